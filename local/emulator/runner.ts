@@ -1,0 +1,95 @@
+import * as vm from 'vm';
+import { createAppsScriptGlobals } from './globals';
+import type { Workspace } from './workspace';
+
+export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL';
+
+/** Calls that Apps Script allows in AuthMode.NONE: building the menu and nothing else. */
+function allowedWithoutAuth(name: string): boolean {
+  return name === 'SpreadsheetApp.getUi' || name.startsWith('Ui.') || name.startsWith('Menu.');
+}
+
+export interface SheetFormSubmitEvent {
+  range: { sheetName: string; row: number; column: number; numRows: number; numColumns: number };
+  values: string[];
+  namedValues: Record<string, string[]>;
+}
+
+/**
+ * Runs the built dist/Code.js the way Apps Script does: one global scope holding the services and
+ * nothing of Node (no require, process, Buffer, timers), global code re-run for each execution
+ * is approximated by loading once per runner; each call is one execution (locks released after).
+ */
+export class ScriptRunner {
+  readonly context: vm.Context;
+
+  constructor(readonly ws: Workspace, code: string) {
+    // Scripts see `new Date()` as the workspace's clock, so the demo year can move through time.
+    const clock = () => ws.now().getTime();
+    class ClockDate extends Date {
+      constructor(...args: unknown[]) {
+        if (args.length === 0) super(clock());
+        else super(...(args as [number]));
+      }
+      static override now(): number {
+        return clock();
+      }
+    }
+    this.context = vm.createContext({ ...createAppsScriptGlobals(ws), Date: ClockDate });
+    vm.runInContext(code, this.context, { filename: 'Code.js' });
+  }
+
+  has(name: string): boolean {
+    return typeof this.context[name] === 'function';
+  }
+
+  /** One execution of a top-level function, like a menu click or google.script.run call. */
+  call(name: string, args: unknown[] = [], options: { authMode?: AuthModeName; ui?: boolean } = {}): unknown {
+    const fn = this.context[name] as unknown;
+    if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
+    const { ws } = this;
+    const previousUi = ws.uiAvailable;
+    ws.uiAvailable = options.ui ?? true;
+    ws.calls.gate =
+      options.authMode === 'NONE'
+        ? (call) => {
+            if (!allowedWithoutAuth(call)) throw new Error(`You do not have permission to call ${call}`);
+          }
+        : null;
+    try {
+      return (fn as (...a: unknown[]) => unknown)(...args);
+    } finally {
+      ws.calls.gate = null;
+      ws.uiAvailable = previousUi;
+      for (const name of ws.executionLocks) ws.heldLocks.delete(name);
+      ws.executionLocks.clear();
+    }
+  }
+
+  onOpen(authMode: AuthModeName = 'LIMITED'): unknown {
+    return this.call('onOpen', [{ authMode, user: { getEmail: () => this.ws.userEmail } }], { authMode });
+  }
+
+  /** Fires every installed spreadsheet onFormSubmit trigger, as Google does after a response. */
+  fireFormSubmit(event: SheetFormSubmitEvent): string[] {
+    const fired: string[] = [];
+    const ss = this.context.SpreadsheetApp.getActiveSpreadsheet() as GoogleAppsScript.Spreadsheet.Spreadsheet;
+    for (const trigger of this.ws.triggers) {
+      if (trigger.eventType !== 'ON_FORM_SUBMIT' || trigger.source !== 'SPREADSHEETS' || trigger.sourceId !== this.ws.spreadsheet.id) continue;
+      const sheet = ss.getSheetByName(event.range.sheetName);
+      if (!sheet) continue;
+      const range = sheet.getRange(event.range.row, event.range.column, event.range.numRows, event.range.numColumns);
+      const e = {
+        authMode: 'FULL',
+        triggerUid: trigger.uid,
+        source: ss,
+        range,
+        values: [...event.values],
+        namedValues: event.namedValues,
+      };
+      this.call(trigger.handler, [e], { authMode: 'FULL', ui: false });
+      fired.push(trigger.handler);
+    }
+    return fired;
+  }
+}

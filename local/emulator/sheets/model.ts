@@ -1,0 +1,190 @@
+import { GridRange } from './a1';
+
+export type CellValue = string | number | boolean | Date;
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  background?: string;
+  fontColor?: string;
+  wrap?: boolean;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+}
+
+export interface Cell {
+  /** Typed value; '' when empty. Formula cells hold their last computed value ('' here). */
+  v: CellValue;
+  f?: string;
+  /** Number format; '@' = plain text. */
+  fmt?: string;
+  note?: string;
+  style?: CellStyle;
+}
+
+export interface ValidationRuleModel {
+  /** SpreadsheetApp.DataValidationCriteria name. */
+  criteria: string;
+  args: unknown[];
+  allowInvalid: boolean;
+  helpText: string;
+}
+
+export interface ProtectionModel {
+  id: string;
+  type: 'SHEET' | 'RANGE';
+  range?: GridRange;
+  description: string;
+  warningOnly: boolean;
+  editors: string[];
+  unprotected: GridRange[];
+}
+
+export class SheetModel {
+  rows: Array<Array<Cell | undefined> | undefined> = [];
+  maxRows = 1000;
+  maxColumns = 26;
+  frozenRows = 0;
+  frozenColumns = 0;
+  hidden = false;
+  tabColor: string | null = null;
+  readonly columnWidths = new Map<number, number>();
+  validations: Array<{ range: GridRange; rule: ValidationRuleModel | null }> = [];
+  protections: ProtectionModel[] = [];
+  /** Set when a form writes its responses here. */
+  formUrl: string | null = null;
+
+  constructor(public id: number, public name: string) {}
+
+  cell(row: number, column: number): Cell | undefined {
+    return this.rows[row - 1]?.[column - 1];
+  }
+
+  setCell(row: number, column: number, cell: Cell | undefined): void {
+    let r = this.rows[row - 1];
+    if (!r) {
+      if (!cell) return;
+      r = this.rows[row - 1] = [];
+    }
+    r[column - 1] = cell;
+  }
+
+  /** Edits a cell in place, creating it if needed. */
+  edit(row: number, column: number): Cell {
+    let c = this.cell(row, column);
+    if (!c) {
+      c = { v: '' };
+      this.setCell(row, column, c);
+    }
+    return c;
+  }
+
+  private static hasContent(c: Cell | undefined): boolean {
+    return !!c && (c.v !== '' || !!c.f);
+  }
+
+  lastRow(): number {
+    for (let r = this.rows.length; r >= 1; r--) {
+      const row = this.rows[r - 1];
+      if (row && row.some(SheetModel.hasContent)) return r;
+    }
+    return 0;
+  }
+
+  lastColumn(): number {
+    let last = 0;
+    for (const row of this.rows) {
+      if (!row) continue;
+      for (let c = row.length; c > last; c--) {
+        if (SheetModel.hasContent(row[c - 1])) {
+          last = c;
+          break;
+        }
+      }
+    }
+    return last;
+  }
+
+  insertRows(after: number, count: number): void {
+    this.rows.splice(after, 0, ...new Array<undefined>(count));
+    this.maxRows += count;
+    for (const v of this.validations) if (v.range.row > after) v.range.row += count;
+  }
+
+  deleteRows(start: number, count: number): void {
+    this.rows.splice(start - 1, count);
+    this.maxRows -= count;
+  }
+
+  insertColumns(after: number, count: number): void {
+    for (const row of this.rows) if (row && row.length > after) row.splice(after, 0, ...new Array<undefined>(count));
+    this.maxColumns += count;
+    for (const v of this.validations) if (v.range.column > after) v.range.column += count;
+  }
+
+  deleteColumns(start: number, count: number): void {
+    for (const row of this.rows) if (row) row.splice(start - 1, count);
+    this.maxColumns -= count;
+    this.validations = this.validations.filter((v) => v.range.column < start || v.range.column >= start + count);
+    for (const v of this.validations) if (v.range.column >= start + count) v.range.column -= count;
+  }
+
+  /** The rule in force at a cell: the last one written over it. */
+  validationAt(row: number, column: number): ValidationRuleModel | null {
+    for (let i = this.validations.length - 1; i >= 0; i--) {
+      const { range, rule } = this.validations[i];
+      if (row >= range.row && row < range.row + range.numRows && column >= range.column && column < range.column + range.numColumns) {
+        return rule;
+      }
+    }
+    return null;
+  }
+}
+
+export interface SpreadsheetInit {
+  id: string;
+  name: string;
+  timeZone: string;
+  locale: string;
+}
+
+export class SpreadsheetModel {
+  id: string;
+  name: string;
+  timeZone: string;
+  locale: string;
+  sheets: SheetModel[] = [];
+  activeSheet = 0;
+  nextSheetId = 0;
+  nextProtectionId = 1;
+
+  constructor(init: SpreadsheetInit) {
+    this.id = init.id;
+    this.name = init.name;
+    this.timeZone = init.timeZone;
+    this.locale = init.locale;
+    // A new spreadsheet has one sheet, named by the locale.
+    this.addSheet(init.locale.startsWith('ru') ? 'Лист1' : 'Sheet1');
+  }
+
+  get url(): string {
+    return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
+  }
+
+  addSheet(name: string, index = this.sheets.length): SheetModel {
+    const sheet = new SheetModel(this.nextSheetId, name);
+    this.nextSheetId = this.nextSheetId === 0 ? 1000001 : this.nextSheetId + 1;
+    this.sheets.splice(index, 0, sheet);
+    return sheet;
+  }
+
+  findSheet(name: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  /** Sheet names must be unique regardless of case, so inserts check this way. */
+  findSheetIgnoringCase(name: string): SheetModel | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+}

@@ -1,0 +1,243 @@
+import { strict } from '../calls';
+import { GridRange, parseA1 } from './a1';
+import { ProtectionModel, SheetModel } from './model';
+import { FakeProtection } from './protection';
+import { RANGE_ERRORS, SheetContext, checkRange, makeRange } from './range';
+import { typeIn } from './typing';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+type SheetApi = Pick<
+  Sheet,
+  | 'getName' | 'setName' | 'getSheetId' | 'getIndex' | 'getRange' | 'getDataRange' | 'getLastRow' | 'getLastColumn'
+  | 'getMaxRows' | 'getMaxColumns' | 'insertRowsAfter' | 'insertRowAfter' | 'insertRowsBefore' | 'insertColumnsAfter'
+  | 'insertColumnAfter' | 'deleteRows' | 'deleteRow' | 'deleteColumns' | 'deleteColumn' | 'appendRow'
+  | 'setFrozenRows' | 'getFrozenRows' | 'setFrozenColumns' | 'getFrozenColumns' | 'protect' | 'getProtections'
+  | 'setColumnWidth' | 'setColumnWidths' | 'getColumnWidth' | 'autoResizeColumns' | 'hideSheet' | 'showSheet'
+  | 'isSheetHidden' | 'setTabColor' | 'getTabColor' | 'getFormUrl' | 'clear' | 'clearContents' | 'activate' | 'getParent'
+>;
+
+export interface SheetEnv extends SheetContext {
+  spreadsheetFake: () => GoogleAppsScript.Spreadsheet.Spreadsheet;
+  onRename: (sheet: SheetModel, name: string) => void;
+}
+
+export class FakeSheet implements SheetApi {
+  constructor(private readonly sheet: SheetModel, private readonly env: SheetEnv) {}
+
+  __model(): SheetModel {
+    return this.sheet;
+  }
+
+  private self(): Sheet {
+    return this as unknown as Sheet;
+  }
+
+  getName(): string {
+    return this.sheet.name;
+  }
+  setName(name: string): Sheet {
+    this.env.onRename(this.sheet, name);
+    return this.self();
+  }
+  getSheetId(): number {
+    return this.sheet.id;
+  }
+  getIndex(): number {
+    return this.env.book.sheets.indexOf(this.sheet) + 1;
+  }
+
+  getRange(a: number | string, column?: number, numRows?: number, numColumns?: number): Range {
+    if (typeof a === 'string') {
+      const parsed = parseA1(a, this.sheet.maxRows, this.sheet.maxColumns);
+      if (!parsed || (parsed.sheetName && parsed.sheetName !== this.sheet.name)) throw new Error('Range not found');
+      return makeRange(this.sheet, parsed.range, this.env);
+    }
+    const r: GridRange = { row: a, column: column ?? NaN, numRows: numRows ?? 1, numColumns: numColumns ?? 1 };
+    if (column === undefined) throw new Error('The parameters (number) don\'t match the method signature for SpreadsheetApp.Sheet.getRange.');
+    return makeRange(this.sheet, r, this.env);
+  }
+
+  getDataRange(): Range {
+    return makeRange(this.sheet, {
+      row: 1,
+      column: 1,
+      numRows: Math.max(1, this.sheet.lastRow()),
+      numColumns: Math.max(1, this.sheet.lastColumn()),
+    }, this.env);
+  }
+
+  getLastRow(): number {
+    return this.sheet.lastRow();
+  }
+  getLastColumn(): number {
+    return this.sheet.lastColumn();
+  }
+  getMaxRows(): number {
+    return this.sheet.maxRows;
+  }
+  getMaxColumns(): number {
+    return this.sheet.maxColumns;
+  }
+
+  private checkPosition(position: number, max: number, howMany: number): void {
+    if (!Number.isInteger(position) || position < 1 || position > max) throw new Error(RANGE_ERRORS.outside);
+    if (!Number.isInteger(howMany) || howMany < 1) throw new Error('Those rows are out of bounds.');
+  }
+
+  insertRowsAfter(afterPosition: number, howMany: number): Sheet {
+    this.checkPosition(afterPosition, this.sheet.maxRows, howMany);
+    this.sheet.insertRows(afterPosition, howMany);
+    return this.self();
+  }
+  insertRowAfter(afterPosition: number): Sheet {
+    return this.insertRowsAfter(afterPosition, 1);
+  }
+  insertRowsBefore(beforePosition: number, howMany: number): Sheet {
+    this.checkPosition(beforePosition, this.sheet.maxRows, howMany);
+    this.sheet.insertRows(beforePosition - 1, howMany);
+    return this.self();
+  }
+  insertColumnsAfter(afterPosition: number, howMany: number): Sheet {
+    this.checkPosition(afterPosition, this.sheet.maxColumns, howMany);
+    this.sheet.insertColumns(afterPosition, howMany);
+    return this.self();
+  }
+  insertColumnAfter(afterPosition: number): Sheet {
+    return this.insertColumnsAfter(afterPosition, 1);
+  }
+  deleteRows(rowPosition: number, howMany: number): void {
+    this.checkPosition(rowPosition, this.sheet.maxRows, howMany);
+    if (rowPosition + howMany - 1 > this.sheet.maxRows) throw new Error('Those rows are out of bounds.');
+    if (howMany >= this.sheet.maxRows) throw new Error("You can't delete all the rows on the sheet.");
+    this.sheet.deleteRows(rowPosition, howMany);
+  }
+  deleteRow(rowPosition: number): Sheet {
+    this.deleteRows(rowPosition, 1);
+    return this.self();
+  }
+  deleteColumns(columnPosition: number, howMany: number): void {
+    this.checkPosition(columnPosition, this.sheet.maxColumns, howMany);
+    if (columnPosition + howMany - 1 > this.sheet.maxColumns) throw new Error('Those columns are out of bounds.');
+    if (howMany >= this.sheet.maxColumns) throw new Error("You can't delete all the columns on the sheet.");
+    this.sheet.deleteColumns(columnPosition, howMany);
+  }
+  deleteColumn(columnPosition: number): Sheet {
+    this.deleteColumns(columnPosition, 1);
+    return this.self();
+  }
+
+  appendRow(rowContents: unknown[]): Sheet {
+    const row = this.sheet.lastRow() + 1;
+    if (row > this.sheet.maxRows) this.sheet.maxRows = row;
+    if (rowContents.length > this.sheet.maxColumns) this.sheet.maxColumns = rowContents.length;
+    rowContents.forEach((value, j) => {
+      const typed = typeIn(value, this.sheet.cell(row, j + 1)?.fmt, this.env.book.locale, this.env.book.timeZone);
+      const cell = this.sheet.edit(row, j + 1);
+      cell.v = typed.v;
+      if (typed.f) cell.f = typed.f;
+      else delete cell.f;
+    });
+    return this.self();
+  }
+
+  setFrozenRows(rows: number): void {
+    if (rows < 0 || rows > this.sheet.maxRows) throw new Error(RANGE_ERRORS.outside);
+    this.sheet.frozenRows = rows;
+  }
+  getFrozenRows(): number {
+    return this.sheet.frozenRows;
+  }
+  setFrozenColumns(columns: number): void {
+    if (columns < 0 || columns > this.sheet.maxColumns) throw new Error(RANGE_ERRORS.outside);
+    this.sheet.frozenColumns = columns;
+  }
+  getFrozenColumns(): number {
+    return this.sheet.frozenColumns;
+  }
+
+  protect(): GoogleAppsScript.Spreadsheet.Protection {
+    const existing = this.sheet.protections.find((p) => p.type === 'SHEET');
+    const model: ProtectionModel = existing ?? {
+      id: this.env.newProtectionId(),
+      type: 'SHEET',
+      description: '',
+      warningOnly: false,
+      editors: [],
+      unprotected: [],
+    };
+    if (!existing) this.sheet.protections.push(model);
+    return strict('Protection', new FakeProtection(this.sheet, model, this.env), this.env.log) as unknown as GoogleAppsScript.Spreadsheet.Protection;
+  }
+
+  getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType): GoogleAppsScript.Spreadsheet.Protection[] {
+    return this.sheet.protections
+      .filter((p) => p.type === String(type))
+      .map((p) => strict('Protection', new FakeProtection(this.sheet, p, this.env), this.env.log) as unknown as GoogleAppsScript.Spreadsheet.Protection);
+  }
+
+  setColumnWidth(columnPosition: number, width: number): Sheet {
+    this.sheet.columnWidths.set(columnPosition, width);
+    return this.self();
+  }
+  setColumnWidths(startColumn: number, numColumns: number, width: number): Sheet {
+    for (let c = startColumn; c < startColumn + numColumns; c++) this.sheet.columnWidths.set(c, width);
+    return this.self();
+  }
+  getColumnWidth(columnPosition: number): number {
+    return this.sheet.columnWidths.get(columnPosition) ?? 100;
+  }
+  autoResizeColumns(startColumn: number, numColumns: number): Sheet {
+    checkRange(this.sheet, { row: 1, column: startColumn, numRows: 1, numColumns });
+    return this.self();
+  }
+
+  hideSheet(): Sheet {
+    if (this.env.book.sheets.filter((s) => !s.hidden).length <= 1) {
+      throw new Error("You can't hide all the sheets in a document.");
+    }
+    this.sheet.hidden = true;
+    return this.self();
+  }
+  showSheet(): Sheet {
+    this.sheet.hidden = false;
+    return this.self();
+  }
+  isSheetHidden(): boolean {
+    return this.sheet.hidden;
+  }
+  setTabColor(color: string | null): Sheet {
+    this.sheet.tabColor = color;
+    return this.self();
+  }
+  getTabColor(): string | null {
+    return this.sheet.tabColor;
+  }
+  getFormUrl(): string | null {
+    return this.sheet.formUrl;
+  }
+  clear(): Sheet {
+    this.sheet.rows = [];
+    return this.self();
+  }
+  clearContents(): Sheet {
+    for (const row of this.sheet.rows) {
+      if (!row) continue;
+      row.forEach((c) => {
+        if (c) {
+          c.v = '';
+          delete c.f;
+        }
+      });
+    }
+    return this.self();
+  }
+  activate(): Sheet {
+    this.env.book.activeSheet = this.env.book.sheets.indexOf(this.sheet);
+    return this.self();
+  }
+  getParent(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+    return this.env.spreadsheetFake();
+  }
+}

@@ -1,0 +1,141 @@
+import { strict } from '../calls';
+import type { Workspace } from '../workspace';
+import { parseA1 } from './a1';
+import { SheetModel } from './model';
+import { makeRange } from './range';
+import { FakeSheet, SheetEnv } from './sheet';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export const SHEET_ERRORS = {
+  duplicate: (name: string) => `A sheet with the name "${name}" already exists. Please enter another name.`,
+  lastSheet: 'Sorry, it is not possible to delete all non-hidden sheets in a spreadsheet. Please keep at least one visible.',
+  nameTooLong: 'The sheet name is too long; it must be 100 characters or fewer.',
+};
+
+type SpreadsheetApi = Pick<
+  Spreadsheet,
+  | 'getId' | 'getName' | 'rename' | 'getUrl' | 'getSheets' | 'getSheetByName' | 'insertSheet' | 'deleteSheet'
+  | 'getActiveSheet' | 'setActiveSheet' | 'getSpreadsheetTimeZone' | 'setSpreadsheetTimeZone' | 'getSpreadsheetLocale'
+  | 'setSpreadsheetLocale' | 'toast' | 'getFormUrl' | 'getRange' | 'getNumSheets'
+>;
+
+export class FakeSpreadsheet implements SpreadsheetApi {
+  private readonly env: (sheet: SheetModel) => SheetEnv;
+
+  constructor(private readonly ws: Workspace, private readonly selfFake: () => Spreadsheet) {
+    this.env = (sheet) => {
+      const env: SheetEnv = {
+        book: this.ws.spreadsheet,
+        log: this.ws.calls,
+        sheetFake: () => this.wrap(sheet),
+        spreadsheetFake: this.selfFake,
+        newProtectionId: () => `protection-${this.ws.spreadsheet.nextProtectionId++}`,
+        onRename: (s, name) => this.rename_(s, name),
+      };
+      return env;
+    };
+  }
+
+  private get book() {
+    return this.ws.spreadsheet;
+  }
+
+  wrap(sheet: SheetModel): Sheet {
+    return strict('Sheet', new FakeSheet(sheet, this.env(sheet)), this.ws.calls) as unknown as Sheet;
+  }
+
+  private rename_(sheet: SheetModel, name: string): void {
+    const clash = this.book.findSheetIgnoringCase(name);
+    if (clash && clash !== sheet) throw new Error(SHEET_ERRORS.duplicate(name));
+    if (name.length > 100) throw new Error(SHEET_ERRORS.nameTooLong);
+    sheet.name = name;
+  }
+
+  getId(): string {
+    return this.book.id;
+  }
+  getName(): string {
+    return this.book.name;
+  }
+  rename(name: string): void {
+    this.book.name = name;
+  }
+  getUrl(): string {
+    return this.book.url;
+  }
+  getSheets(): Sheet[] {
+    return this.book.sheets.map((s) => this.wrap(s));
+  }
+  getNumSheets(): number {
+    return this.book.sheets.length;
+  }
+  getSheetByName(name: string): Sheet | null {
+    const sheet = this.book.findSheet(name);
+    return sheet ? this.wrap(sheet) : null;
+  }
+
+  insertSheet(nameOrIndex?: unknown, index?: unknown): Sheet {
+    let name = typeof nameOrIndex === 'string' ? nameOrIndex : undefined;
+    const at = typeof nameOrIndex === 'number' ? nameOrIndex : typeof index === 'number' ? index : undefined;
+    if (name === undefined) {
+      const base = this.book.locale.startsWith('ru') ? 'Лист' : 'Sheet';
+      let n = this.book.sheets.length + 1;
+      while (this.book.findSheetIgnoringCase(`${base}${n}`)) n++;
+      name = `${base}${n}`;
+    }
+    if (this.book.findSheetIgnoringCase(name)) throw new Error(SHEET_ERRORS.duplicate(name));
+    if (name.length > 100) throw new Error(SHEET_ERRORS.nameTooLong);
+    const sheet = this.book.addSheet(name, at === undefined ? this.book.sheets.length : Math.min(at, this.book.sheets.length));
+    this.book.activeSheet = this.book.sheets.indexOf(sheet);
+    return this.wrap(sheet);
+  }
+
+  deleteSheet(sheet: Sheet): void {
+    const model = (sheet as unknown as { __model(): SheetModel }).__model();
+    if (this.book.sheets.filter((s) => !s.hidden && s !== model).length === 0) throw new Error(SHEET_ERRORS.lastSheet);
+    this.book.sheets = this.book.sheets.filter((s) => s !== model);
+    this.book.activeSheet = 0;
+  }
+
+  getActiveSheet(): Sheet {
+    return this.wrap(this.book.sheets[this.book.activeSheet] ?? this.book.sheets[0]);
+  }
+  setActiveSheet(sheet: Sheet): Sheet {
+    const model = (sheet as unknown as { __model(): SheetModel }).__model();
+    this.book.activeSheet = this.book.sheets.indexOf(model);
+    return sheet;
+  }
+
+  getSpreadsheetTimeZone(): string {
+    return this.book.timeZone;
+  }
+  setSpreadsheetTimeZone(timezone: string): void {
+    this.book.timeZone = timezone;
+  }
+  getSpreadsheetLocale(): string {
+    return this.book.locale;
+  }
+  setSpreadsheetLocale(locale: string): void {
+    this.book.locale = locale;
+  }
+
+  toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
+    this.ws.ui.push({ kind: 'toast', text: String(msg), title: title === undefined ? undefined : String(title), width: timeoutSeconds ?? undefined });
+  }
+
+  getFormUrl(): string | null {
+    return this.book.sheets.find((s) => s.formUrl)?.formUrl ?? null;
+  }
+
+  getRange(a1Notation: string): GoogleAppsScript.Spreadsheet.Range {
+    const active = this.book.sheets[this.book.activeSheet] ?? this.book.sheets[0];
+    const parsed = parseA1(a1Notation, active.maxRows, active.maxColumns);
+    if (!parsed) throw new Error('Range not found');
+    const sheet = parsed.sheetName ? this.book.findSheet(parsed.sheetName) : active;
+    if (!sheet) throw new Error('Range not found');
+    const again = parseA1(a1Notation, sheet.maxRows, sheet.maxColumns);
+    return makeRange(sheet, again!.range, this.env(sheet));
+  }
+}
