@@ -4,7 +4,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, tsconfig: { module: 'commonjs', moduleResolution: 'node', target: 'ES2020', esModuleInterop: true, resolveJsonModule: true } }],
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: { isolatedModules: true, module: 'commonjs', moduleResolution: 'node', target: 'ES2020', esModuleInterop: true, resolveJsonModule: true } }],
   },
   transformIgnorePatterns: ['/node_modules/(?!(linear-sum-assignment|ml-|is-any-array|ml-spectra-processing|cheminfo-types)/)'],
   moduleFileExtensions: ['ts', 'js', 'json', 'cjs', 'mjs'],

@@ -1,0 +1,99 @@
+/**
+ * Programme settings as the curator keeps them in «Настройки»: one row per parameter, the Russian
+ * label is the row's identity (the column is protected), the value is hers to change.
+ */
+export type SettingType = 'text' | 'number' | 'boolean';
+
+export interface SettingDef {
+  key: SettingKey;
+  label: string;
+  default: string | number | boolean;
+  type: SettingType;
+  hint: string;
+  min?: number;
+  max?: number;
+}
+
+export type SettingKey =
+  | 'orgName' | 'orgShortName' | 'founder' | 'town' | 'directorTitle' | 'directorName' | 'curatorName'
+  | 'curatorPosition' | 'curatorPhone' | 'curatorEmail' | 'academicYear' | 'municipalAgency'
+  | 'weightRequest' | 'weightInterests' | 'weightSchedule' | 'weightFormat' | 'weightAssociation' | 'weightMutual'
+  | 'minScore' | 'satisfactionThreshold' | 'requireTraining' | 'pseudonymousMode' | 'notifyParticipants'
+  | 'docFont' | 'docFontSize' | 'docTableFontSize';
+
+export const YES = 'да';
+export const NO = 'нет';
+
+export const SETTINGS: readonly SettingDef[] = [
+  { key: 'orgName', label: 'Полное наименование организации', default: 'Муниципальное автономное образовательное учреждение дополнительного образования «Центр детского творчества «Хибины»', type: 'text', hint: 'Как в уставе; печатается в шапке приказов' },
+  { key: 'orgShortName', label: 'Сокращённое наименование', default: 'МАОДО ЦДТ «Хибины»', type: 'text', hint: 'Печатается под полным наименованием и в приложениях' },
+  { key: 'founder', label: 'Учредитель (строка над наименованием)', default: '', type: 'text', hint: 'Необязательно, например: Комитет образования, культуры и спорта' },
+  { key: 'town', label: 'Место составления документов', default: 'г. Кировск', type: 'text', hint: 'Печатается под датой и номером приказа' },
+  { key: 'directorTitle', label: 'Должность руководителя', default: 'Директор', type: 'text', hint: 'Для подписи приказов' },
+  { key: 'directorName', label: 'Руководитель (И.О. Фамилия)', default: '', type: 'text', hint: 'Например: И.И. Иванова' },
+  { key: 'curatorName', label: 'Куратор (ФИО полностью)', default: '', type: 'text', hint: 'Отметка об исполнителе в документах' },
+  { key: 'curatorPosition', label: 'Должность куратора', default: 'Заместитель директора', type: 'text', hint: '' },
+  { key: 'curatorPhone', label: 'Телефон куратора', default: '', type: 'text', hint: 'Отметка об исполнителе' },
+  { key: 'curatorEmail', label: 'E-mail куратора', default: '', type: 'text', hint: 'Для уведомлений' },
+  { key: 'academicYear', label: 'Учебный год', default: '', type: 'text', hint: 'Например: 2026/2027' },
+  { key: 'municipalAgency', label: 'Получатель справок мониторинга', default: 'МКУ «УСР»', type: 'text', hint: 'Куда направляются справки по этапам' },
+  { key: 'weightRequest', label: 'Вес: запрос наставляемого и компетенции наставника', default: 35, type: 'number', hint: 'Веса подбора пар, в баллах; учитывается их соотношение', min: 0, max: 100 },
+  { key: 'weightInterests', label: 'Вес: общие интересы', default: 20, type: 'number', hint: '', min: 0, max: 100 },
+  { key: 'weightSchedule', label: 'Вес: совпадение удобного времени', default: 15, type: 'number', hint: '', min: 0, max: 100 },
+  { key: 'weightFormat', label: 'Вес: формат и место встреч', default: 10, type: 'number', hint: 'Сельские и отдалённые участники могут заниматься дистанционно', min: 0, max: 100 },
+  { key: 'weightAssociation', label: 'Вес: одно объединение', default: 10, type: 'number', hint: '', min: 0, max: 100 },
+  { key: 'weightMutual', label: 'Вес: взаимный выбор после групповой встречи', default: 10, type: 'number', hint: '', min: 0, max: 100 },
+  { key: 'minScore', label: 'Порог балла для предложения пары', default: 20, type: 'number', hint: 'Пары с меньшим баллом (из 100) не предлагаются', min: 0, max: 100 },
+  { key: 'satisfactionThreshold', label: 'Порог удовлетворённости (из 10)', default: 8, type: 'number', hint: 'Доля ответивших не ниже порога считается удовлетворёнными', min: 1, max: 10 },
+  { key: 'requireTraining', label: 'Допускать к подбору только обученных в «Школе наставников»', default: NO, type: 'boolean', hint: 'да / нет' },
+  { key: 'pseudonymousMode', label: 'Псевдонимный режим (коды вместо ФИО)', default: NO, type: 'boolean', hint: 'да / нет; см. 152-ФЗ, ч. 5 ст. 18' },
+  { key: 'notifyParticipants', label: 'Уведомлять участников по e-mail об утверждении пар', default: NO, type: 'boolean', hint: 'да / нет' },
+  { key: 'docFont', label: 'Шрифт документов', default: 'Times New Roman', type: 'text', hint: 'ГОСТ Р 7.0.97-2025 не задаёт гарнитуру' },
+  { key: 'docFontSize', label: 'Размер шрифта текста', default: 14, type: 'number', hint: '12–14', min: 10, max: 16 },
+  { key: 'docTableFontSize', label: 'Размер шрифта в таблицах', default: 12, type: 'number', hint: '10–12', min: 8, max: 14 },
+];
+
+/** Without these an order or справка cannot be signed as is. */
+export const REQUIRED_SETTINGS: readonly SettingKey[] = ['orgName', 'directorName', 'curatorName', 'academicYear'];
+
+export type Settings = { [K in SettingKey]: string | number | boolean };
+
+export interface SettingsResult {
+  settings: Settings;
+  /** Russian messages about values that could not be used (their defaults were taken). */
+  problems: string[];
+}
+
+function parseNumber(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && /^\s*-?\d+([.,]\d+)?\s*$/.test(value)) return Number(value.replace(',', '.'));
+  return null;
+}
+
+/** Reads the rows of «Настройки» ([label, value, ...]) into typed settings. */
+export function readSettings(rows: ReadonlyArray<ReadonlyArray<unknown>>): SettingsResult {
+  const byLabel = new Map<string, unknown>();
+  for (const row of rows) if (typeof row[0] === 'string') byLabel.set(row[0].trim(), row[1]);
+  const problems: string[] = [];
+  const settings = {} as Settings;
+  for (const def of SETTINGS) {
+    const raw = byLabel.get(def.label);
+    let value: string | number | boolean = def.default;
+    if (raw !== undefined && raw !== '') {
+      if (def.type === 'number') {
+        const n = parseNumber(raw);
+        if (n === null || (def.min !== undefined && n < def.min) || (def.max !== undefined && n > def.max)) {
+          problems.push(`«${def.label}»: значение «${String(raw)}» не подходит (нужно число от ${def.min} до ${def.max}); взято ${def.default}.`);
+        } else value = n;
+      } else if (def.type === 'boolean') {
+        const text = String(raw).trim().toLowerCase();
+        if (raw === true || text === YES || text === 'true' || text === 'истина') value = true;
+        else if (raw === false || text === NO || text === 'false' || text === 'ложь') value = false;
+        else problems.push(`«${def.label}»: ожидается «да» или «нет», указано «${String(raw)}»; взято «${def.default}».`);
+      } else value = String(raw).trim();
+    }
+    if (def.type === 'boolean' && typeof value === 'string') value = value === YES;
+    settings[def.key] = value;
+  }
+  return { settings, problems };
+}

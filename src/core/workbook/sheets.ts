@@ -1,0 +1,349 @@
+import { MEETING_FORMATS, MENTEE_CATEGORIES, MENTORING_FORMS, MENTOR_CATEGORIES } from '../domain/forms-of-mentoring';
+import { ROADMAP, ROADMAP_STAGES } from '../domain/roadmap';
+import { TARGET_GROUPS } from '../domain/target-groups';
+import { NO, SETTINGS, YES } from '../settings';
+import { ColumnDef, SheetDef } from './types';
+
+export const SHEET = {
+  settings: 'Настройки',
+  roadmap: 'Дорожная карта',
+  forms: 'Формы наставничества',
+  targetGroups: 'Целевые группы',
+  groupMembers: 'Целевые группы участников',
+  mentees: 'Наставляемые',
+  mentors: 'Наставники',
+  partners: 'Партнёры',
+  programmes: 'Программы',
+  consents: 'Согласия',
+  pairs: 'Пары и группы',
+  meetings: 'Встречи',
+  feedback: 'Обратная связь',
+  diagnostics: 'Диагностика',
+  monitoring: 'Мониторинг',
+  importErrors: 'Ошибки импорта',
+  log: 'Журнал',
+} as const;
+
+export const PAIR_STATUSES = ['предложена', 'утверждена', 'активна', 'завершена', 'отклонена'] as const;
+export const PARTICIPANT_STATUSES = ['в базе', 'в паре', 'без пары', 'завершил(а)', 'выбыл(а)'] as const;
+export const ROADMAP_STATUSES = ['не начато', 'в работе', 'выполнено', 'перенесено'] as const;
+export const TRAINING_STATUSES = ['не требуется', 'направлен', 'обучается', 'обучен'] as const;
+export const MEETING_TYPES = ['знакомство', 'пробная', 'планирование', 'регулярная', 'итоговая'] as const;
+export const CONSENT_SIGNERS = ['участник', 'родитель', 'законный представитель'] as const;
+export const YES_NO = [YES, NO] as const;
+
+const formsList = { kind: 'listFromSheet', sheet: SHEET.forms, header: 'Форма' } as const;
+const id = (prefix: string): ColumnDef => ({ key: 'id', header: 'ID', system: true, text: true, width: 90, note: `Код записи (${prefix}-…), присваивается надстройкой и не меняется` });
+const date = (key: string, header: string, width = 100): ColumnDef => ({ key, header, rule: { kind: 'date' }, width });
+const rating = (key: string, header: string): ColumnDef => ({ key, header, rule: { kind: 'number', min: 1, max: 10 }, width: 110 });
+const text = (key: string, header: string, width = 160): ColumnDef => ({ key, header, text: true, width });
+const updated: ColumnDef = { key: 'updated', header: 'Обновлено', system: true, width: 130 };
+const curatorNote: ColumnDef = { key: 'curatorNote', header: 'Комментарий куратора', width: 200 };
+
+export const WORKBOOK: readonly SheetDef[] = [
+  {
+    key: 'settings',
+    name: SHEET.settings,
+    tabColor: '#5b7083',
+    columns: [
+      { key: 'label', header: 'Параметр', system: true, width: 380 },
+      { key: 'value', header: 'Значение', width: 360 },
+      { key: 'hint', header: 'Пояснение', system: true, width: 360 },
+    ],
+    seed: {
+      key: 'label',
+      rows: SETTINGS.map((s) => ({ label: s.label, value: s.default, hint: s.hint })),
+    },
+  },
+  {
+    key: 'roadmap',
+    name: SHEET.roadmap,
+    tabColor: '#5b7083',
+    columns: [
+      { key: 'number', header: '№', system: true, text: true, width: 50 },
+      { key: 'stage', header: 'Этап', system: true, width: 200 },
+      { key: 'activity', header: 'Мероприятие', width: 420 },
+      { key: 'deadline', header: 'Срок', width: 150 },
+      { key: 'responsible', header: 'Ответственные', width: 170 },
+      { key: 'result', header: 'Результат', width: 260 },
+      { key: 'status', header: 'Статус', rule: { kind: 'list', values: ROADMAP_STATUSES }, width: 110 },
+      date('doneOn', 'Дата выполнения', 120),
+      curatorNote,
+    ],
+    seed: {
+      key: 'number',
+      rows: ROADMAP.map((r) => ({
+        number: r.number,
+        stage: `${r.number.split('.')[0]}. ${ROADMAP_STAGES[Number(r.number.split('.')[0]) - 1]}`,
+        activity: r.activity,
+        deadline: r.deadline,
+        responsible: r.responsible,
+        result: r.result,
+        status: 'не начато',
+      })),
+    },
+  },
+  {
+    key: 'forms',
+    name: SHEET.forms,
+    tabColor: '#5b7083',
+    columns: [
+      { key: 'name', header: 'Форма', width: 190 },
+      { key: 'r145', header: 'Форма по Р-145 (для отчётов)', width: 260 },
+      { key: 'mentorRole', header: 'Наставник', width: 150 },
+      { key: 'menteeRole', header: 'Наставляемый', width: 130 },
+      { key: 'maxMentees', header: 'Наставляемых у наставника, не более', rule: { kind: 'number', min: 1, max: 30 }, width: 150 },
+      { key: 'rule', header: 'Условие подбора', width: 420 },
+      { key: 'active', header: 'Используется', rule: { kind: 'list', values: YES_NO }, width: 110 },
+    ],
+    seed: {
+      key: 'name',
+      rows: MENTORING_FORMS.map((f) => ({ ...f, active: f.name === 'студент – ученик' ? NO : YES })),
+    },
+  },
+  {
+    key: 'targetGroups',
+    name: SHEET.targetGroups,
+    tabColor: '#5b7083',
+    columns: [
+      { key: 'code', header: 'Код', system: true, text: true, width: 70 },
+      { key: 'name', header: 'Целевая группа', width: 460 },
+      { key: 'priority', header: 'Приоритет при подборе', rule: { kind: 'number', min: 0, max: 9 }, width: 150, note: 'Чем выше, тем раньше подбирается наставник. В отчётах — только количество' },
+    ],
+    seed: { key: 'code', rows: TARGET_GROUPS.map((g) => ({ code: g.code, name: g.name, priority: g.priority })) },
+  },
+  {
+    key: 'groupMembers',
+    name: SHEET.groupMembers,
+    restricted: true,
+    tabColor: '#b3261e',
+    columns: [
+      { key: 'personId', header: 'ID участника', text: true, width: 110, note: 'ID из листа «Наставляемые». Лист защищён: отметки видит и меняет только куратор' },
+      ...TARGET_GROUPS.map((g): ColumnDef => ({ key: `group_${g.code}`, header: g.code, rule: { kind: 'checkbox' }, width: 60, note: g.name })),
+      { key: 'markedOn', header: 'Дата отметки', rule: { kind: 'date' }, width: 110 },
+    ],
+  },
+  {
+    key: 'mentees',
+    name: SHEET.mentees,
+    tabColor: '#1a73e8',
+    columns: [
+      id('НЯ'),
+      text('name', 'ФИО', 220),
+      { key: 'category', header: 'Категория', rule: { kind: 'list', values: MENTEE_CATEGORIES }, width: 110 },
+      text('grade', 'Класс / год обучения', 110),
+      { key: 'age', header: 'Возраст', rule: { kind: 'number', min: 5, max: 80 }, width: 80 },
+      text('association', 'Объединение', 180),
+      { key: 'experience', header: 'Стаж, лет', rule: { kind: 'number', min: 0, max: 60 }, width: 80 },
+      text('request', 'Запрос', 260),
+      text('interests', 'Интересы', 200),
+      { key: 'form', header: 'Желаемая форма', rule: formsList, width: 170 },
+      { key: 'format', header: 'Формат встреч', rule: { kind: 'list', values: MEETING_FORMATS }, width: 120 },
+      text('schedule', 'Удобное время', 160),
+      text('source', 'Источник сведений', 160),
+      text('contact', 'Контакт (для несовершеннолетних — родителя)', 200),
+      { key: 'consent', header: 'Согласие', system: true, width: 110 },
+      { key: 'priority', header: 'Приоритет', system: true, width: 90, note: 'Из листа «Целевые группы участников»: показывается только уровень' },
+      { key: 'status', header: 'Статус', rule: { kind: 'list', values: PARTICIPANT_STATUSES }, width: 110 },
+      { key: 'mentor', header: 'Наставник', system: true, width: 200 },
+      date('start', 'Дата начала'),
+      date('end', 'Дата окончания'),
+      text('results', 'Результаты', 200),
+      text('caseLink', 'Ссылка на кейс', 160),
+      updated,
+      curatorNote,
+    ],
+  },
+  {
+    key: 'mentors',
+    name: SHEET.mentors,
+    tabColor: '#1a73e8',
+    columns: [
+      id('НК'),
+      text('name', 'ФИО', 220),
+      { key: 'category', header: 'Категория', rule: { kind: 'list', values: MENTOR_CATEGORIES }, width: 140 },
+      text('organisation', 'Организация', 200),
+      text('position', 'Должность / класс', 150),
+      { key: 'experience', header: 'Стаж, лет', rule: { kind: 'number', min: 0, max: 60 }, width: 80 },
+      text('association', 'Объединение', 180),
+      text('competencies', 'Компетенции', 260),
+      text('interests', 'Интересы', 200),
+      text('achievements', 'Достижения', 200),
+      text('forms', 'Формы наставничества', 200),
+      { key: 'capacity', header: 'Готов взять наставляемых', rule: { kind: 'number', min: 0, max: 30 }, width: 120 },
+      { key: 'format', header: 'Формат встреч', rule: { kind: 'list', values: MEETING_FORMATS }, width: 120 },
+      text('schedule', 'Удобное время', 160),
+      { key: 'training', header: 'Школа наставников', rule: { kind: 'list', values: TRAINING_STATUSES }, width: 130 },
+      text('agreement', 'Согласие на наставничество (ст. 351.8 ТК РФ)', 200),
+      text('contact', 'Контакт', 180),
+      { key: 'consent', header: 'Согласие', system: true, width: 110 },
+      { key: 'status', header: 'Статус', rule: { kind: 'list', values: PARTICIPANT_STATUSES }, width: 110 },
+      { key: 'mentees', header: 'Наставляемые', system: true, width: 220 },
+      updated,
+      curatorNote,
+    ],
+  },
+  {
+    key: 'partners',
+    name: SHEET.partners,
+    tabColor: '#1a73e8',
+    columns: [
+      id('ПР'),
+      text('name', 'Организация', 240),
+      text('field', 'Сфера деятельности', 180),
+      text('contactPerson', 'Контактное лицо', 180),
+      text('phone', 'Телефон', 130),
+      text('email', 'E-mail', 180),
+      text('agreement', 'Соглашение (№, дата)', 170),
+      date('agreementUntil', 'Соглашение действует до', 130),
+      text('forms', 'Формы наставничества', 180),
+      { key: 'mentorCount', header: 'Наставников', system: true, width: 100 },
+      curatorNote,
+    ],
+  },
+  {
+    key: 'programmes',
+    name: SHEET.programmes,
+    tabColor: '#1a73e8',
+    columns: [
+      id('ПГ'),
+      text('title', 'Название программы', 260),
+      { key: 'form', header: 'Форма', rule: formsList, width: 170 },
+      text('association', 'Объединение', 180),
+      text('goal', 'Цель', 260),
+      text('duration', 'Срок реализации', 130),
+      text('author', 'Разработчик', 180),
+      text('link', 'Ссылка', 180),
+      { key: 'effective', header: 'Эффективная практика', rule: { kind: 'list', values: YES_NO }, width: 120 },
+      curatorNote,
+    ],
+  },
+  {
+    key: 'consents',
+    name: SHEET.consents,
+    tabColor: '#b3261e',
+    columns: [
+      id('СГ'),
+      text('personId', 'ID участника', 110),
+      text('personName', 'ФИО участника', 220),
+      { key: 'signer', header: 'Подписант', rule: { kind: 'list', values: CONSENT_SIGNERS }, width: 160 },
+      text('signerName', 'ФИО подписанта', 220),
+      date('signedOn', 'Дата согласия', 110),
+      { key: 'processing', header: 'Обработка ПДн', rule: { kind: 'list', values: YES_NO }, width: 110 },
+      { key: 'publication', header: 'Распространение (публикация)', rule: { kind: 'list', values: YES_NO }, width: 150 },
+      date('withdrawnOn', 'Дата отзыва', 110),
+      curatorNote,
+    ],
+  },
+  {
+    key: 'pairs',
+    name: SHEET.pairs,
+    tabColor: '#188038',
+    columns: [
+      id('ПА'),
+      { key: 'group', header: 'Группа', system: true, text: true, width: 80, note: 'Строки с одним номером группы — один наставник с несколькими наставляемыми' },
+      { key: 'mentorId', header: 'ID наставника', system: true, text: true, width: 100 },
+      { key: 'mentor', header: 'Наставник', system: true, width: 200 },
+      { key: 'menteeId', header: 'ID наставляемого', system: true, text: true, width: 110 },
+      { key: 'mentee', header: 'Наставляемый', system: true, width: 200 },
+      { key: 'form', header: 'Форма', system: true, width: 160 },
+      { key: 'score', header: 'Балл', system: true, width: 70 },
+      { key: 'reasons', header: 'Обоснование', system: true, width: 360 },
+      { key: 'alternatives', header: 'Другие варианты', system: true, width: 260 },
+      { key: 'status', header: 'Статус', rule: { kind: 'list', values: PAIR_STATUSES }, width: 110 },
+      date('start', 'Дата начала'),
+      date('end', 'Дата окончания'),
+      { key: 'order', header: 'Приказ', system: true, width: 200 },
+      curatorNote,
+    ],
+  },
+  {
+    key: 'meetings',
+    name: SHEET.meetings,
+    tabColor: '#188038',
+    columns: [
+      id('ВС'),
+      text('pair', 'Пара / группа', 110),
+      date('date', 'Дата'),
+      { key: 'type', header: 'Тип встречи', rule: { kind: 'list', values: MEETING_TYPES }, width: 130 },
+      text('topic', 'Тема', 260),
+      { key: 'minutes', header: 'Длительность, мин', rule: { kind: 'number', min: 5, max: 600 }, width: 110 },
+      { key: 'format', header: 'Формат', rule: { kind: 'list', values: MEETING_FORMATS }, width: 110 },
+      text('outcome', 'Итог', 260),
+      curatorNote,
+    ],
+  },
+  {
+    key: 'feedback',
+    name: SHEET.feedback,
+    tabColor: '#188038',
+    columns: [
+      id('ОС'),
+      date('date', 'Дата'),
+      text('pair', 'Пара / группа', 110),
+      { key: 'role', header: 'Роль', rule: { kind: 'list', values: ['наставник', 'наставляемый'] }, width: 120 },
+      rating('satisfaction', 'Удовлетворённость (1–10)'),
+      rating('quality', 'Качество (1–10)'),
+      rating('impact', 'Польза (1–10)'),
+      text('comment', 'Комментарий', 260),
+    ],
+  },
+  {
+    key: 'diagnostics',
+    name: SHEET.diagnostics,
+    tabColor: '#188038',
+    columns: [
+      id('ДГ'),
+      text('personId', 'ID участника', 110),
+      { key: 'role', header: 'Роль', rule: { kind: 'list', values: ['наставник', 'наставляемый'] }, width: 120 },
+      { key: 'phase', header: 'Этап', rule: { kind: 'list', values: ['входная', 'итоговая'] }, width: 100 },
+      date('date', 'Дата'),
+      text('indicator', 'Показатель', 240),
+      { key: 'value', header: 'Значение', width: 90 },
+      text('comment', 'Комментарий', 220),
+    ],
+  },
+  {
+    key: 'monitoring',
+    name: SHEET.monitoring,
+    tabColor: '#e37400',
+    columns: [
+      { key: 'stage', header: 'Этап', text: true, width: 70 },
+      text('indicator', 'Показатель', 360),
+      { key: 'value', header: 'Значение', width: 100 },
+      date('date', 'Дата'),
+      text('comment', 'Комментарий', 260),
+    ],
+  },
+  {
+    key: 'importErrors',
+    name: SHEET.importErrors,
+    tabColor: '#e37400',
+    columns: [
+      { key: 'at', header: 'Дата', system: true, width: 140 },
+      { key: 'source', header: 'Источник', system: true, width: 200 },
+      { key: 'row', header: 'Строка', system: true, width: 70 },
+      { key: 'field', header: 'Поле', system: true, width: 180 },
+      { key: 'value', header: 'Значение', system: true, text: true, width: 220 },
+      { key: 'reason', header: 'Причина', system: true, width: 320 },
+      { key: 'status', header: 'Статус', rule: { kind: 'list', values: ['новая', 'исправлено', 'не требует действий'] }, width: 130 },
+    ],
+  },
+  {
+    key: 'log',
+    name: SHEET.log,
+    tabColor: '#e37400',
+    columns: [
+      { key: 'at', header: 'Дата', system: true, width: 140 },
+      { key: 'user', header: 'Пользователь', system: true, width: 180 },
+      { key: 'action', header: 'Действие', system: true, width: 220 },
+      { key: 'details', header: 'Подробности', system: true, text: true, width: 480 },
+    ],
+  },
+];
+
+export function sheetDef(key: string): SheetDef {
+  const def = WORKBOOK.find((s) => s.key === key);
+  if (!def) throw new Error(`Unknown sheet key: ${key}`);
+  return def;
+}

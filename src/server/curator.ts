@@ -1,0 +1,50 @@
+import { RU } from '../core/strings';
+import { appendLog } from './log';
+
+/** An expected problem whose Russian message is meant for the curator as is. */
+export class CuratorError extends Error {}
+
+export type ActionOutcome<T> = (T & { ok: true }) | { ok: false; message: string };
+
+function ui(): GoogleAppsScript.Base.Ui | null {
+  // Triggers run without a Ui; asking for it there throws.
+  try {
+    return SpreadsheetApp.getUi();
+  } catch (_error) {
+    return null;
+  }
+}
+
+export function toast(text: string, title?: string): void {
+  SpreadsheetApp.getActive().toast(text, title ?? RU.menu.title, 5);
+}
+
+/**
+ * Runs one curator action: one at a time (document lock), progress as toasts, a short Russian
+ * summary at the end, and any error as a readable alert instead of a stack trace.
+ */
+export function runAction<T extends { message: string }>(title: string, work: () => T): ActionOutcome<T> {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(30000)) return report(title, new CuratorError(RU.errors.busy));
+  try {
+    const result = work();
+    SpreadsheetApp.flush();
+    toast(result.message, RU.done(title));
+    appendLog(title, result.message);
+    return { ...result, ok: true as const };
+  } catch (error) {
+    return report(title, error);
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+function report(title: string, error: unknown): { ok: false; message: string } {
+  const reason = error instanceof Error ? error.message : String(error);
+  const message = error instanceof CuratorError ? reason : RU.errors.failed(title, reason);
+  console.error(`${title}: ${error instanceof Error && error.stack ? error.stack : reason}`);
+  const shown = ui();
+  if (shown) shown.alert(title, message, shown.ButtonSet.OK);
+  else throw new Error(message);
+  return { ok: false, message };
+}

@@ -1,0 +1,3 @@
+// The public functions of the add-on: each becomes a top-level function in dist/Code.js.
+export { onInstall, onOpen } from './menu';
+export { setupWorkbook } from './setup';

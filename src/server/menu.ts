@@ -1,0 +1,13 @@
+import { RU } from '../core/strings';
+
+/**
+ * The add-on menu. It depends on nothing but the Ui, so it is the same in every AuthMode; in
+ * AuthMode.NONE (installed, not yet used in this file) touching anything else would fail.
+ */
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  SpreadsheetApp.getUi().createAddonMenu().addItem(RU.menu.setup, 'setupWorkbook').addToUi();
+}
+
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}

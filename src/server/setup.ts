@@ -1,0 +1,143 @@
+import { REQUIRED_SETTINGS, SETTINGS, readSettings } from '../core/settings';
+import { RU } from '../core/strings';
+import { SheetPlan, SheetSnapshot, describePlans, planSheet } from '../core/workbook/setup-plan';
+import { locateColumns } from '../core/workbook/headers';
+import { SHEET, WORKBOOK } from '../core/workbook/sheets';
+import { SheetDef } from '../core/workbook/types';
+import { runAction, toast } from './curator';
+import { buildRule } from './rules';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const HEADER_BACKGROUND = '#e8eaed';
+
+/** Reads what planning needs from an existing sheet: a handful of calls whatever its size. */
+function snapshot(sheet: Sheet, def: SheetDef): SheetSnapshot {
+  const lastColumn = sheet.getLastColumn();
+  const lastRow = sheet.getLastRow();
+  const header = lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0] : [];
+  let seedKeys: unknown[] = [];
+  if (def.seed && lastRow > 1) {
+    const keyDef = def.columns.find((c) => c.key === def.seed!.key)!;
+    const column = locateColumns(header, [keyDef]).get(keyDef.key) ?? 0;
+    if (column > 0) seedKeys = sheet.getRange(2, column, lastRow - 1, 1).getValues().map((r) => r[0]);
+  }
+  const protections = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
+  return {
+    name: def.name,
+    header,
+    lastRow,
+    maxRows: sheet.getMaxRows(),
+    seedKeys,
+    protectionDescriptions: protections.map((p) => p.getDescription()),
+    sheetProtected: sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length > 0,
+  };
+}
+
+function ensureSize(sheet: Sheet, rows: number, columns: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+}
+
+function applyPlan(sheet: Sheet, plan: SheetPlan, headerOf: (name: string) => unknown[]): void {
+  const width = Math.max(...plan.columns.map((c) => c.column));
+  const rowsNeeded = plan.seedRows ? plan.seedRows.appendAt + plan.seedRows.rows.length - 1 : 1;
+  ensureSize(sheet, rowsNeeded, width);
+  const maxRows = sheet.getMaxRows();
+  const dataRows = Math.max(1, maxRows - 1);
+
+  // Text format first, so that what is written next is kept as typed.
+  for (const column of plan.textColumns) sheet.getRange(2, column, dataRows, 1).setNumberFormat('@');
+
+  if (plan.newHeaders) {
+    const { column, headers, notes } = plan.newHeaders;
+    const range = sheet.getRange(1, column, 1, headers.length);
+    range.setValues([headers]).setNotes([notes]).setFontWeight('bold').setBackground(HEADER_BACKGROUND).setWrap(true).setVerticalAlignment('middle');
+    for (const c of plan.columns) if (c.added && c.def.width) sheet.setColumnWidth(c.column, c.def.width);
+  }
+  if (sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);
+  if (plan.create && plan.def.tabColor) sheet.setTabColor(plan.def.tabColor);
+
+  if (plan.seedRows) {
+    const { appendAt, width: seedWidth, rows } = plan.seedRows;
+    sheet.getRange(appendAt, 1, rows.length, seedWidth).setValues(rows);
+  }
+
+  const ss = SpreadsheetApp.getActive();
+  for (const { column, rule } of plan.validations) {
+    const built = buildRule(ss, rule, headerOf);
+    if (built) sheet.getRange(2, column, dataRows, 1).setDataValidation(built);
+  }
+
+  for (const { column, description } of plan.protectColumns) {
+    // The curator owns the file and may still edit; the warning stops accidental edits.
+    sheet.getRange(1, column, maxRows, 1).protect().setDescription(description).setWarningOnly(true);
+  }
+  if (plan.protectSheet) {
+    const protection = sheet.protect().setDescription(plan.protectSheet);
+    protection.removeEditors(protection.getEditors());
+    if (protection.canDomainEdit()) protection.setDomainEdit(false);
+  }
+}
+
+export interface SetupResult {
+  message: string;
+  created: string[];
+  changes: string[];
+  /** Settings the documents need that are still empty. */
+  settingsToFill: string[];
+  /** Values on «Настройки» that could not be read (their defaults are used). */
+  settingsProblems: string[];
+}
+
+function setupWorkbookNow(): SetupResult {
+  const ss = SpreadsheetApp.getActive();
+  toast(RU.progress.setupReading);
+  const existing = new Map(ss.getSheets().map((s) => [s.getName(), s]));
+  const plans = WORKBOOK.map((def) => {
+    const sheet = existing.get(def.name);
+    return planSheet(def, sheet ? snapshot(sheet, def) : null);
+  });
+  const headers = new Map<string, unknown[]>();
+  // Validation ranges on other sheets need their final headers, known from the plans.
+  for (const plan of plans) {
+    const row: unknown[] = [];
+    for (const c of plan.columns) row[c.column - 1] = c.def.header;
+    headers.set(plan.def.name, Array.from(row, (h) => h ?? ''));
+  }
+  const headerOf = (name: string) => headers.get(name) ?? [];
+
+  if (plans.some((p) => p.create || p.newHeaders || p.seedRows)) toast(RU.progress.setupWriting);
+  const untouchedDefault = ss.getSheets().length === 1 ? ss.getSheets()[0] : null;
+  for (const plan of plans) {
+    const sheet = existing.get(plan.def.name) ?? ss.insertSheet(plan.def.name, ss.getSheets().length);
+    applyPlan(sheet, plan, headerOf);
+  }
+  // A brand-new spreadsheet's empty «Лист1» would only confuse; anything with content stays.
+  if (untouchedDefault && !WORKBOOK.some((d) => d.name === untouchedDefault.getName()) && untouchedDefault.getLastRow() === 0 && untouchedDefault.getLastColumn() === 0) {
+    ss.deleteSheet(untouchedDefault);
+  }
+  const first = ss.getSheetByName(WORKBOOK[0].name);
+  if (first && plans[0].create) ss.setActiveSheet(first);
+
+  const changes = describePlans(plans);
+  const { empty, problems } = checkSettings(ss.getSheetByName(SHEET.settings));
+  const message = [...changes, ...(empty.length ? [RU.settingsToFill(empty)] : []), ...problems].join(' ');
+  return { message, created: plans.filter((p) => p.create).map((p) => p.def.name), changes, settingsToFill: empty, settingsProblems: problems };
+}
+
+/** The settings orders and справки cannot do without, if still empty, and unreadable values. */
+function checkSettings(sheet: Sheet | null): { empty: string[]; problems: string[] } {
+  if (!sheet || sheet.getLastRow() < 2) return { empty: [], problems: [] };
+  const rows = sheet.getRange(2, 1, sheet.getLastRow() - 1, 2).getValues();
+  const { settings, problems } = readSettings(rows);
+  const empty = REQUIRED_SETTINGS.filter((key) => settings[key] === '').map((key) => `«${SETTINGS.find((s) => s.key === key)!.label}»`);
+  return { empty, problems };
+}
+
+/** Menu «Настроить рабочую книгу»: creates the programme workbook or repairs what is missing. */
+export function setupWorkbook() {
+  return runAction(RU.action.setup, setupWorkbookNow);
+}
