@@ -9,4 +9,5 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(linear-sum-assignment|ml-|is-any-array|ml-spectra-processing|cheminfo-types)/)'],
   moduleFileExtensions: ['ts', 'js', 'json', 'cjs', 'mjs'],
   testTimeout: 60000,
+  globalSetup: '<rootDir>/test/global-setup.cjs',
 };

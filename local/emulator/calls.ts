@@ -17,7 +17,20 @@ export class CallLog {
   /** Refuses a call before it happens (e.g. a service used in AuthMode.NONE). */
   gate: ((name: string) => void) | null = null;
 
+  private paused = 0;
+
+  /** Runs `work` without counting or gating: the emulator's own reads and the curator's typing. */
+  untracked<T>(work: () => T): T {
+    this.paused += 1;
+    try {
+      return work();
+    } finally {
+      this.paused -= 1;
+    }
+  }
+
   record(name: string): void {
+    if (this.paused) return;
     this.gate?.(name);
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
     const fault = this.faults.get(name);

@@ -1,6 +1,6 @@
 import { REQUIRED_SETTINGS, SETTINGS, readSettings } from '../core/settings';
 import { RU } from '../core/strings';
-import { SheetPlan, SheetSnapshot, describePlans, planSheet } from '../core/workbook/setup-plan';
+import { SheetPlan, SheetSnapshot, describePlans, hasWork, planSheet } from '../core/workbook/setup-plan';
 import { locateColumns } from '../core/workbook/headers';
 import { SHEET, WORKBOOK } from '../core/workbook/sheets';
 import { SheetDef } from '../core/workbook/types';
@@ -31,6 +31,7 @@ function snapshot(sheet: Sheet, def: SheetDef): SheetSnapshot {
     seedKeys,
     protectionDescriptions: protections.map((p) => p.getDescription()),
     sheetProtected: sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length > 0,
+    frozenRows: sheet.getFrozenRows(),
   };
 }
 
@@ -57,7 +58,7 @@ function applyPlan(sheet: Sheet, plan: SheetPlan, headerOf: (name: string) => un
     range.setValues([headers]).setNotes([notes]).setFontWeight('bold').setBackground(HEADER_BACKGROUND).setWrap(true).setVerticalAlignment('middle');
     for (const c of plan.columns) if (c.added && c.def.width) sheet.setColumnWidth(c.column, c.def.width);
   }
-  if (sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);
+  if (plan.freezeHeader) sheet.setFrozenRows(1);
   if (plan.create && plan.def.tabColor) sheet.setTabColor(plan.def.tabColor);
 
   if (plan.seedRows) {
@@ -112,6 +113,7 @@ function setupWorkbookNow(): SetupResult {
   if (plans.some((p) => p.create || p.newHeaders || p.seedRows)) toast(RU.progress.setupWriting);
   const untouchedDefault = ss.getSheets().length === 1 ? ss.getSheets()[0] : null;
   for (const plan of plans) {
+    if (!hasWork(plan)) continue;
     const sheet = existing.get(plan.def.name) ?? ss.insertSheet(plan.def.name, ss.getSheets().length);
     applyPlan(sheet, plan, headerOf);
   }

@@ -12,6 +12,7 @@ const snap = (header: unknown[], extra: Partial<SheetSnapshot> = {}): SheetSnaps
   seedKeys: [],
   protectionDescriptions: [],
   sheetProtected: false,
+  frozenRows: 1,
   ...extra,
 });
 

@@ -11,6 +11,7 @@ export interface SheetSnapshot {
   seedKeys: unknown[];
   protectionDescriptions: string[];
   sheetProtected: boolean;
+  frozenRows: number;
 }
 
 export interface PlannedColumn {
@@ -31,6 +32,12 @@ export interface SheetPlan {
   textColumns: number[];
   protectColumns: Array<{ column: number; description: string }>;
   protectSheet: string | null;
+  freezeHeader: boolean;
+}
+
+/** Whether applying the plan would write anything at all. */
+export function hasWork(plan: SheetPlan): boolean {
+  return plan.create || !!plan.newHeaders || !!plan.seedRows || plan.protectColumns.length > 0 || !!plan.protectSheet || plan.freezeHeader;
 }
 
 export function protectionDescription(def: SheetDef, col: ColumnDef): string {
@@ -43,8 +50,8 @@ export function sheetProtectionDescription(def: SheetDef): string {
 
 /**
  * Plans creating or repairing one sheet. Existing headers, rows and values are never moved or
- * changed: missing columns go to the right of the last used one, missing seed rows below the last
- * row, and rules and protections are (re)applied to the add-on's own columns only.
+ * changed: missing columns go to the right of the last used one (with their rules and formats),
+ * missing seed rows below the last row, and missing protections on the add-on's own columns.
  */
 export function planSheet(def: SheetDef, snapshot: SheetSnapshot | null): SheetPlan {
   const header = snapshot?.header ?? [];
@@ -83,14 +90,16 @@ export function planSheet(def: SheetDef, snapshot: SheetSnapshot | null): SheetP
     columns,
     newHeaders,
     seedRows,
-    validations: columns.filter((c) => c.def.rule).map((c) => ({ column: c.column, rule: c.def.rule! })),
-    textColumns: columns.filter((c) => c.def.text).map((c) => c.column),
+    // Rules and formats go with a new column; the curator may have tuned those of existing ones.
+    validations: columns.filter((c) => c.added && c.def.rule).map((c) => ({ column: c.column, rule: c.def.rule! })),
+    textColumns: columns.filter((c) => c.added && c.def.text).map((c) => c.column),
     protectColumns: def.restricted
       ? []
       : columns
           .filter((c) => c.def.system && !existing.has(protectionDescription(def, c.def)))
           .map((c) => ({ column: c.column, description: protectionDescription(def, c.def) })),
     protectSheet: def.restricted && !snapshot?.sheetProtected ? sheetProtectionDescription(def) : null,
+    freezeHeader: (snapshot?.frozenRows ?? 0) < 1,
   };
 }
 

@@ -1,0 +1,58 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { readBuild, startRunner } from '../emulator/session';
+import { Workspace } from '../emulator/workspace';
+import { runMatchingBench } from '../match/bench';
+import { OPERATIONS } from './operations';
+
+/**
+ * npm run bench: service calls and time per add-on operation at 100, 1,000 and 10,000 rows
+ * (calls must stay flat: each is a round trip in Apps Script), and the matcher against its peers.
+ */
+const SIZES = [100, 1000, 10000];
+
+interface OperationRow {
+  name: string;
+  rows: number;
+  totalCalls: number;
+  calls: Record<string, number>;
+  ms: number;
+}
+
+async function main(): Promise<void> {
+  const build = readBuild();
+  const operations: OperationRow[] = [];
+  for (const op of OPERATIONS) {
+    for (const rows of SIZES) {
+      const ws = new Workspace({ seed: `bench-${rows}` });
+      ws.now = () => new Date('2026-10-01T07:00:00Z');
+      const runner = startRunner(ws, build);
+      op.prepare(ws, runner, rows);
+      ws.calls.reset();
+      const started = process.hrtime.bigint();
+      op.run(runner);
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      operations.push({ name: op.name, rows, totalCalls: ws.calls.total(), calls: ws.calls.snapshot(), ms: Math.round(ms * 10) / 10 });
+    }
+  }
+  const out = (line = '') => process.stdout.write(`${line}\n`);
+  out('Операции надстройки: вызовы сервисов и время');
+  for (const op of OPERATIONS) {
+    const rows = operations.filter((r) => r.name === op.name);
+    const flat = rows.every((r) => r.totalCalls === rows[0].totalCalls);
+    out(`  ${op.name}`);
+    for (const r of rows) out(`    ${String(r.rows).padStart(6)} строк: ${String(r.totalCalls).padStart(5)} вызовов, ${r.ms} мс`);
+    out(`    вызовы ${flat ? 'не растут с числом строк' : 'РАСТУТ с числом строк'}`);
+  }
+  out();
+  const matching = process.argv.includes('--no-matching') ? [] : await runMatchingBench();
+  const file = path.resolve('out', 'bench.json');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify({ generatedAt: new Date().toISOString(), operations, matching }, null, 2));
+  out(`Записано: ${file}`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});
