@@ -60,6 +60,7 @@ function applyPlan(sheet: Sheet, plan: SheetPlan, headerOf: (name: string) => un
   }
   if (plan.freezeHeader) sheet.setFrozenRows(1);
   if (plan.create && plan.def.tabColor) sheet.setTabColor(plan.def.tabColor);
+  if (plan.create && plan.def.hidden) sheet.hideSheet();
 
   if (plan.seedRows) {
     const { appendAt, width: seedWidth, rows } = plan.seedRows;

@@ -22,12 +22,14 @@ export const SHEET = {
   monitoring: 'Мониторинг',
   importErrors: 'Ошибки импорта',
   log: 'Журнал',
+  analysis: 'Анализ запросов',
+  ledger: 'Служебный: импорт анкет',
 } as const;
 
 export const PAIR_STATUSES = ['предложена', 'утверждена', 'активна', 'завершена', 'отклонена'] as const;
 export const PARTICIPANT_STATUSES = ['в базе', 'в паре', 'без пары', 'завершил(а)', 'выбыл(а)'] as const;
 export const ROADMAP_STATUSES = ['не начато', 'в работе', 'выполнено', 'перенесено'] as const;
-export const TRAINING_STATUSES = ['не требуется', 'направлен', 'обучается', 'обучен'] as const;
+export const TRAINING_STATUSES = ['не обучен', 'направлен', 'обучается', 'обучен', 'не требуется'] as const;
 export const MEETING_TYPES = ['знакомство', 'пробная', 'планирование', 'регулярная', 'итоговая'] as const;
 export const CONSENT_SIGNERS = ['участник', 'родитель', 'законный представитель'] as const;
 export const YES_NO = [YES, NO] as const;
@@ -135,12 +137,14 @@ export const WORKBOOK: readonly SheetDef[] = [
       { key: 'age', header: 'Возраст', rule: { kind: 'number', min: 5, max: 80 }, width: 80 },
       text('association', 'Объединение', 180),
       { key: 'experience', header: 'Стаж, лет', rule: { kind: 'number', min: 0, max: 60 }, width: 80 },
+      text('topics', 'Темы запроса', 220),
       text('request', 'Запрос', 260),
       text('interests', 'Интересы', 200),
       { key: 'form', header: 'Желаемая форма', rule: formsList, width: 170 },
       { key: 'format', header: 'Формат встреч', rule: { kind: 'list', values: MEETING_FORMATS }, width: 120 },
       text('schedule', 'Удобное время', 160),
       text('source', 'Источник сведений', 160),
+      text('thirdParty', 'Сведения от третьих лиц', 260),
       text('contact', 'Контакт (для несовершеннолетних — родителя)', 200),
       { key: 'consent', header: 'Согласие', system: true, width: 110 },
       { key: 'priority', header: 'Приоритет', system: true, width: 90, note: 'Из листа «Целевые группы участников»: показывается только уровень' },
@@ -163,7 +167,8 @@ export const WORKBOOK: readonly SheetDef[] = [
       text('name', 'ФИО', 220),
       { key: 'category', header: 'Категория', rule: { kind: 'list', values: MENTOR_CATEGORIES }, width: 140 },
       text('organisation', 'Организация', 200),
-      text('position', 'Должность / класс', 150),
+      text('position', 'Должность', 150),
+      text('grade', 'Класс (для обучающихся)', 90),
       { key: 'experience', header: 'Стаж, лет', rule: { kind: 'number', min: 0, max: 60 }, width: 80 },
       text('association', 'Объединение', 180),
       text('competencies', 'Компетенции', 260),
@@ -173,6 +178,7 @@ export const WORKBOOK: readonly SheetDef[] = [
       { key: 'capacity', header: 'Готов взять наставляемых', rule: { kind: 'number', min: 0, max: 30 }, width: 120 },
       { key: 'format', header: 'Формат встреч', rule: { kind: 'list', values: MEETING_FORMATS }, width: 120 },
       text('schedule', 'Удобное время', 160),
+      text('readiness', 'Готовность к обучению (из анкеты)', 150),
       { key: 'training', header: 'Школа наставников', rule: { kind: 'list', values: TRAINING_STATUSES }, width: 130 },
       text('agreement', 'Согласие на наставничество (ст. 351.8 ТК РФ)', 200),
       text('contact', 'Контакт', 180),
@@ -327,6 +333,33 @@ export const WORKBOOK: readonly SheetDef[] = [
       { key: 'value', header: 'Значение', system: true, text: true, width: 220 },
       { key: 'reason', header: 'Причина', system: true, width: 320 },
       { key: 'status', header: 'Статус', rule: { kind: 'list', values: ['новая', 'исправлено', 'не требует действий'] }, width: 130 },
+    ],
+  },
+  {
+    key: 'analysis',
+    name: SHEET.analysis,
+    tabColor: '#e37400',
+    columns: [
+      { key: 'section', header: 'Раздел', system: true, width: 200 },
+      { key: 'item', header: 'Показатель', system: true, width: 320 },
+      { key: 'mentees', header: 'Наставляемые', system: true, width: 120 },
+      { key: 'mentors', header: 'Наставники', system: true, width: 120 },
+      { key: 'note', header: 'Примечание', system: true, width: 320 },
+    ],
+  },
+  {
+    key: 'ledger',
+    name: SHEET.ledger,
+    hidden: true,
+    tabColor: '#9aa0a6',
+    columns: [
+      { key: 'key', header: 'Ключ ответа', system: true, text: true, width: 200 },
+      { key: 'form', header: 'Анкета', system: true, width: 120 },
+      { key: 'sheet', header: 'Лист ответов', system: true, width: 160 },
+      { key: 'row', header: 'Строка', system: true, width: 60 },
+      { key: 'personId', header: 'ID участника', system: true, text: true, width: 100 },
+      { key: 'importedAt', header: 'Импортировано', system: true, width: 140 },
+      { key: 'written', header: 'Записанные значения', system: true, text: true, width: 400 },
     ],
   },
   {

@@ -32,5 +32,7 @@ export interface SheetDef {
   seed?: { key: string; rows: ReadonlyArray<Readonly<Record<string, SeedValue>>> };
   /** Sensitive data (152-ФЗ): the whole sheet is protected so only the owner can edit it. */
   restricted?: boolean;
+  /** The add-on's own bookkeeping: hidden from the curator (and protected like system columns). */
+  hidden?: boolean;
   tabColor?: string;
 }

@@ -1,0 +1,107 @@
+import { locateColumns } from '../workbook/headers';
+import { SheetDef } from '../workbook/types';
+import { isDate } from '../questionnaires/read';
+
+export type Cell = string | number | boolean | Date;
+
+/** Compares cell values the way a person reads them. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return comparable(a) === comparable(b);
+}
+
+export function comparable(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (isDate(v)) return v.toISOString();
+  return String(v).trim();
+}
+
+/**
+ * A sheet of the workbook held in memory: read once, changed here, and written back only in the
+ * columns the add-on changed, so the curator's own columns (and their formulas) are never touched.
+ */
+export class BaseTable {
+  readonly rows: Cell[][];
+  private readonly positions: Map<string, number>;
+  readonly touched = new Set<number>();
+  readonly originalLength: number;
+
+  constructor(readonly def: SheetDef, readonly header: Cell[], rows: Cell[][]) {
+    this.rows = rows.map((r) => [...r]);
+    this.originalLength = rows.length;
+    this.positions = locateColumns(header, def.columns);
+  }
+
+  /** 0-based column of a key, or -1 when the sheet lacks it (run «Настроить рабочую книгу»). */
+  column(key: string): number {
+    return (this.positions.get(key) ?? 0) - 1;
+  }
+
+  has(key: string): boolean {
+    return this.column(key) >= 0;
+  }
+
+  get(row: number, key: string): Cell {
+    const c = this.column(key);
+    return c < 0 ? '' : this.rows[row]?.[c] ?? '';
+  }
+
+  set(row: number, key: string, value: Cell): void {
+    const c = this.column(key);
+    if (c < 0) return;
+    const line = this.rows[row];
+    while (line.length <= c) line.push('');
+    if (sameValue(line[c], value) && typeof line[c] === typeof value) return;
+    line[c] = value;
+    this.touched.add(c);
+  }
+
+  append(): number {
+    this.rows.push(new Array<Cell>(this.header.length).fill(''));
+    return this.rows.length - 1;
+  }
+
+  /** Rows whose value in `key` normalises to `text`. */
+  find(key: string, text: string): number[] {
+    const c = this.column(key);
+    if (c < 0) return [];
+    const want = normalizeName(text);
+    const out: number[] = [];
+    this.rows.forEach((r, i) => {
+      if (normalizeName(r[c]) === want) out.push(i);
+    });
+    return out;
+  }
+
+  /** The next free ID with the sheet's prefix: НЯ-0001, НЯ-0002, … */
+  nextId(prefix: string): string {
+    const c = this.column('id');
+    let max = 0;
+    for (const r of this.rows) {
+      const m = new RegExp(`^${prefix}-(\\d+)$`).exec(String(r[c] ?? ''));
+      if (m) max = Math.max(max, Number(m[1]));
+    }
+    return `${prefix}-${String(max + 1).padStart(4, '0')}`;
+  }
+
+  /** Contiguous runs of touched columns (0-based, inclusive), each written with one call. */
+  touchedBlocks(): Array<[number, number]> {
+    const cols = [...this.touched].sort((a, b) => a - b);
+    const blocks: Array<[number, number]> = [];
+    for (const c of cols) {
+      const last = blocks[blocks.length - 1];
+      if (last && last[1] === c - 1) last[1] = c;
+      else blocks.push([c, c]);
+    }
+    return blocks;
+  }
+}
+
+/** Names compare without case, extra spaces, ё/е or quotes: «Иванова  Алёна» = «иванова алена». */
+export function normalizeName(value: unknown): string {
+  return String(value ?? '')
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[«»"'.]/g, '')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
+}

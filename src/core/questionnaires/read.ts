@@ -1,0 +1,214 @@
+import { normalizeHeader } from '../workbook/headers';
+import { FieldKind, QuestionDef, QuestionnaireDef } from './types';
+
+/** A value as a response sheet cell holds it (Date for the timestamp, strings or numbers for answers). */
+export type CellValue = string | number | boolean | Date;
+export type Answer = string | number | string[];
+
+export interface IntakeProblem {
+  /** Row of the response sheet (1-based); 0 for the sheet as a whole. */
+  row: number;
+  field: string;
+  value: string;
+  reason: string;
+  /** The response cannot be imported at all (the other problems only leave a field empty). */
+  fatal: boolean;
+}
+
+export interface ParsedResponse {
+  row: number;
+  timestamp: Date | null;
+  email: string;
+  answers: Record<string, Answer>;
+  /** Stable fingerprint of the answers, independent of column order. */
+  fingerprint: string;
+}
+
+export const TIMESTAMP_HEADERS = ['Отметка времени', 'Timestamp'];
+export const EMAIL_HEADERS = ['Адрес электронной почты', 'Email Address', 'Электронная почта'];
+
+export function isDate(value: unknown): value is Date {
+  // Dates may come from another realm (the Apps Script runtime's own), so instanceof is not enough.
+  return Object.prototype.toString.call(value) === '[object Date]' && !Number.isNaN((value as Date).getTime());
+}
+
+export interface SheetLayout {
+  timestamp: number;
+  email: number;
+  /** 1-based column per question key; for grids one column per row title. */
+  columns: Map<string, number | Map<string, number>>;
+  /** Questions whose column is missing from the sheet (deleted or never there). */
+  missing: QuestionDef[];
+}
+
+/** Finds each question's column by title, the way Google names them («Вопрос [строка]» for grids). */
+export function locateQuestions(header: readonly unknown[], def: QuestionnaireDef, mapped: ReadonlyMap<string, string> = new Map()): SheetLayout {
+  const byText = new Map<string, number>();
+  header.forEach((h, i) => {
+    const key = normalizeHeader(h);
+    if (key && !byText.has(key)) byText.set(key, i + 1);
+  });
+  const find = (titles: readonly string[]) => titles.map((t) => byText.get(normalizeHeader(t)) ?? 0).find((c) => c > 0) ?? 0;
+  const columns = new Map<string, number | Map<string, number>>();
+  const missing: QuestionDef[] = [];
+  for (const q of def.questions) {
+    const titles = [q.title, ...(q.aliases ?? []), ...(mapped.has(q.key) ? [mapped.get(q.key)!] : [])];
+    if (q.type === 'CHECKBOX_GRID') {
+      const rows = new Map<string, number>();
+      for (const r of q.rows ?? []) {
+        const c = find(titles.map((t) => `${t} [${r}]`));
+        if (c) rows.set(r, c);
+      }
+      if (rows.size) columns.set(q.key, rows);
+      else missing.push(q);
+    } else {
+      const c = find(titles);
+      if (c) columns.set(q.key, c);
+      else missing.push(q);
+    }
+  }
+  return { timestamp: find(TIMESTAMP_HEADERS) || 1, email: find(EMAIL_HEADERS), columns, missing };
+}
+
+/** Control characters other than line breaks and tabs are never wanted in a cell. */
+function clean(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = isDate(value) ? value.toISOString() : String(value);
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+}
+
+/**
+ * Splits a checkbox answer Google joined with ", ". Known choices may themselves contain ", ",
+ * so they are matched first, longest first; what is left are «Другое» answers.
+ */
+export function splitChoices(text: string, choices: readonly string[]): { known: string[]; other: string[] } {
+  const known: string[] = [];
+  const other: string[] = [];
+  const sorted = [...choices].sort((a, b) => b.length - a.length);
+  let rest = text.trim();
+  while (rest) {
+    const hit = sorted.find((c) => rest === c || rest.startsWith(`${c}, `));
+    if (hit) {
+      known.push(hit);
+      rest = rest.slice(hit.length).replace(/^, /, '');
+      continue;
+    }
+    const cut = rest.indexOf(', ');
+    const piece = cut < 0 ? rest : rest.slice(0, cut);
+    // An «Другое» answer may contain ", " too: it runs until the next known choice.
+    let end = cut < 0 ? rest.length : cut;
+    while (end < rest.length && !sorted.some((c) => rest.slice(end + 2) === c || rest.slice(end + 2).startsWith(`${c}, `))) {
+      const next = rest.indexOf(', ', end + 2);
+      end = next < 0 ? rest.length : next;
+    }
+    const value = rest.slice(0, end).trim() || piece.trim();
+    if (value) other.push(value);
+    rest = rest.slice(end).replace(/^, /, '');
+  }
+  return { known, other };
+}
+
+const GRADE = /^(\d{1,2})\s*[-–]?\s*([А-Яа-яЁё])?\s*(?:кл\.?|класс)?$/i;
+
+/** A school class 1–11 (a letter allowed): «7», «7А», «7 «Б»», «7 кл.»; «12А» is refused. */
+export function parseGrade(text: string): number | null {
+  const m = GRADE.exec(text.replace(/[«»"']/g, '').trim());
+  if (!m) return null;
+  const n = Number(m[1]);
+  return n >= 1 && n <= 11 ? n : null;
+}
+
+function parseWholeNumber(text: string): number | null {
+  const m = /^(\d{1,3})(?:\s*(?:лет|года|год|г\.?))?$/i.exec(text.trim());
+  return m ? Number(m[1]) : null;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+
+type FieldResult = { value: Answer | null; problem?: string };
+
+function readField(q: QuestionDef, raw: string, kind: FieldKind): FieldResult {
+  switch (kind.kind) {
+    case 'text':
+      if (raw.length > kind.maxLength) {
+        return { value: raw.slice(0, kind.maxLength), problem: `ответ длиной ${raw.length} символов длиннее допустимых ${kind.maxLength}; сохранены первые ${kind.maxLength}` };
+      }
+      return { value: raw };
+    case 'number': {
+      const n = parseWholeNumber(raw);
+      if (n === null) return { value: null, problem: `«${raw}» — не целое число` };
+      if (n < kind.min || n > kind.max) return { value: null, problem: `${n} — вне допустимого диапазона ${kind.min}–${kind.max}` };
+      return { value: n };
+    }
+    case 'grade': {
+      const n = parseGrade(raw);
+      return n === null ? { value: null, problem: `класс «${raw}» не распознан: ожидается номер класса от 1 до 11, например «7А»` } : { value: n };
+    }
+    case 'choice': {
+      const hit = (q.choices ?? []).find((c) => normalizeHeader(c) === normalizeHeader(raw));
+      if (hit) return { value: hit };
+      return q.otherOption ? { value: raw } : { value: null, problem: `ответа «${raw}» нет среди вариантов вопроса` };
+    }
+    case 'choices': {
+      const { known, other } = splitChoices(raw, q.choices ?? []);
+      if (other.length && !q.otherOption) return { value: known, problem: `вариантов ${other.map((o) => `«${o}»`).join(', ')} нет среди вариантов вопроса` };
+      return { value: [...known, ...other] };
+    }
+    case 'phoneOrEmail': {
+      const digits = raw.replace(/\D/g, '');
+      if (EMAIL.test(raw) || (digits.length >= 6 && digits.length <= 15 && /^[\d\s()+\-.]+$/.test(raw))) return { value: raw };
+      return { value: raw, problem: `«${raw}» не похоже на телефон или e-mail` };
+    }
+    case 'grid':
+      return { value: null };
+  }
+}
+
+const DAY_SHORT: Record<string, string> = { Понедельник: 'пн', Вторник: 'вт', Среда: 'ср', Четверг: 'чт', Пятница: 'пт', Суббота: 'сб', Воскресенье: 'вс' };
+
+/** Schedule slots as the bases store them: «пн после 15:00». */
+export function slotName(day: string, part: string): string {
+  return `${DAY_SHORT[day] ?? day.toLowerCase()} ${part}`;
+}
+
+function fnv(text: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
+  return h.toString(36);
+}
+
+/** Reads one response row against its questionnaire; problems never stop the other fields. */
+export function parseResponse(def: QuestionnaireDef, layout: SheetLayout, cells: readonly CellValue[], row: number): { response: ParsedResponse | null; problems: IntakeProblem[] } {
+  const problems: IntakeProblem[] = [];
+  const answers: Record<string, Answer> = {};
+  const fingerprintParts: string[] = [];
+  const stamp = cells[layout.timestamp - 1];
+  const timestamp = isDate(stamp) ? stamp : null;
+  for (const q of def.questions) {
+    const at = layout.columns.get(q.key);
+    if (at === undefined) continue;
+    if (typeof at !== 'number') {
+      const slots: string[] = [];
+      for (const [day, column] of at) {
+        const picked = splitChoices(clean(cells[column - 1]), q.columns ?? []).known;
+        fingerprintParts.push(`${q.key}[${day}]=${picked.join('|')}`);
+        for (const part of picked) slots.push(slotName(day, part));
+      }
+      if (slots.length) answers[q.key] = slots;
+      continue;
+    }
+    const raw = clean(cells[at - 1]);
+    fingerprintParts.push(`${q.key}=${raw}`);
+    if (!raw) {
+      if (q.required) problems.push({ row, field: q.title, value: '', reason: 'не заполнен обязательный вопрос', fatal: q.key === 'name' || q.key === 'category' });
+      continue;
+    }
+    const { value, problem } = readField(q, raw, q.field);
+    if (problem) problems.push({ row, field: q.title, value: raw.length > 500 ? `${raw.slice(0, 500)}…` : raw, reason: problem, fatal: false });
+    if (value !== null && !(Array.isArray(value) && value.length === 0)) answers[q.key] = value;
+  }
+  const fatal = problems.some((p) => p.fatal);
+  const email = layout.email ? clean(cells[layout.email - 1]) : '';
+  const fingerprint = `${timestamp ? timestamp.getTime() : 'без-времени'}:${fnv(fingerprintParts.sort().join('\n'))}`;
+  return { response: fatal ? null : { row, timestamp, email, answers, fingerprint }, problems };
+}

@@ -1,0 +1,48 @@
+/**
+ * A questionnaire as one definition: FormApp builds the Google Form from it, and import reads the
+ * response sheet with it (columns found by question title), so the two can never drift apart.
+ */
+export type QuestionType = 'TEXT' | 'PARAGRAPH_TEXT' | 'MULTIPLE_CHOICE' | 'CHECKBOX' | 'LIST' | 'SCALE' | 'CHECKBOX_GRID' | 'DATE';
+
+export type FieldKind =
+  /** Free text, trimmed, at most `maxLength` characters. */
+  | { kind: 'text'; maxLength: number }
+  /** A whole number in a range. */
+  | { kind: 'number'; min: number; max: number }
+  /** «7», «7 кл.», «7А», «1 год обучения»: a school class 1–11 or a year of study in an association. */
+  | { kind: 'grade' }
+  /** One of the choices. */
+  | { kind: 'choice' }
+  /** Several of the choices (joined with ", " by Google), plus free «Другое» answers. */
+  | { kind: 'choices' }
+  /** Checkbox grid: one column per row, each a ", "-joined list of the columns. */
+  | { kind: 'grid' }
+  | { kind: 'phoneOrEmail' };
+
+export interface QuestionDef {
+  /** Field key in the participant record (and the base column's key). */
+  key: string;
+  title: string;
+  /** Earlier titles, so an edited form still imports. */
+  aliases?: readonly string[];
+  type: QuestionType;
+  help?: string;
+  required: boolean;
+  choices?: readonly string[];
+  otherOption?: boolean;
+  rows?: readonly string[];
+  columns?: readonly string[];
+  field: FieldKind;
+  /** Asked only of some respondents (their answer to the role question). */
+  onlyFor?: readonly string[];
+}
+
+export type QuestionnaireKey = 'mentee' | 'mentor' | 'thirdParty' | 'preference';
+
+export interface QuestionnaireDef {
+  key: QuestionnaireKey;
+  title: string;
+  description: string;
+  confirmation: string;
+  questions: readonly QuestionDef[];
+}
