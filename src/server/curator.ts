@@ -39,6 +39,32 @@ export function runAction<T extends { message: string }>(title: string, work: ()
   }
 }
 
+/**
+ * Runs work from an installable trigger: no Ui, and a failure must not be thrown back (Apps
+ * Script would only e-mail it): it goes to «Журнал», and the menu's catch-up run finishes the job.
+ */
+export function runInTrigger(title: string, work: () => { message: string }): void {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(30000)) {
+    appendLog(title, RU.errors.triggerBusy);
+    return;
+  }
+  try {
+    const result = work();
+    appendLog(title, result.message);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error(`${title}: ${error instanceof Error && error.stack ? error.stack : reason}`);
+    try {
+      appendLog(title, RU.errors.failed(title, reason));
+    } catch (_logError) {
+      // Nothing more can be done from a trigger; the execution log has the details.
+    }
+  } finally {
+    lock.releaseLock();
+  }
+}
+
 function report(title: string, error: unknown): { ok: false; message: string } {
   const reason = error instanceof Error ? error.message : String(error);
   const message = error instanceof CuratorError ? reason : RU.errors.failed(title, reason);

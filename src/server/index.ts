@@ -1,3 +1,5 @@
 // The public functions of the add-on: each becomes a top-level function in dist/Code.js.
 export { onInstall, onOpen } from './menu';
 export { setupWorkbook } from './setup';
+export { createQuestionnaires } from './questionnaires';
+export { enableAutoImport, importResponses, onFormSubmit } from './import';

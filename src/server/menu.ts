@@ -5,7 +5,14 @@ import { RU } from '../core/strings';
  * AuthMode.NONE (installed, not yet used in this file) touching anything else would fail.
  */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  SpreadsheetApp.getUi().createAddonMenu().addItem(RU.menu.setup, 'setupWorkbook').addToUi();
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem(RU.menu.setup, 'setupWorkbook')
+    .addSeparator()
+    .addItem(RU.menu.questionnaires, 'createQuestionnaires')
+    .addItem(RU.menu.importResponses, 'importResponses')
+    .addItem(RU.menu.autoImport, 'enableAutoImport')
+    .addToUi();
 }
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {

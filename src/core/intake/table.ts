@@ -23,6 +23,7 @@ export class BaseTable {
   readonly rows: Cell[][];
   private readonly positions: Map<string, number>;
   readonly touched = new Set<number>();
+  private readonly changedCells = new Set<string>();
   readonly originalLength: number;
 
   constructor(readonly def: SheetDef, readonly header: Cell[], rows: Cell[][]) {
@@ -53,6 +54,12 @@ export class BaseTable {
     if (sameValue(line[c], value) && typeof line[c] === typeof value) return;
     line[c] = value;
     this.touched.add(c);
+    this.changedCells.add(`${row}:${c}`);
+  }
+
+  /** Whether this operation wrote the cell (0-based row of the data, 0-based column). */
+  changed(row: number, column: number): boolean {
+    return this.changedCells.has(`${row}:${column}`);
   }
 
   append(): number {

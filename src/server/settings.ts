@@ -1,0 +1,34 @@
+import { Settings, readSettings } from '../core/settings';
+import { locateColumns } from '../core/workbook/headers';
+import { SHEET, sheetDef } from '../core/workbook/sheets';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The settings in force (defaults for anything missing or unreadable), in one read. */
+export function loadSettings(ss: Spreadsheet): { settings: Settings; problems: string[] } {
+  const sheet = ss.getSheetByName(SHEET.settings);
+  if (!sheet || sheet.getLastRow() < 2) return readSettings([]);
+  return readSettings(sheet.getRange(2, 1, sheet.getLastRow() - 1, 2).getValues());
+}
+
+export interface FormOfMentoring {
+  name: string;
+  maxMentees: number;
+  active: boolean;
+}
+
+/** The forms of mentoring from «Формы наставничества», in the curator's order. */
+export function loadForms(ss: Spreadsheet): FormOfMentoring[] {
+  const sheet = ss.getSheetByName(SHEET.forms);
+  if (!sheet || sheet.getLastRow() < 2) return [];
+  const [header, ...rows] = sheet.getDataRange().getValues();
+  const at = locateColumns(header, sheetDef('forms').columns);
+  const col = (key: string) => (at.get(key) ?? 0) - 1;
+  return rows
+    .filter((r) => String(r[col('name')] ?? '').trim())
+    .map((r) => ({
+      name: String(r[col('name')]).trim(),
+      maxMentees: Number(r[col('maxMentees')]) || 1,
+      active: col('active') < 0 || String(r[col('active')]).trim().toLowerCase() !== 'нет',
+    }));
+}
