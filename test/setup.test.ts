@@ -77,6 +77,7 @@ describe('setupWorkbook on a workbook the curator has filled', () => {
       const at = (h: string) => header.indexOf(h) + 1;
       mentees.getRange(2, at('ФИО')).setValue('Иванова Анна Сергеевна');
       mentees.getRange(2, at('Комментарий куратора')).setValue('позвонить маме в пятницу');
+      if (mentees.getMaxColumns() <= header.length) mentees.insertColumnAfter(header.length);
       mentees.getRange(1, header.length + 1, 2, 1).setValues([['Мой столбец'], ['личная пометка']]);
       mentees.deleteColumn(at('Интересы'));
       const settings = ss.getSheetByName(SHEET.settings)!;

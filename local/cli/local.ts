@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { submitAsParticipant } from '../emulator/forms/submit';
-import { openFolder } from '../emulator/session';
+import { startRunner } from '../emulator/session';
+import { loadWorkspace, saveWorkspace } from '../persist/folder';
 import type { UiEvent } from '../emulator/workspace';
 
 const USAGE = `Использование:
@@ -22,6 +23,11 @@ function showUi(events: readonly UiEvent[]): void {
     else if (e.kind === 'sidebar' || e.kind === 'dialog') process.stderr.write(`[${e.kind}] ${e.title ?? ''}\n`);
     else process.stderr.write(`[${e.kind}] ${e.title ? `${e.title}: ` : ''}${e.text ?? ''}\n`);
   }
+}
+
+async function openFolder(dir: string) {
+  const ws = await loadWorkspace(dir);
+  return { ws, runner: startRunner(ws), save: () => saveWorkspace(ws, dir) };
 }
 
 async function main(argv: string[]): Promise<number> {

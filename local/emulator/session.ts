@@ -1,6 +1,5 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadWorkspace, saveWorkspace } from '../persist/folder';
 import { ScriptRunner } from './runner';
 import { Workspace } from './workspace';
 
@@ -24,10 +23,4 @@ export function readBuild(dir = distDir()): { code: string; pages: Map<string, s
 export function startRunner(ws: Workspace, build = readBuild()): ScriptRunner {
   for (const [name, html] of build.pages) ws.htmlFiles.set(name, html);
   return new ScriptRunner(ws, build.code);
-}
-
-export async function openFolder(dir: string): Promise<{ ws: Workspace; runner: ScriptRunner; save: () => Promise<void> }> {
-  const ws = await loadWorkspace(dir);
-  const runner = startRunner(ws);
-  return { ws, runner, save: () => saveWorkspace(ws, dir) };
 }

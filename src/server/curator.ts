@@ -1,6 +1,17 @@
 import { RU } from '../core/strings';
 import { appendLog } from './log';
 
+/** A service's error may come from another realm than ours, so read it by shape, not instanceof. */
+export function errorMessage(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
+}
+
+function errorStack(error: unknown): string | undefined {
+  const stack = (error as { stack?: unknown } | null)?.stack;
+  return typeof stack === 'string' ? stack : undefined;
+}
+
 /** An expected problem whose Russian message is meant for the curator as is. */
 export class CuratorError extends Error {}
 
@@ -53,8 +64,8 @@ export function runInTrigger(title: string, work: () => { message: string }): vo
     const result = work();
     appendLog(title, result.message);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    console.error(`${title}: ${error instanceof Error && error.stack ? error.stack : reason}`);
+    const reason = errorMessage(error);
+    console.error(`${title}: ${errorStack(error) ?? reason}`);
     try {
       appendLog(title, RU.errors.failed(title, reason));
     } catch (_logError) {
@@ -66,9 +77,9 @@ export function runInTrigger(title: string, work: () => { message: string }): vo
 }
 
 function report(title: string, error: unknown): { ok: false; message: string } {
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = errorMessage(error);
   const message = error instanceof CuratorError ? reason : RU.errors.failed(title, reason);
-  console.error(`${title}: ${error instanceof Error && error.stack ? error.stack : reason}`);
+  console.error(`${title}: ${errorStack(error) ?? reason}`);
   const shown = ui();
   if (shown) shown.alert(title, message, shown.ButtonSet.OK);
   else throw new Error(message);

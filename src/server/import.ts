@@ -61,7 +61,8 @@ interface Work {
   counts: { responses: Record<string, number>; createdMentees: number; createdMentors: number; createdPartners: number; updated: number; stale: number; anonymised: number; rejected: number };
 }
 
-function previousWrites(ledger: BaseTable): (id: string) => Record<string, string> | undefined {
+/** What earlier imports wrote per person (from the ledger), kept current as this import goes on. */
+function previousWrites(ledger: BaseTable): Map<string, Record<string, string>> {
   const byPerson = new Map<string, Record<string, string>>();
   ledger.rows.forEach((_r, i) => {
     const id = String(ledger.get(i, 'personId'));
@@ -73,7 +74,7 @@ function previousWrites(ledger: BaseTable): (id: string) => Record<string, strin
       // A damaged ledger cell only means that person's hand edits are treated as unknown.
     }
   });
-  return (id) => byPerson.get(id);
+  return byPerson;
 }
 
 function problemRows(work: Work, label: string, problems: IntakeProblem[]): void {
@@ -303,9 +304,11 @@ export function importNow(): ImportResult {
     });
   }
   pending.sort((x, y) => (x.response.timestamp?.getTime() ?? 0) - (y.response.timestamp?.getTime() ?? 0) || FORM_ORDER[x.source.def.key] - FORM_ORDER[y.source.def.key]);
-  const previous = previousWrites(ledger);
+  const writes = previousWrites(ledger);
+  const previous = (id: string) => writes.get(id);
   for (const p of pending) {
     const { id, written } = applyResponse(work, p, previous);
+    if (written) writes.set(id, { ...(writes.get(id) ?? {}), ...(JSON.parse(written) as Record<string, string>) });
     ledgerRow(work, p.key, p.source, p.response.row, id, written);
     work.counts.responses[p.source.def.key] = (work.counts.responses[p.source.def.key] ?? 0) + 1;
   }

@@ -81,6 +81,15 @@ function publish(form: Form): void {
   if (!form.isAcceptingResponses()) form.setAcceptingResponses(true);
 }
 
+/** getDestinationId throws when the form has no destination; that only means «not linked». */
+function destinationOf(form: Form): string | null {
+  try {
+    return form.getDestinationId();
+  } catch (_error) {
+    return null;
+  }
+}
+
 function openForm(id: string | undefined): Form | null {
   if (!id) return null;
   try {
@@ -124,7 +133,7 @@ function ensureForm(ss: Spreadsheet, def: QuestionnaireDef, stored: StoredForm |
       } else if (refreshChoices(item, q)) action = 'восстановлена';
     }
   }
-  if (form.getDestinationId() !== ss.getId()) {
+  if (destinationOf(form) !== ss.getId()) {
     form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
     if (action === 'в порядке') action = 'восстановлена';
   }

@@ -112,14 +112,14 @@ function setupWorkbookNow(): SetupResult {
   const headerOf = (name: string) => headers.get(name) ?? [];
 
   if (plans.some((p) => p.create || p.newHeaders || p.seedRows)) toast(RU.progress.setupWriting);
-  const untouchedDefault = ss.getSheets().length === 1 ? ss.getSheets()[0] : null;
+  const untouchedDefault = existing.get('Лист1') ?? existing.get('Sheet1') ?? null;
   for (const plan of plans) {
     if (!hasWork(plan)) continue;
     const sheet = existing.get(plan.def.name) ?? ss.insertSheet(plan.def.name, ss.getSheets().length);
     applyPlan(sheet, plan, headerOf);
   }
-  // A brand-new spreadsheet's empty «Лист1» would only confuse; anything with content stays.
-  if (untouchedDefault && !WORKBOOK.some((d) => d.name === untouchedDefault.getName()) && untouchedDefault.getLastRow() === 0 && untouchedDefault.getLastColumn() === 0) {
+  // A new spreadsheet's empty «Лист1» would only confuse; a sheet with anything in it stays.
+  if (untouchedDefault && untouchedDefault.getLastRow() === 0 && untouchedDefault.getLastColumn() === 0) {
     ss.deleteSheet(untouchedDefault);
   }
   const first = ss.getSheetByName(WORKBOOK[0].name);

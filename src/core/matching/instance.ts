@@ -1,0 +1,269 @@
+/**
+ * The matching instance (the stable interface of `npm run match`), its validation, and the
+ * index-based form every solver works on. Validation is total: anything a solver could trip on is
+ * rejected here with a MatchingInputError, so solvers never see malformed data.
+ */
+import { MatchingInputError } from './messages';
+
+export type MatchingMode = 'optimal' | 'stable';
+export interface MenteeInput {
+  id: string;
+  /** Integer >= 0, higher = more vulnerable; 0 when absent. */
+  priority?: number;
+}
+export interface MentorInput {
+  id: string;
+  /** Integer >= 0; 1 when absent (a plain one-to-one pair). */
+  capacity?: number;
+}
+/** [mentee id, mentor id, score >= 0]: an allowed pair. */
+export type ScoreEntry = [string, string, number];
+/** [mentee id, mentor id]. */
+export type PairIds = [string, string];
+
+export interface MatchingInstance {
+  mode: MatchingMode;
+  mentees: MenteeInput[];
+  mentors: MentorInput[];
+  /** Allowed pairs with their scores; a pair absent from it is forbidden (when the list is given). */
+  scores?: ScoreEntry[];
+  /** Ranked acceptable mentors, best first. */
+  menteePrefs?: Record<string, string[]>;
+  /** Ranked acceptable mentees, best first. */
+  mentorPrefs?: Record<string, string[]>;
+  /** Approved pairs that must stay; they take mentor capacity first. */
+  locked?: PairIds[];
+}
+
+/** The instance by index: mentees 0..n-1 and mentors 0..m-1 in input order. */
+export interface PreparedInstance {
+  readonly instance: MatchingInstance;
+  readonly mode: MatchingMode;
+  readonly menteeIds: readonly string[];
+  readonly mentorIds: readonly string[];
+  readonly menteeIndex: ReadonlyMap<string, number>;
+  readonly mentorIndex: ReadonlyMap<string, number>;
+  readonly priority: Float64Array;
+  readonly capacity: Float64Array;
+  /** Whether `scores` is the whole list of allowed pairs: always in optimal mode, in stable mode when given. */
+  readonly pairsRestricted: boolean;
+  /** Allowed pairs grouped by mentee (CSR): mentee e owns entries scoreStart[e] .. scoreStart[e+1]-1. */
+  readonly scoreStart: Int32Array;
+  readonly scoreMentor: Int32Array;
+  readonly scoreValue: Float64Array;
+  /** Explicit preference lists by index, or null where the person has none. */
+  readonly menteePrefs: ReadonlyArray<Int32Array | null>;
+  readonly mentorPrefs: ReadonlyArray<Int32Array | null>;
+  /** The mentor each mentee is locked to, or -1. */
+  readonly lockedMentor: Int32Array;
+  readonly lockedCount: Int32Array;
+  /** Locked pairs in input order, as [mentee, mentor] indices. */
+  readonly lockedPairs: ReadonlyArray<readonly [number, number]>;
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const show = (x: unknown): string => (typeof x === 'number' || x === undefined ? String(x) : JSON.stringify(x));
+const isId = (x: unknown): x is string => typeof x === 'string' && x.length > 0;
+
+function people(list: unknown, where: string): Array<Record<string, unknown>> {
+  if (!Array.isArray(list)) throw new MatchingInputError('notArray', { where });
+  const index = new Set<string>();
+  list.forEach((p, k) => {
+    if (!isObject(p)) throw new MatchingInputError('notObject', { where: `${where}[${k}]` });
+    if (!isId(p.id)) throw new MatchingInputError('badId', { where: `${where}[${k}].id` });
+    if (index.has(p.id)) throw new MatchingInputError('duplicateId', { where: `${where}[${k}]`, id: p.id });
+    index.add(p.id);
+  });
+  return list as Array<Record<string, unknown>>;
+}
+
+function lookup(index: ReadonlyMap<string, number>, id: unknown, where: string, side: 'mentee' | 'mentor'): number {
+  const k = isId(id) ? index.get(id) : undefined;
+  if (k === undefined) throw new MatchingInputError(side === 'mentee' ? 'unknownMentee' : 'unknownMentor', { where, id: show(id) });
+  return k;
+}
+
+function prefs(
+  raw: unknown,
+  where: string,
+  owners: ReadonlyMap<string, number>,
+  targets: ReadonlyMap<string, number>,
+  ownerSide: 'mentee' | 'mentor',
+): Array<Int32Array | null> {
+  const out: Array<Int32Array | null> = new Array(owners.size).fill(null);
+  if (raw === undefined) return out;
+  if (!isObject(raw)) throw new MatchingInputError('notObject', { where });
+  const targetSide = ownerSide === 'mentee' ? 'mentor' : 'mentee';
+  const seen = new Int32Array(targets.size).fill(-1);
+  for (const key of Object.keys(raw)) {
+    const owner = lookup(owners, key, `${where}`, ownerSide);
+    const list = raw[key];
+    const at = `${where}["${key}"]`;
+    if (!Array.isArray(list)) throw new MatchingInputError('notArray', { where: at });
+    const ranked = new Int32Array(list.length);
+    list.forEach((id, r) => {
+      const t = lookup(targets, id, `${at}[${r}]`, targetSide);
+      if (seen[t] === owner) throw new MatchingInputError('duplicateInPrefs', { where: at, id: id as string });
+      seen[t] = owner;
+      ranked[r] = t;
+    });
+    out[owner] = ranked;
+  }
+  return out;
+}
+
+function pairOf(entry: unknown, where: string, withScore: boolean): unknown[] {
+  const ok = Array.isArray(entry) && entry.length === (withScore ? 3 : 2);
+  if (!ok) throw new MatchingInputError('badPair', { where, detail: withScore ? ', score' : '' });
+  return entry;
+}
+
+/** Whether mentee e may be paired with mentor j under `scores` (true when no scores are given). */
+export function isAllowed(p: PreparedInstance, e: number, j: number): boolean {
+  if (!p.pairsRestricted) return true;
+  for (let k = p.scoreStart[e]; k < p.scoreStart[e + 1]; k++) if (p.scoreMentor[k] === j) return true;
+  return false;
+}
+
+/** The score of an allowed pair, or null when the instance has none for it. */
+export function scoreOf(p: PreparedInstance, e: number, j: number): number | null {
+  for (let k = p.scoreStart[e]; k < p.scoreStart[e + 1]; k++) if (p.scoreMentor[k] === j) return p.scoreValue[k];
+  return null;
+}
+
+/**
+ * Validates an instance parsed from JSON (or built in code) and indexes it. Throws
+ * MatchingInputError on the first problem. `optimal` mode forbids every pair absent from `scores`
+ * (so a locked pair must be listed there); `stable` mode does so only when `scores` is given.
+ */
+export function prepareInstance(input: unknown): PreparedInstance {
+  if (!isObject(input)) throw new MatchingInputError('notObject', { where: 'instance' });
+  const mode = input.mode;
+  if (mode !== 'optimal' && mode !== 'stable') throw new MatchingInputError('badMode', { value: show(mode) });
+  const menteesRaw = people(input.mentees, 'mentees');
+  const mentorsRaw = people(input.mentors, 'mentors');
+  const n = menteesRaw.length;
+  const m = mentorsRaw.length;
+
+  const priority = new Float64Array(n);
+  const menteeIds: string[] = [];
+  const menteeIndex = new Map<string, number>();
+  menteesRaw.forEach((p, e) => {
+    const value = p.priority === undefined ? 0 : p.priority;
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+      throw new MatchingInputError('badPriority', { where: `mentees[${e}].priority`, value: show(value) });
+    }
+    priority[e] = value;
+    menteeIds.push(p.id as string);
+    menteeIndex.set(p.id as string, e);
+  });
+  const capacity = new Float64Array(m);
+  const mentorIds: string[] = [];
+  const mentorIndex = new Map<string, number>();
+  mentorsRaw.forEach((p, j) => {
+    const value = p.capacity === undefined ? 1 : p.capacity;
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+      throw new MatchingInputError('badCapacity', { where: `mentors[${j}].capacity`, value: show(value) });
+    }
+    capacity[j] = value;
+    mentorIds.push(p.id as string);
+    mentorIndex.set(p.id as string, j);
+  });
+
+  // Allowed pairs, grouped by mentee (counting sort keeps the input order within a mentee).
+  const hasScores = input.scores !== undefined;
+  const scoresRaw: unknown[] = hasScores ? (input.scores as unknown[]) : [];
+  if (!Array.isArray(scoresRaw)) throw new MatchingInputError('notArray', { where: 'scores' });
+  const E = scoresRaw.length;
+  const entryMentee = new Int32Array(E);
+  const entryMentor = new Int32Array(E);
+  const entryScore = new Float64Array(E);
+  const scoreStart = new Int32Array(n + 1);
+  for (let k = 0; k < E; k++) {
+    const where = `scores[${k}]`;
+    const [a, b, s] = pairOf(scoresRaw[k], where, true);
+    const e = lookup(menteeIndex, a, where, 'mentee');
+    const j = lookup(mentorIndex, b, where, 'mentor');
+    if (typeof s !== 'number' || !Number.isFinite(s) || s < 0) throw new MatchingInputError('badScore', { where, value: show(s) });
+    entryMentee[k] = e;
+    entryMentor[k] = j;
+    entryScore[k] = s;
+    scoreStart[e + 1]++;
+  }
+  for (let e = 0; e < n; e++) scoreStart[e + 1] += scoreStart[e];
+  const fill = scoreStart.slice(0, n);
+  const scoreMentor = new Int32Array(E);
+  const scoreValue = new Float64Array(E);
+  const entryAt = new Int32Array(E);
+  for (let k = 0; k < E; k++) {
+    const at = fill[entryMentee[k]]++;
+    scoreMentor[at] = entryMentor[k];
+    scoreValue[at] = entryScore[k];
+    entryAt[at] = k;
+  }
+  const seen = new Int32Array(m).fill(-1);
+  for (let e = 0; e < n; e++) {
+    for (let k = scoreStart[e]; k < scoreStart[e + 1]; k++) {
+      const j = scoreMentor[k];
+      if (seen[j] === e) {
+        throw new MatchingInputError('duplicatePair', { where: `scores[${entryAt[k]}]`, mentee: menteeIds[e], mentor: mentorIds[j] });
+      }
+      seen[j] = e;
+    }
+  }
+
+  const menteePrefs = prefs(input.menteePrefs, 'menteePrefs', menteeIndex, mentorIndex, 'mentee');
+  const mentorPrefs = prefs(input.mentorPrefs, 'mentorPrefs', mentorIndex, menteeIndex, 'mentor');
+
+  const lockedRaw = input.locked === undefined ? [] : input.locked;
+  if (!Array.isArray(lockedRaw)) throw new MatchingInputError('notArray', { where: 'locked' });
+  const lockedMentor = new Int32Array(n).fill(-1);
+  const lockedCount = new Int32Array(m);
+  const lockedPairs: Array<readonly [number, number]> = [];
+  const prepared: PreparedInstance = {
+    instance: input as unknown as MatchingInstance,
+    mode,
+    menteeIds,
+    mentorIds,
+    menteeIndex,
+    mentorIndex,
+    priority,
+    capacity,
+    pairsRestricted: hasScores || mode === 'optimal',
+    scoreStart,
+    scoreMentor,
+    scoreValue,
+    menteePrefs,
+    mentorPrefs,
+    lockedMentor,
+    lockedCount,
+    lockedPairs,
+  };
+  lockedRaw.forEach((entry: unknown, k: number) => {
+    const where = `locked[${k}]`;
+    const [a, b] = pairOf(entry, where, false);
+    const e = lookup(menteeIndex, a, where, 'mentee');
+    const j = lookup(mentorIndex, b, where, 'mentor');
+    if (lockedMentor[e] !== -1) throw new MatchingInputError('lockedTwice', { where, mentee: menteeIds[e] });
+    if (!isAllowed(prepared, e, j)) throw new MatchingInputError('lockedForbidden', { where, mentee: menteeIds[e], mentor: mentorIds[j] });
+    lockedMentor[e] = j;
+    lockedCount[j]++;
+    lockedPairs.push([e, j]);
+  });
+  for (let j = 0; j < m; j++) {
+    if (lockedCount[j] > capacity[j]) {
+      throw new MatchingInputError('lockedOverCapacity', { mentor: mentorIds[j], count: lockedCount[j], capacity: capacity[j] });
+    }
+  }
+  return prepared;
+}
+
+/** Validates without keeping the index; returns the instance typed. */
+export function validateInstance(input: unknown): MatchingInstance {
+  return prepareInstance(input).instance;
+}
+
+/** Accepts either form, so callers that solve several times prepare once. */
+export function asPrepared(x: MatchingInstance | PreparedInstance): PreparedInstance {
+  return 'menteeIndex' in x && x.menteeIndex instanceof Map ? (x as PreparedInstance) : prepareInstance(x);
+}

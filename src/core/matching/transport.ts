@@ -1,0 +1,162 @@
+/**
+ * Minimum-cost assignment of every row to one column, columns with capacities, over a sparse
+ * graph: successive shortest augmenting paths (Dijkstra with row/column potentials, the
+ * Jonker–Volgenant / Hungarian scheme) directly over capacitated columns, without slot expansion.
+ *
+ * Costs must be non-negative integers (held in doubles). Every quantity the solver computes is a
+ * sum or difference of them, so as long as they stay below 2^53 the arithmetic is exact; the
+ * caller keeps the total well below that, and `checkOptimal` re-verifies the dual certificate at
+ * the end, so a wrong answer cannot be returned silently.
+ */
+import { ColumnLoads, SparseGraph } from './graph';
+
+export interface TransportSolution {
+  readonly loads: ColumnLoads;
+  /** Row potentials (free sign) and column potentials (<= 0; < 0 only on full columns). */
+  readonly u: Float64Array;
+  readonly v: Float64Array;
+}
+
+/** Thrown when some row cannot be placed at all: the caller guaranteed a full assignment exists. */
+export class InfeasibleError extends Error {}
+
+export function solveTransport(g: SparseGraph, cost: Float64Array, order?: ArrayLike<number>): TransportSolution {
+  const { rows, cols, start, col, cap } = g;
+  const loads = new ColumnLoads(g);
+  const { mateCol, load, slotStart, slotRow } = loads;
+  const u = new Float64Array(rows);
+  const v = new Float64Array(cols);
+
+  const dist = new Float64Array(cols).fill(Infinity);
+  const predRow = new Int32Array(cols);
+  const predEdge = new Int32Array(cols);
+  const done = new Uint8Array(cols);
+  const touched = new Int32Array(cols);
+  const popped = new Int32Array(cols);
+  const scanned = new Int32Array(rows);
+  // Binary heap of columns keyed by distance; stale entries are skipped when popped.
+  const heapSize = start[rows] + cols + 1;
+  const heapKey = new Float64Array(heapSize);
+  const heapCol = new Int32Array(heapSize);
+
+  for (let step = 0; step < rows; step++) {
+    const r0 = order ? order[step] : step;
+    let nTouched = 0;
+    let nPopped = 0;
+    let nScanned = 0;
+    let heapLen = 0;
+    let bestD = Infinity;
+    let bestCol = -1;
+
+    // Relax the edges of row r, which sits at distance dr from r0.
+    const relax = (r: number, dr: number): void => {
+      const base = dr - u[r];
+      for (let k = start[r], end = start[r + 1]; k < end; k++) {
+        const j = col[k];
+        const nd = base + cost[k] - v[j];
+        if (nd >= dist[j]) continue;
+        if (dist[j] === Infinity) touched[nTouched++] = j;
+        dist[j] = nd;
+        predRow[j] = r;
+        predEdge[j] = k;
+        if (load[j] < cap[j]) {
+          // A column with room ends the search: it is never expanded, only compared.
+          if (nd < bestD) {
+            bestD = nd;
+            bestCol = j;
+          }
+        } else if (nd < bestD) {
+          let i = heapLen++;
+          while (i > 0) {
+            const p = (i - 1) >> 1;
+            if (heapKey[p] <= nd) break;
+            heapKey[i] = heapKey[p];
+            heapCol[i] = heapCol[p];
+            i = p;
+          }
+          heapKey[i] = nd;
+          heapCol[i] = j;
+        }
+      }
+    };
+
+    scanned[nScanned++] = r0;
+    relax(r0, 0);
+    while (heapLen > 0 && heapKey[0] < bestD) {
+      const dj = heapKey[0];
+      const j = heapCol[0];
+      // Pop: move the last entry down from the root.
+      const lastKey = heapKey[--heapLen];
+      const lastCol = heapCol[heapLen];
+      let i = 0;
+      for (;;) {
+        let c = 2 * i + 1;
+        if (c >= heapLen) break;
+        if (c + 1 < heapLen && heapKey[c + 1] < heapKey[c]) c++;
+        if (heapKey[c] >= lastKey) break;
+        heapKey[i] = heapKey[c];
+        heapCol[i] = heapCol[c];
+        i = c;
+      }
+      heapKey[i] = lastKey;
+      heapCol[i] = lastCol;
+      if (done[j] || dj > dist[j]) continue;
+      done[j] = 1;
+      popped[nPopped++] = j;
+      // The rows in a full column are reached at no extra cost (their edges are tight).
+      for (let s = slotStart[j], end = s + load[j]; s < end; s++) {
+        const r = slotRow[s];
+        scanned[nScanned++] = r;
+        relax(r, dj);
+      }
+    }
+    if (bestCol === -1) throw new InfeasibleError(`row ${r0} cannot be placed`);
+
+    // Potentials: keep every reduced cost >= 0 and make the path tight.
+    const D = bestD;
+    u[r0] += D;
+    for (let s = 1; s < nScanned; s++) {
+      const r = scanned[s];
+      u[r] += D - dist[mateCol[r]];
+    }
+    for (let s = 0; s < nPopped; s++) {
+      const j = popped[s];
+      v[j] -= D - dist[j];
+    }
+    // Augment: each row on the path moves into the column that reached it.
+    let j = bestCol;
+    for (;;) {
+      const r = predRow[j];
+      const prev = mateCol[r];
+      loads.move(r, predEdge[j]);
+      if (r === r0) break;
+      j = prev;
+    }
+    for (let s = 0; s < nTouched; s++) dist[touched[s]] = Infinity;
+    for (let s = 0; s < nPopped; s++) done[popped[s]] = 0;
+  }
+  return { loads, u, v };
+}
+
+/**
+ * Verifies the LP optimality certificate of a complete assignment: every reduced cost
+ * c - u - v >= 0, zero on used edges, v <= 0, and v < 0 only on full columns. With integer data
+ * below 2^53 this check is exact, so passing it proves the assignment is a minimum-cost one.
+ * Returns a description of the first violation, or null.
+ */
+export function checkOptimal(g: SparseGraph, cost: Float64Array, sol: TransportSolution): string | null {
+  const { loads, u, v } = sol;
+  for (let r = 0; r < g.rows; r++) {
+    if (loads.mateCol[r] === -1) return `row ${r} unassigned`;
+    for (let k = g.start[r]; k < g.start[r + 1]; k++) {
+      const rc = cost[k] - u[r] - v[g.col[k]];
+      if (!Number.isSafeInteger(rc)) return `inexact reduced cost at edge ${k}`;
+      if (rc < 0) return `negative reduced cost at edge ${k}`;
+      if (k === loads.mateEdge[r] && rc !== 0) return `assigned edge ${k} not tight`;
+    }
+  }
+  for (let j = 0; j < g.cols; j++) {
+    if (v[j] > 0 || (v[j] < 0 && loads.load[j] < g.cap[j])) return `column ${j} potential ${v[j]} with load ${loads.load[j]}/${g.cap[j]}`;
+  }
+  return null;
+}

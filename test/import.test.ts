@@ -1,0 +1,239 @@
+import { SHEET } from '../src/core/workbook/sheets';
+import { look } from './helpers/addon';
+import { Outcome, partnerMentor, programme, pupil, submit, table, teacherMentee } from './helpers/programme';
+import { Workspace } from '../local/emulator/workspace';
+
+const MENTEE = 'Анкета наставляемого';
+const MENTOR = 'Анкета наставника';
+const THIRD = 'Запрос на наставника для обучающегося';
+
+function formulasIn(ws: Workspace): string[] {
+  const out: string[] = [];
+  for (const sheet of ws.spreadsheet.sheets) sheet.rows.forEach((row, r) => row?.forEach((c, i) => c?.f && out.push(`${sheet.name}!R${r + 1}C${i + 1}: ${c.f}`)));
+  return out;
+}
+
+function snapshot(ws: Workspace, skip: string[] = [SHEET.log]): string {
+  return JSON.stringify(ws.spreadsheet.sheets.filter((s) => !skip.includes(s.name)).map((s) => [s.name, s.rows.map((r) => r?.map((c) => (c ? [c.v instanceof Date ? c.v.toISOString() : c.v, c.f ?? ''] : null)))]));
+}
+
+describe('createQuestionnaires', () => {
+  test('creates the three forms, published and linked, and shows the links; a second run creates nothing', () => {
+    const { ws, runner, created } = programme();
+    expect(created.ok).toBe(true);
+    const forms = ws.drive.byMime('application/vnd.google-apps.form');
+    expect(forms.map((f) => f.name).sort()).toEqual([THIRD, MENTEE, MENTOR].sort());
+    for (const f of forms) expect((f.content as { published: boolean }).published).toBe(true);
+    expect(ws.spreadsheet.sheets.filter((s) => s.formUrl).length).toBe(3);
+    const dialog = ws.ui.find((e) => e.kind === 'dialog')!;
+    expect(dialog.html).toContain('/viewform');
+    const again = runner.call('createQuestionnaires') as Outcome;
+    expect(again.message).toContain('ничего не изменено');
+    expect(ws.drive.byMime('application/vnd.google-apps.form')).toHaveLength(3);
+    expect(ws.spreadsheet.sheets.filter((s) => s.formUrl).length).toBe(3);
+  });
+
+  test('a form deleted by hand is made again; a question deleted by hand is restored', () => {
+    const { ws, runner } = programme();
+    const mentor = ws.drive.byMime('application/vnd.google-apps.form').find((f) => f.name === MENTOR)!;
+    ws.drive.entries.delete(mentor.id);
+    const mentee = ws.drive.byMime('application/vnd.google-apps.form').find((f) => f.name === MENTEE)!;
+    const model = mentee.content as { items: Array<{ title: string }> };
+    model.items = model.items.filter((i) => i.title !== 'Удобный формат встреч');
+    const result = runner.call('createQuestionnaires') as Outcome;
+    expect(result.message).toContain('создано: 1');
+    expect(result.message).toContain('восстановлено: 1');
+    expect(model.items.map((i) => i.title)).toContain('Удобный формат встреч');
+  });
+});
+
+describe('importResponses', () => {
+  function stage2() {
+    const p = programme();
+    const { ws } = p;
+    submit(ws, null, MENTEE, pupil('Смирнова Алиса Андреевна'));
+    submit(ws, null, MENTEE, pupil('Орлов Глеб Игоревич', {
+      'Расскажите о своём запросе подробнее': '=HYPERLINK("http://evil.example","нажми")',
+      'Телефон или e-mail для связи': '+7 999 123-45-67',
+      'Ваши интересы и увлечения': ['анимация', '-, <img src=x onerror=alert(1)>'],
+      'Объединение (студия, кружок), в котором вы занимаетесь или работаете': '@admin',
+    }));
+    submit(ws, null, MENTEE, pupil('Петров Иван Олегович', { 'Класс (для обучающихся)': '12А' }));
+    submit(ws, null, MENTEE, teacherMentee('Волкова Анна Павловна', '40'));
+    submit(ws, null, MENTEE, pupil('Кузнецова Мария Ильинична', { 'Расскажите о своём запросе подробнее': 'я'.repeat(50000) }));
+    submit(ws, null, MENTOR, partnerMentor('Соколов Павел Андреевич', 'ООО «Полярный IT-парк»'));
+    submit(ws, null, THIRD, {
+      'Кто вы?': 'классный руководитель',
+      'Ваши фамилия, имя, отчество': 'Егорова Ольга Викторовна',
+      'Фамилия, имя, отчество обучающегося': 'Смирнова  Алиса Андреевна',
+      'Какая поддержка нужна?': ['уверенность в себе, выступления'],
+      'Ваш телефон или e-mail для связи': 'egorova@school.ru',
+    });
+    submit(ws, null, THIRD, {
+      'Кто вы?': 'педагог-психолог',
+      'Ваши фамилия, имя, отчество': 'Лебедева Нина Сергеевна',
+      'Фамилия, имя, отчество обучающегося': 'Морозов Лев Кириллович',
+      'Класс обучающегося': '5',
+      'Какая поддержка нужна?': ['общение и работа в команде'],
+      'Ваш телефон или e-mail для связи': 'psy@school.ru',
+    });
+    // The pupil answers again a day later: the latest answer wins.
+    submit(ws, null, MENTEE, pupil('Смирнова Алиса Андреевна', { 'Расскажите о своём запросе подробнее': 'Хочу научиться анимации' }));
+    return p;
+  }
+
+  test('every person once, nothing a formula, hostile text kept as typed, problems listed in Russian', () => {
+    const { ws, runner } = stage2();
+    const result = runner.call('importResponses') as Outcome;
+    expect(result.ok).toBe(true);
+    const mentees = table(ws, SHEET.mentees);
+    const names = mentees.map((m) => m['ФИО']);
+    expect(names.sort()).toEqual(['Волкова Анна Павловна', 'Кузнецова Мария Ильинична', 'Морозов Лев Кириллович', 'Орлов Глеб Игоревич', 'Петров Иван Олегович', 'Смирнова Алиса Андреевна'].sort());
+    expect(new Set(mentees.map((m) => m.ID)).size).toBe(6);
+    expect(formulasIn(ws)).toEqual([]);
+    const orlov = mentees.find((m) => m['ФИО'] === 'Орлов Глеб Игоревич')!;
+    expect(orlov['Запрос']).toBe('=HYPERLINK("http://evil.example","нажми")');
+    expect(orlov['Контакт (для несовершеннолетних — родителя)']).toBe('+7 999 123-45-67');
+    expect(orlov['Интересы']).toBe('анимация, -, <img src=x onerror=alert(1)>');
+    expect(orlov['Объединение']).toBe('@admin');
+    const alisa = mentees.find((m) => m['ФИО'] === 'Смирнова Алиса Андреевна')!;
+    expect(alisa['Запрос']).toBe('Хочу научиться анимации');
+    expect(String(alisa['Сведения от третьих лиц'])).toContain('классный руководитель Егорова Ольга Викторовна');
+    expect(alisa['Удобное время']).toBe('пн после 15:00, ср 12:00–15:00, ср после 15:00');
+    expect(mentees.find((m) => m['ФИО'] === 'Петров Иван Олегович')!['Класс / год обучения']).toBe('');
+    expect(String(mentees.find((m) => m['ФИО'] === 'Кузнецова Мария Ильинична')!['Запрос'])).toHaveLength(2000);
+    const errors = table(ws, SHEET.importErrors).map((e) => `${e['Поле']}: ${e['Причина']}`);
+    expect(errors.some((e) => e.includes('класс «12А» не распознан'))).toBe(true);
+    expect(errors.some((e) => e.includes('стаж 40 лет'))).toBe(true);
+    expect(errors.some((e) => e.includes('ответ длиной 50000 символов'))).toBe(true);
+    expect(table(ws, SHEET.partners).map((p) => p['Организация'])).toEqual(['ООО «Полярный IT-парк»']);
+    const mentors = table(ws, SHEET.mentors);
+    expect(mentors).toHaveLength(1);
+    expect(mentors[0]['Категория']).toBe('сотрудник партнёра');
+    expect(table(ws, SHEET.log).some((l) => l['Действие'] === 'Повторная анкета' && String(l['Подробности']).includes('Хочу научиться анимации'))).toBe(true);
+  });
+
+  test('a second import changes nothing; the curator\'s own column stays aligned', () => {
+    const { ws, runner } = stage2();
+    runner.call('importResponses');
+    look(ws, (ss) => {
+      const sheet = ss.getSheetByName(SHEET.mentees)!;
+      const width = sheet.getLastColumn();
+      if (sheet.getMaxColumns() <= width) sheet.insertColumnAfter(width);
+      const names = sheet.getRange(2, 2, sheet.getLastRow() - 1, 1).getValues();
+      sheet.getRange(1, width + 1, names.length + 1, 1).setValues([['Моя пометка'], ...names.map(([n]) => [`про ${n}`])]);
+      const responses = ss.getSheets().find((s) => s.getFormUrl())!;
+      if (responses.getMaxColumns() <= responses.getLastColumn()) responses.insertColumnAfter(responses.getLastColumn());
+      responses.getRange(1, responses.getLastColumn() + 1).setValue('Комментарий куратора');
+    });
+    const before = snapshot(ws);
+    const second = runner.call('importResponses') as Outcome;
+    expect(second.message).toBe('Новых ответов нет, базы не изменены.');
+    expect(snapshot(ws)).toBe(before);
+    // A new answer after the curator's column was added lands aligned.
+    submit(ws, null, MENTEE, pupil('Новикова Дарья Олеговна'));
+    runner.call('importResponses');
+    for (const m of table(ws, SHEET.mentees)) if (m['Моя пометка']) expect(m['Моя пометка']).toBe(`про ${m['ФИО']}`);
+    expect(table(ws, SHEET.mentees).find((m) => m['ФИО'] === 'Новикова Дарья Олеговна')!['Моя пометка']).toBe('');
+  });
+
+  test('an edit by the curator survives a resubmission and is reported', () => {
+    const { ws, runner } = programme();
+    submit(ws, null, MENTEE, pupil('Смирнова Алиса Андреевна'));
+    runner.call('importResponses');
+    look(ws, (ss) => {
+      const sheet = ss.getSheetByName(SHEET.mentees)!;
+      const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+      sheet.getRange(2, header.indexOf('Объединение') + 1).setValue('Студия анимации «Кадр за кадром»');
+    });
+    submit(ws, null, MENTEE, pupil('Смирнова Алиса Андреевна', { 'Удобный формат встреч': 'дистанционно' }));
+    runner.call('importResponses');
+    const [alisa] = table(ws, SHEET.mentees);
+    expect(alisa['Объединение']).toBe('Студия анимации «Кадр за кадром»');
+    expect(alisa['Формат встреч']).toBe('дистанционно');
+    expect(table(ws, SHEET.importErrors).some((e) => String(e['Причина']).includes('изменено куратором вручную'))).toBe(true);
+  });
+
+  test('a deleted response column is reported and every other answer still imports', () => {
+    const { ws, runner } = programme();
+    submit(ws, null, MENTEE, pupil('Смирнова Алиса Андреевна'));
+    look(ws, (ss) => {
+      const sheet = ss.getSheets().find((s) => s.getRange(1, 1, 1, s.getLastColumn() || 1).getValues()[0].includes('Удобный формат встреч'))!;
+      const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+      sheet.deleteColumn(header.indexOf('Удобный формат встреч') + 1);
+    });
+    const result = runner.call('importResponses') as Outcome;
+    expect(result.ok).toBe(true);
+    expect(table(ws, SHEET.mentees)[0]['ФИО']).toBe('Смирнова Алиса Андреевна');
+    expect(table(ws, SHEET.importErrors).some((e) => e['Поле'] === 'Удобный формат встреч' && String(e['Причина']).includes('нет столбца'))).toBe(true);
+  });
+
+  test('a failure midway leaves a state the next import completes without duplicates', () => {
+    const { ws, runner } = stage2();
+    ws.calls.failOn('Range.setValues', { after: 2, message: 'Service Spreadsheets failed while accessing document' });
+    const failed = runner.call('importResponses') as Outcome;
+    expect(failed.ok).toBe(false);
+    const done = runner.call('importResponses') as Outcome;
+    expect(done.ok).toBe(true);
+    const names = table(ws, SHEET.mentees).map((m) => m['ФИО']);
+    expect(names.length).toBe(new Set(names).size);
+    expect(names).toHaveLength(6);
+    const third = runner.call('importResponses') as Outcome;
+    expect(third.message).toBe('Новых ответов нет, базы не изменены.');
+  });
+
+  test('an import while another holds the lock writes nothing', () => {
+    const { ws, runner } = stage2();
+    ws.heldLocks.add('document');
+    const result = runner.call('importResponses') as Outcome;
+    expect(result.ok).toBe(false);
+    expect(table(ws, SHEET.mentees)).toHaveLength(0);
+  });
+});
+
+describe('the form-submit trigger', () => {
+  test('is installed once however often it is asked for, and imports each response as it arrives', () => {
+    const { ws, runner } = programme();
+    runner.call('enableAutoImport');
+    const second = runner.call('enableAutoImport') as Outcome;
+    expect(second.message).toContain('уже был включён');
+    expect(ws.triggers.filter((t) => t.eventType === 'ON_FORM_SUBMIT')).toHaveLength(1);
+    submit(ws, runner, MENTEE, pupil('Смирнова Алиса Андреевна'));
+    expect(table(ws, SHEET.mentees).map((m) => m['ФИО'])).toEqual(['Смирнова Алиса Андреевна']);
+    expect(ws.ui.filter((e) => e.kind === 'alert')).toHaveLength(0);
+    const manual = runner.call('importResponses') as Outcome;
+    expect(manual.message).toBe('Новых ответов нет, базы не изменены.');
+  });
+});
+
+describe('consents', () => {
+  test('a parent-signed consent is valid, a child\'s own signature is not, a withdrawal anonymises everywhere', () => {
+    const { ws, runner } = programme();
+    submit(ws, null, MENTEE, pupil('Смирнова Алиса Андреевна'));
+    submit(ws, null, MENTEE, pupil('Орлов Глеб Игоревич'));
+    submit(ws, null, MENTEE, pupil('Петрова Ника Ивановна'));
+    runner.call('importResponses');
+    const ids = Object.fromEntries(table(ws, SHEET.mentees).map((m) => [m['ФИО'], m.ID]));
+    const signed = new Date('2026-10-03T09:00:00Z');
+    look(ws, (ss) => {
+      const sheet = ss.getSheetByName(SHEET.consents)!;
+      sheet.getRange(2, 1, 3, 9).setValues([
+        ['СГ-0001', ids['Смирнова Алиса Андреевна'], 'Смирнова Алиса Андреевна', 'родитель', 'Смирнов Андрей Петрович', signed, 'да', 'нет', ''],
+        ['СГ-0002', ids['Орлов Глеб Игоревич'], 'Орлов Глеб Игоревич', 'участник', 'Орлов Глеб Игоревич', signed, 'да', 'да', ''],
+        ['СГ-0003', ids['Петрова Ника Ивановна'], 'Петрова Ника Ивановна', 'родитель', 'Петров Иван Ильич', signed, 'да', 'да', new Date('2026-10-20T09:00:00Z')],
+      ]);
+    });
+    runner.call('importResponses');
+    const byId = Object.fromEntries(table(ws, SHEET.mentees).map((m) => [m.ID, m]));
+    expect(byId[ids['Смирнова Алиса Андреевна'] as string]['Согласие']).toBe('есть, без публикации');
+    expect(byId[ids['Орлов Глеб Игоревич'] as string]['Согласие']).toBe('нужна подпись родителя');
+    const nika = byId[ids['Петрова Ника Ивановна'] as string];
+    expect(nika['ФИО']).toBe(`Обезличено (${ids['Петрова Ника Ивановна']})`);
+    expect(nika['Запрос']).toBe('');
+    expect(nika['Согласие']).toBe('отозвано');
+    const everything = JSON.stringify(ws.spreadsheet.sheets.filter((s) => s.name !== SHEET.log).map((s) => s.rows.map((r) => r?.map((c) => c?.v))));
+    expect(everything).not.toContain('Петрова Ника');
+    expect(everything).not.toContain('Петров Иван Ильич');
+    expect(table(ws, SHEET.log).some((l) => String(l['Подробности']).includes('обезличены'))).toBe(true);
+  });
+});
