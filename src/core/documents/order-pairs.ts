@@ -1,0 +1,84 @@
+import { Settings } from '../settings';
+import { Block, DocumentSpec, body, bold, p } from './model';
+import { CalendarDate, numericDate, yearEnd } from './dates';
+import { attachmentHead, orderFoot, orderHead, orderSpec } from './order-requisites';
+
+export interface OrderPairRow {
+  group: string;
+  form: string;
+  mentor: string;
+  mentorDetails: string;
+  mentees: Array<{ name: string; details: string; request: string }>;
+  staffMentor: boolean;
+  mentorPosition: string;
+}
+
+export interface PairsOrderInput {
+  settings: Settings;
+  date: CalendarDate;
+  number: string;
+  rows: OrderPairRow[];
+  unmatched: number;
+}
+
+/** Приказ «Об утверждении наставнических пар (групп)» (roadmap 5.2; documents.md §2). */
+export function pairsOrder(input: PairsOrderInput): DocumentSpec {
+  const { settings, date, number, rows } = input;
+  const year = String(settings.academicYear).trim();
+  const heading = `Об утверждении наставнических пар (групп)${year ? ` на ${year} учебный год` : ''}`;
+  const end = yearEnd(year, date);
+  const curator = String(settings.curatorName).trim() || '________________';
+  const staff = rows.filter((r) => r.staffMentor);
+  const items: string[] = [
+    `Утвердить наставнические пары (группы) согласно приложению на период с ${numericDate(date)} по ${numericDate(end)}.`,
+    'Наставникам в течение 14 календарных дней со дня издания приказа разработать совместно с наставляемыми индивидуальные планы развития (персонализированные программы наставничества) и передать их куратору.',
+    `Куратору программы наставничества ${curator} организовать встречи наставников и наставляемых, вести журнал встреч, проводить мониторинг реализации программы в сроки дорожной карты и представлять справки в ${settings.municipalAgency}.`,
+  ];
+  if (staff.length) items.push('Оформить с работниками, назначенными наставниками, дополнительные соглашения о выполнении наставнической деятельности в соответствии со статьёй 351.8 Трудового кодекса Российской Федерации.');
+  if (input.unmatched) items.push(`Куратору продолжить поиск наставников для наставляемых, не вошедших в пары (группы) (${input.unmatched} чел.), и обеспечить их сопровождение до формирования пары (дорожная карта, п. 5.3).`);
+  items.push('Контроль за исполнением настоящего приказа оставляю за собой.');
+
+  const blocks: Block[] = [
+    ...orderHead({ settings, date, number, heading }),
+    body(
+      `В соответствии с распоряжением Министерства просвещения Российской Федерации от 25.12.2019 № Р-145, Положением о наставничестве и программой наставничества ${settings.orgShortName}, по итогам групповой встречи наставников и наставляемых и анкетирования их предпочтений`,
+    ),
+    bold('ПРИКАЗЫВАЮ:', { align: 'LEFT', keepLeft: true }),
+    ...items.map((text, i) => body(`${i + 1}. ${text}`)),
+    ...orderFoot(settings),
+    ...attachmentHead(settings, date, number, null, `Список наставнических пар (групп)${year ? ` на ${year} учебный год` : ''}`),
+    {
+      kind: 'table',
+      header: ['№', 'Форма наставничества', 'Наставник', 'Наставляемый(-е)', 'Направление работы (запрос)', 'Срок', 'Примечание'],
+      rows: rows.map((r, i) => [
+        String(i + 1),
+        r.form,
+        [r.mentor, r.mentorDetails].filter(Boolean).join(', '),
+        r.mentees.map((m) => [m.name, m.details].filter(Boolean).join(', ')).join('\n'),
+        r.mentees.map((m) => m.request).filter(Boolean).join('\n'),
+        `с ${numericDate(date)} по ${numericDate(end)}`,
+        r.mentees.length > 1 ? `группа ${r.group}` : '',
+      ]),
+      widths: [22, 80, 95, 95, 95, 70, 55],
+    },
+    p(`Всего: пар — ${rows.filter((r) => r.mentees.length === 1).length}, групп — ${rows.filter((r) => r.mentees.length > 1).length}, наставляемых — ${rows.reduce((s, r) => s + r.mentees.length, 0)}.`, { spaceAfter: 12 }),
+    { kind: 'pageBreak' },
+    bold('Лист ознакомления с приказом', { align: 'CENTER' }),
+    p(`от ${numericDate(date)} № ${number || '________'} «${heading}»`, { align: 'CENTER', spaceAfter: 12 }),
+    {
+      kind: 'table',
+      header: ['№', 'ФИО', 'Должность', 'Подпись', 'Дата'],
+      rows: [
+        ...(String(settings.curatorName).trim() ? [[String(settings.curatorName), String(settings.curatorPosition)]] : []),
+        ...dedupe(staff.map((r) => [r.mentor, r.mentorPosition])),
+      ].map((r, i) => [String(i + 1), r[0], r[1], '', '']),
+      widths: [22, 180, 140, 80, 70],
+    },
+  ];
+  return orderSpec(settings, `Приказ об утверждении наставнических пар (групп)${year ? ` ${year}` : ''} от ${numericDate(date)}`, blocks);
+}
+
+function dedupe(rows: string[][]): string[][] {
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r[0]) && !!seen.add(r[0]));
+}

@@ -1,0 +1,123 @@
+/**
+ * The optimal matcher: maximises, lexicographically, the number of matched mentees of the highest
+ * priority level, then of each lower level, then the total score; locked pairs always stay.
+ *
+ * Exactness, in two stages that never mix priorities and scores in one number:
+ * 1. priority-counts.ts finds the best reachable count for every level with unweighted augmenting
+ *    paths (the matroid greedy) — pure combinatorics.
+ * 2. transport.ts then maximises the total score subject to exactly those counts: each level gets
+ *    an "unmatched" column whose capacity is (mentees of the level − their best count), and every
+ *    mentee must sit somewhere. Scores are rounded to a grid (1e-6) and solved as integers; the
+ *    grid coarsens by powers of ten only if the integers could approach 2^53 (scores in the
+ *    billions), and the final dual certificate is re-checked exactly.
+ */
+import { MatchingInputError } from './messages';
+import { PreparedInstance } from './instance';
+import { SparseGraph } from './graph';
+import { maxPlacedPerLevel } from './priority-counts';
+import { checkOptimal, solveTransport } from './transport';
+
+export const SCORE_QUANTUM = 1e-6;
+/** Sum of all integer costs stays below this; leaves a 2^5 margin for potentials and distances. */
+const COST_LIMIT = 2 ** 48;
+
+export interface OptimalAssignment {
+  /** Mentor of each mentee (locked included), -1 when unmatched. */
+  mentorOf: Int32Array;
+  scoreQuantum: number;
+}
+
+export function optimalAssignment(p: PreparedInstance): OptimalAssignment {
+  const n = p.menteeIds.length;
+  const m = p.mentorIds.length;
+  const mentorOf = new Int32Array(n).fill(-1);
+  const rowMentee: number[] = [];
+  for (let e = 0; e < n; e++) {
+    if (p.lockedMentor[e] !== -1) mentorOf[e] = p.lockedMentor[e];
+    else rowMentee.push(e);
+  }
+  const rows = rowMentee.length;
+  const capLeft = new Int32Array(m);
+  for (let j = 0; j < m; j++) capLeft[j] = Math.min(p.capacity[j] - p.lockedCount[j], rows);
+
+  // Priority levels of the free mentees, highest first.
+  const levelValues = Array.from(new Set(rowMentee.map((e) => p.priority[e]))).sort((a, b) => b - a);
+  const levelOf = new Map(levelValues.map((v, i) => [v, i]));
+  const levels = levelValues.length;
+  const rowLevel = new Int32Array(rows);
+  const perLevel = new Int32Array(levels);
+  for (let r = 0; r < rows; r++) {
+    rowLevel[r] = levelOf.get(p.priority[rowMentee[r]]) as number;
+    perLevel[rowLevel[r]]++;
+  }
+
+  // Mentor edges with room, by row; the same layout is reused with one "unmatched" edge appended.
+  const { scoreStart, scoreMentor, scoreValue } = p;
+  let edges = 0;
+  for (const e of rowMentee) for (let k = scoreStart[e]; k < scoreStart[e + 1]; k++) if (capLeft[scoreMentor[k]] > 0) edges++;
+  const start = new Int32Array(rows + 1);
+  const col = new Int32Array(edges);
+  const raw = new Float64Array(edges);
+  let at = 0;
+  for (let r = 0; r < rows; r++) {
+    const e = rowMentee[r];
+    for (let k = scoreStart[e]; k < scoreStart[e + 1]; k++) {
+      if (capLeft[scoreMentor[k]] === 0) continue;
+      col[at] = scoreMentor[k];
+      raw[at++] = scoreValue[k];
+    }
+    start[r + 1] = at;
+  }
+  const mentorGraph: SparseGraph = { rows, cols: m, start, col, cap: capLeft };
+  const best = maxPlacedPerLevel(mentorGraph, rowLevel, levels);
+
+  // Integer scores on the grid, coarsened only if the total could lose exactness.
+  let scale = 1 / SCORE_QUANTUM;
+  const rowMax = new Float64Array(rows);
+  const sumOfMaxima = (): number => {
+    let total = 0;
+    for (let r = 0; r < rows; r++) {
+      let top = 0;
+      for (let k = start[r]; k < start[r + 1]; k++) top = Math.max(top, Math.round(raw[k] * scale));
+      rowMax[r] = top;
+      total += top;
+    }
+    return total;
+  };
+  while (sumOfMaxima() > COST_LIMIT) scale /= 10;
+
+  // Transport graph: each row keeps its mentor edges and gains its level's "unmatched" edge
+  // when that level has mentees who must stay unmatched.
+  const unmatchedCap = new Int32Array(levels);
+  for (let l = 0; l < levels; l++) unmatchedCap[l] = perLevel[l] - best[l];
+  const tStart = new Int32Array(rows + 1);
+  const tCol = new Int32Array(edges + rows);
+  const cost = new Float64Array(edges + rows);
+  at = 0;
+  for (let r = 0; r < rows; r++) {
+    // Cost = the row's best score minus this one (>= 0); staying unmatched costs the best score.
+    for (let k = start[r]; k < start[r + 1]; k++) {
+      tCol[at] = col[k];
+      cost[at++] = rowMax[r] - Math.round(raw[k] * scale);
+    }
+    if (unmatchedCap[rowLevel[r]] > 0) {
+      tCol[at] = m + rowLevel[r];
+      cost[at++] = rowMax[r];
+    }
+    tStart[r + 1] = at;
+  }
+  const tCap = new Int32Array(m + levels);
+  tCap.set(capLeft);
+  tCap.set(unmatchedCap, m);
+  const graph: SparseGraph = { rows, cols: m + levels, start: tStart, col: tCol.subarray(0, at), cap: tCap };
+  const costs = cost.subarray(0, at);
+  const solution = solveTransport(graph, costs);
+  const problem = checkOptimal(graph, costs, solution);
+  if (problem) throw new MatchingInputError('internal', { detail: `optimality certificate failed: ${problem}` });
+
+  for (let r = 0; r < rows; r++) {
+    const j = solution.loads.mateCol[r];
+    if (j < m) mentorOf[rowMentee[r]] = j;
+  }
+  return { mentorOf, scoreQuantum: 1 / scale };
+}
