@@ -90,6 +90,26 @@ function buildOrder(): { ws: Workspace; model: DocumentModel; id: string } {
   return { ws, id, model: ws.drive.get(id)!.content as DocumentModel };
 }
 
+/**
+ * Differences between a model read from XML and the model written, allowing for Word's units
+ * (lengths to 1/20 pt) and for Google's table defaults the XML spells out (1 pt black borders).
+ */
+function lookDifferences(read: unknown, written: unknown, at = '$'): string[] {
+  if (typeof read === 'number' && typeof written === 'number') return Math.abs(read - written) <= 0.026 ? [] : [`${at}: ${read} vs ${written}`];
+  if (Array.isArray(read) && Array.isArray(written)) {
+    if (read.length !== written.length) return [`${at}: ${read.length} items vs ${written.length}`];
+    return read.flatMap((r, i) => lookDifferences(r, written[i], `${at}[${i}]`));
+  }
+  if (read && written && typeof read === 'object' && typeof written === 'object') {
+    const r = read as Record<string, unknown>;
+    const w = written as Record<string, unknown>;
+    const tableDefaults: Record<string, unknown> = at.endsWith('.style') && 'borderWidth' in r ? { borderWidth: 1, borderColor: '#000000' } : {};
+    const keys = new Set([...Object.keys(r), ...Object.keys(w)]);
+    return [...keys].flatMap((k) => lookDifferences(r[k], k in w ? w[k] : tableDefaults[k], `${at}.${k}`));
+  }
+  return read === written ? [] : [`${at}: ${JSON.stringify(read)} vs ${JSON.stringify(written)}`];
+}
+
 async function xmlParts(buffer: Buffer): Promise<Record<string, string>> {
   const zip = await JSZip.loadAsync(buffer);
   const out: Record<string, string> = {};
@@ -110,6 +130,7 @@ describe('Google Doc ⇄ .docx', () => {
     const buffer = await documentToDocx(model);
     const parsed = await docxXmlToDocument(buffer);
     expect(documentText(parsed)).toBe(documentText(model));
+    expect(lookDifferences(parsed, model)).toEqual([]);
     expect(await xmlParts(await renderDocx(parsed, {}))).toEqual(await xmlParts(buffer));
     // Spot checks on what the XML says, in Word's units turned back into points.
     expect(parsed.page.marginLeft).toBeCloseTo(85.05, 2);

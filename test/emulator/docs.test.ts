@@ -91,6 +91,9 @@ describe('DocumentApp.create / openById / openByUrl', () => {
     expect(() => (body as unknown as Record<string, unknown>).ctx).toThrow('Body.ctx is not available');
     expect(() => (body as unknown as Record<string, () => unknown>)._blocks()).toThrow('Body._blocks is not available');
     expect(() => ((body as unknown as Record<string, unknown>).foo = 1)).toThrow('Cannot assign to Body.foo');
+    // A table cell has no getParagraphs() in Apps Script, though Body has.
+    const cell = body.appendTable([['x']]).getCell(0, 0) as unknown as Record<string, () => unknown>;
+    expect(() => cell.getParagraphs()).toThrow('TableCell.getParagraphs is not available');
   });
 });
 
@@ -249,6 +252,22 @@ describe('Paragraph and Text formatting', () => {
     expect(t.getText()).toBe('№ 246');
   });
 
+  test('Body.editAsText spans paragraphs joined by \\n; appendText there starts new paragraphs', () => {
+    const { body } = setup();
+    body.appendParagraph('ab');
+    body.appendParagraph('cd');
+    const text = body.editAsText();
+    expect(text.getText()).toBe('\nab\ncd');
+    text.setBold(2, 4, true); // 'b', the break, 'c'
+    expect(body.getChild(1).asParagraph().editAsText().isBold(1)).toBe(true);
+    expect(body.getChild(1).asParagraph().editAsText().isBold(0)).toBe(null);
+    expect(body.getChild(2).asParagraph().editAsText().isBold(0)).toBe(true);
+    text.appendText('e\nf');
+    expect(body.getText()).toBe('\nab\ncde\nf');
+    expect(body.getNumChildren()).toBe(4);
+    expect(() => text.insertText(0, 'x')).toThrow('Text.insertText across several paragraphs is not supported in the local Apps Script workspace');
+  });
+
   test('setAttributes / getAttributes with Attribute keys', () => {
     const { body, DocumentApp } = setup();
     const style: Record<string, unknown> = {};
@@ -361,6 +380,7 @@ describe('header, footer, saveAndClose', () => {
     expect(doc.getHeader().getText()).toBe('\nМАОДО ЦДТ «Хибины»');
     expect(() => doc.addHeader()).toThrow('Document tab already contains a header.');
     const footer = doc.addFooter();
+    expect(() => doc.addFooter()).toThrow('Document tab already contains a footer.');
     expect(footer.getNumChildren()).toBe(1);
     expect(() => footer.getChild(0).removeFromParent()).toThrow(DOC_ERRORS.lastParagraph);
   });

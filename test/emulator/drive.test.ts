@@ -92,9 +92,10 @@ describe('Drive (advanced service, v3)', () => {
     const q = `name = 'Приказ \\'О парах\\'' and '${folder.id}' in parents and trashed = false and mimeType = '${MIME.document}'`;
     const list = Drive.Files.list({ q, fields: 'files(id,name,parents)' });
     expect(list).toEqual({ files: [{ id: doc.id, name: "Приказ 'О парах'", parents: [folder.id] }] });
-    expect(Drive.Files.list({ q: "'root' in parents" }).files!.map((f) => f.name)).toEqual(['Наставничество']);
+    // The bound spreadsheet ('Наставничество' by default) is a root file too.
+    expect(Drive.Files.list({ q: `'root' in parents and mimeType = '${MIME.folder}'` }).files!.map((f) => f.name)).toEqual(['Наставничество']);
     expect(Drive.Files.list({ q: "name contains 'парах'" }).files).toHaveLength(1);
-    expect(Drive.Files.list({ q: "mimeType != 'application/vnd.google-apps.folder'" }).files).toHaveLength(1);
+    expect(Drive.Files.list({ q: "mimeType != 'application/vnd.google-apps.folder'" }).files!.map((f) => f.name)).toEqual(['Наставничество', "Приказ 'О парах'"]);
   });
 
   test('get: default fields, fields mask, missing id', () => {
@@ -124,7 +125,7 @@ describe('Drive (advanced service, v3)', () => {
     );
     expect(() => Drive.Files.update({}, doc.id!, null as unknown as GoogleAppsScript.Base.Blob, { addParents: 'nope', removeParents: a.id })).toThrow('File not found: nope.');
     Drive.Files.update({ trashed: true }, doc.id!);
-    expect(Drive.Files.list({ q: 'trashed = false' }).files!.map((f) => f.name)).toEqual(['A']);
+    expect(Drive.Files.list({ q: `trashed = false and mimeType != '${MIME.spreadsheet}'` }).files!.map((f) => f.name)).toEqual(['A']);
     expect(Drive.Files.list({ q: 'trashed = true' }).files!.map((f) => f.name)).toEqual(['Справка за май']);
   });
 
@@ -134,9 +135,9 @@ describe('Drive (advanced service, v3)', () => {
     expect(() => Drive.Files.list({ q: "name = 'a' or name = 'b'" })).toThrow(/"or" is not supported in the local workspace/);
     expect(() => Drive.Files.list({ q: "modifiedTime > '2020-01-01'" })).toThrow(/is not supported in the local workspace/);
     expect(() => Drive.Files.list({ q: "name = 'a" })).toThrow(/a quoted string is not closed/);
-    const first = Drive.Files.list({ pageSize: 2, orderBy: 'name desc', fields: 'nextPageToken,files(name)' });
+    const first = Drive.Files.list({ q: `mimeType = '${MIME.folder}'`, pageSize: 2, orderBy: 'name desc', fields: 'nextPageToken,files(name)' });
     expect(first.files!.map((f) => f.name)).toEqual(['f2', 'f1']);
-    const second = Drive.Files.list({ pageSize: 2, pageToken: first.nextPageToken, orderBy: 'name desc' });
+    const second = Drive.Files.list({ q: `mimeType = '${MIME.folder}'`, pageSize: 2, pageToken: first.nextPageToken, orderBy: 'name desc' });
     expect(second.files!.map((f) => f.name)).toEqual(['f0']);
     expect(second.nextPageToken).toBeUndefined();
   });
@@ -145,6 +146,15 @@ describe('Drive (advanced service, v3)', () => {
     const { Drive } = setup();
     expect(() => Drive.Files.create({ title: 'x' } as GoogleAppsScript.Drive_v3.Drive.V3.Schema.File)).toThrow('the File field "title" is not supported');
     expect(() => Drive.Files.create({ name: 'x', parents: ['nope'] })).toThrow('API call to drive.files.create failed with error: File not found: nope.');
+  });
+
+  test('the bound spreadsheet is a root file, readable but not changed through Drive here', () => {
+    const { ws, Drive, DriveApp } = setup();
+    expect(Drive.Files.get(ws.spreadsheet.id, { fields: 'name,mimeType,parents' })).toEqual({ name: 'Наставничество', mimeType: MIME.spreadsheet, parents: ['root'] });
+    expect(DriveApp.getFileById(ws.spreadsheet.id).getParents().next().getName()).toBe('Мой диск');
+    const folder = Drive.Files.create({ name: 'Папка', mimeType: MIME.folder });
+    expect(() => Drive.Files.update({}, ws.spreadsheet.id, null as unknown as GoogleAppsScript.Base.Blob, { addParents: folder.id, removeParents: 'root' })).toThrow('cannot be renamed, moved, trashed or deleted here');
+    expect(() => DriveApp.getRootFolder().setTrashed(true)).toThrow('cannot be renamed, moved, trashed or deleted here');
   });
 
   test('remove deletes a folder with its content; calls are counted as Drive.Files.*', () => {

@@ -8,7 +8,7 @@ import { shielded } from '../docs/context';
 import { createDocumentModel } from '../docs/model';
 import { DriveEntry, MIME } from '../drive-store';
 import type { Workspace } from '../workspace';
-import { ROOT_ID, driveUrl, parentIds } from './links';
+import { ROOT_ID, VIRTUAL_ERROR, allEntries, driveUrl, findEntry, isVirtual, parentIds } from './links';
 import { compileQuery } from './query';
 
 type Files = GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection;
@@ -123,7 +123,7 @@ class FakeFiles implements Pick<Files, 'create' | 'get' | 'update' | 'list' | 'r
   }
 
   private _entry(method: string, id: unknown): DriveEntry {
-    const entry = typeof id === 'string' ? this.ws.drive.get(id) : undefined;
+    const entry = typeof id === 'string' ? findEntry(this.ws, id) : undefined;
     if (!entry) return this._fail(method, 404, DRIVE_API_ERRORS.notFound(String(id)));
     return entry;
   }
@@ -184,6 +184,7 @@ class FakeFiles implements Pick<Files, 'create' | 'get' | 'update' | 'list' | 'r
   /** Renames, trashes and moves (addParents / removeParents, comma-separated ids). */
   update(resource: FileResource, fileId: string, mediaData?: Blob | null, optionalArgs?: Record<string, unknown>): FileResource {
     const entry = this._entry('update', fileId);
+    if (isVirtual(entry)) throw new Error(VIRTUAL_ERROR);
     const r = this._resourceArg('update', resource, ['name', 'trashed', 'mimeType']);
     this._noMedia('update', mediaData);
     const args = this._args('update', optionalArgs, ['fields', 'addParents', 'removeParents', 'supportsAllDrives', 'supportsTeamDrives']);
@@ -209,7 +210,7 @@ class FakeFiles implements Pick<Files, 'create' | 'get' | 'update' | 'list' | 'r
     const fail = (why: string): never => this._fail('list', 400, why);
     const q = args.q === undefined ? '' : String(args.q);
     const match = compileQuery(q, (why) => fail(`Invalid Value (q: ${why})`));
-    let found = [...this.ws.drive.entries.values()].filter(match);
+    let found = allEntries(this.ws).filter(match);
     if (args.orderBy !== undefined) found = this._order(found, String(args.orderBy));
     const pageSize = args.pageSize === undefined ? 100 : Number(args.pageSize);
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) fail(`Invalid value for pageSize: ${String(args.pageSize)}`);
@@ -251,6 +252,7 @@ class FakeFiles implements Pick<Files, 'create' | 'get' | 'update' | 'list' | 'r
   /** Deletes for good (not to the trash), a folder with everything in it. */
   remove(fileId: string, optionalArgs?: Record<string, unknown>): void {
     const entry = this._entry('delete', fileId);
+    if (isVirtual(entry)) throw new Error(VIRTUAL_ERROR);
     this._args('remove', optionalArgs, ['supportsAllDrives', 'supportsTeamDrives']);
     const drop = (id: string) => {
       this.ws.drive.entries.delete(id);

@@ -6,7 +6,7 @@ import { strict, unwrap } from '../calls';
 import { shielded } from '../docs/context';
 import { DriveEntry, MIME } from '../drive-store';
 import type { Workspace } from '../workspace';
-import { ROOT_ID, ROOT_NAME, driveUrl } from './links';
+import { ROOT_ID, VIRTUAL_ERROR, allEntries, driveUrl, findEntry, isVirtual, rootEntry } from './links';
 
 type DriveApp = GoogleAppsScript.Drive.DriveApp;
 type File = GoogleAppsScript.Drive.File;
@@ -30,17 +30,17 @@ class DriveView {
   constructor(readonly ws: Workspace) {}
 
   root(): DriveEntry {
-    return { id: ROOT_ID, name: ROOT_NAME, mimeType: MIME.folder, parents: [], created: new Date(0), trashed: false };
+    return rootEntry();
   }
   entry(id: string): DriveEntry | undefined {
-    return id === ROOT_ID ? this.root() : this.ws.drive.get(id);
+    return id === ROOT_ID ? this.root() : findEntry(this.ws, id);
   }
   /** Everything directly in a folder; trashed items included, as DriveApp's iterators include them. */
   children(folderId: string): DriveEntry[] {
-    return [...this.ws.drive.entries.values()].filter((e) => (folderId === ROOT_ID ? e.parents.length === 0 : e.parents.includes(folderId)));
+    return this.all().filter((e) => (folderId === ROOT_ID ? e.parents.length === 0 : e.parents.includes(folderId)));
   }
   all(): DriveEntry[] {
-    return [...this.ws.drive.entries.values()];
+    return allEntries(this.ws);
   }
   newFolder(name: string, parent: string): DriveEntry {
     return this.ws.drive.add({ id: this.ws.ids.next('1'), name, mimeType: MIME.folder, parents: parent === ROOT_ID ? [] : [parent], created: this.ws.now(), trashed: false });
@@ -96,8 +96,12 @@ abstract class FakeItem<Api> {
   getName(): string {
     return this.item.name;
   }
+  protected _writable(): DriveEntry {
+    if (isVirtual(this.item)) throw new Error(VIRTUAL_ERROR);
+    return this.item;
+  }
   setName(name: string): Api {
-    this.item.name = checkString(name, 'File.setName');
+    this._writable().name = checkString(name, 'File.setName');
     return this._api();
   }
   getUrl(): string {
@@ -116,14 +120,14 @@ abstract class FakeItem<Api> {
   }
   setTrashed(trashed: boolean): Api {
     if (typeof trashed !== 'boolean') throw new Error(`The parameters (${typeof trashed}) don't match the method signature for DriveApp.File.setTrashed.`);
-    if (this.item.id !== ROOT_ID) this.item.trashed = trashed;
+    this._writable().trashed = trashed;
     return this._api();
   }
   /** Drive items have one parent: moving replaces it. */
   moveTo(destination: Folder): Api {
     const folder = entryOf(destination);
     if (!folder || folder.mimeType !== MIME.folder) throw new Error(`The parameters (${typeof destination}) don't match the method signature for DriveApp.File.moveTo.`);
-    if (this.item.id !== ROOT_ID) this.item.parents = folder.id === ROOT_ID ? [] : [folder.id];
+    this._writable().parents = folder.id === ROOT_ID ? [] : [folder.id];
     return this._api();
   }
 }
@@ -175,7 +179,7 @@ class FakeDriveApp implements AppApi {
   constructor(private readonly view: DriveView) {}
 
   getFileById(id: string): File {
-    const entry = this.view.ws.drive.get(checkString(id, 'getFileById'));
+    const entry = findEntry(this.view.ws, checkString(id, 'getFileById'));
     if (!entry) throw new Error(DRIVE_ERRORS.noItem);
     return this.view.file(entry);
   }

@@ -1,4 +1,5 @@
 import { DriveEntry, MIME } from '../drive-store';
+import type { Workspace } from '../workspace';
 
 /** The id Drive answers for "My Drive"; the store keeps root files with no parents. */
 export const ROOT_ID = 'root';
@@ -24,4 +25,36 @@ export function driveUrl(entry: Pick<DriveEntry, 'id' | 'mimeType'>): string {
 /** Parent ids as Drive reports them: a root file has the root as its parent. */
 export function parentIds(entry: DriveEntry): string[] {
   return entry.parents.length ? [...entry.parents] : [ROOT_ID];
+}
+
+/** Entries Drive shows that the store does not keep (the root, the bound spreadsheet): read-only here. */
+const virtualEntries = new WeakSet<DriveEntry>();
+
+export function isVirtual(entry: DriveEntry): boolean {
+  return virtualEntries.has(entry);
+}
+
+export const VIRTUAL_ERROR = 'The local workspace keeps "My Drive" and the bound spreadsheet outside its Drive store: they cannot be renamed, moved, trashed or deleted here.';
+
+export function rootEntry(): DriveEntry {
+  const entry: DriveEntry = { id: ROOT_ID, name: ROOT_NAME, mimeType: MIME.folder, parents: [], created: new Date(0), trashed: false };
+  virtualEntries.add(entry);
+  return entry;
+}
+
+/** The spreadsheet the add-on is bound to, as a file in the root of Drive. */
+export function spreadsheetEntry(ws: Workspace): DriveEntry {
+  const entry: DriveEntry = { id: ws.spreadsheet.id, name: ws.spreadsheet.name, mimeType: MIME.spreadsheet, parents: [], created: new Date(0), trashed: false };
+  virtualEntries.add(entry);
+  return entry;
+}
+
+/** Every file Drive has for this user: the store's entries and the bound spreadsheet. */
+export function allEntries(ws: Workspace): DriveEntry[] {
+  return [spreadsheetEntry(ws), ...ws.drive.entries.values()];
+}
+
+/** A stored entry, or the bound spreadsheet, by id. */
+export function findEntry(ws: Workspace, id: string): DriveEntry | undefined {
+  return ws.drive.get(id) ?? (id === ws.spreadsheet.id ? spreadsheetEntry(ws) : undefined);
 }
