@@ -4,7 +4,7 @@ import { consentOf, isMinor, readConsents } from '../core/intake/consent';
 import { MENTOR_CATEGORY, PersonFields, menteeFields, mentorFields, thirdPartyNote } from '../core/intake/mappers';
 import { BaseTable, Cell, normalizeName } from '../core/intake/table';
 import { upsertPerson, findPerson } from '../core/intake/upsert';
-import { ROLE_PARTNER, ROLE_TEACHER, questionnaires } from '../core/questionnaires/definitions';
+import { ROLE_MENTEE_SHORT, ROLE_MENTOR_SHORT, ROLE_PARTNER, ROLE_TEACHER, questionnaires } from '../core/questionnaires/definitions';
 import { Answer, IntakeProblem, ParsedResponse, locateQuestions, parseResponse } from '../core/questionnaires/read';
 import { QuestionnaireDef } from '../core/questionnaires/types';
 import { RU } from '../core/strings';
@@ -32,7 +32,7 @@ interface Pending {
 
 const cellOf = (a: Answer | undefined): Cell => (a === undefined ? '' : Array.isArray(a) ? a.join(', ') : a);
 
-const FORM_ORDER: Record<string, number> = { mentee: 0, mentor: 1, thirdParty: 2 };
+const FORM_ORDER: Record<string, number> = { mentee: 0, mentor: 1, thirdParty: 2, preference: 3 };
 
 /** The linked response sheets of the add-on's questionnaires, each read once. */
 function findSources(ss: Spreadsheet, defs: Record<string, QuestionnaireDef>): Source[] {
@@ -53,8 +53,11 @@ function findSources(ss: Spreadsheet, defs: Record<string, QuestionnaireDef>): S
 
 const sourceLabel = (s: Source) => `${s.def.title} («${s.sheet.getName()}»)`;
 
+const TABLES = ['mentees', 'mentors', 'partners', 'consents', 'pairs', 'groupMembers', 'targetGroups', 'ledger', 'preferences'] as const;
+type TableKey = (typeof TABLES)[number];
+
 interface Work {
-  tables: Record<'mentees' | 'mentors' | 'partners' | 'consents' | 'pairs' | 'groupMembers' | 'targetGroups' | 'ledger', LoadedTable>;
+  tables: Record<TableKey, LoadedTable>;
   errors: Cell[][];
   log: Array<[string, string]>;
   now: Date;
@@ -126,6 +129,7 @@ function applyResponse(work: Work, p: Pending, previous: (id: string) => Record<
     }
     return { id: r.id, written: r.stale ? '' : JSON.stringify(r.written) };
   }
+  if (def.key === 'preference') return applyPreference(work, p, label);
   // A third party's request joins the child's row (created if the child has not answered yet).
   const table = mentees.table;
   const name = String(a.name);
@@ -151,6 +155,47 @@ function applyResponse(work: Work, p: Pending, previous: (id: string) => Record<
   const role = String(a.reporterRole);
   if (!sources.includes(role)) table.set(row, 'source', [...sources, role].join(', '));
   return { id: String(table.get(row, 'id')), written: '' };
+}
+
+/** A participant typed by name (or by code) in the preference survey, found in a base. */
+function resolve(table: BaseTable, text: string): string {
+  const typed = text.trim();
+  const byId = table.rows.findIndex((_r, i) => String(table.get(i, 'id')).toUpperCase() === typed.toUpperCase());
+  if (byId >= 0) return String(table.get(byId, 'id'));
+  const rows = table.find('name', typed);
+  if (rows.length === 1) return String(table.get(rows[0], 'id'));
+  // «Иванова Анна» for «Иванова Анна Сергеевна»: a unique prefix match is accepted.
+  const prefix = normalizeName(typed);
+  const partial = table.rows.map((_r, i) => i).filter((i) => prefix && normalizeName(table.get(i, 'name')).startsWith(`${prefix} `));
+  return partial.length === 1 ? String(table.get(partial[0], 'id')) : '';
+}
+
+function applyPreference(work: Work, p: Pending, label: string): { id: string; written: string } {
+  const a = p.response.answers;
+  const menteeSide = a.role === ROLE_MENTEE_SHORT;
+  const own = menteeSide ? work.tables.mentees.table : work.tables.mentors.table;
+  const other = menteeSide ? work.tables.mentors.table : work.tables.mentees.table;
+  const id = resolve(own, String(a.name));
+  if (!id) {
+    work.errors.push([work.now, label, p.response.row, 'ФИО', String(a.name), RU.importing.unknownParticipant(menteeSide ? 'наставляемых' : 'наставников'), 'новая']);
+    return { id: '', written: '' };
+  }
+  const prefs = work.tables.preferences.table;
+  let row = prefs.rows.findIndex((_r, i) => String(prefs.get(i, 'personId')) === id);
+  if (row < 0) {
+    row = prefs.append();
+    prefs.set(row, 'personId', id);
+  }
+  prefs.set(row, 'role', menteeSide ? ROLE_MENTEE_SHORT : ROLE_MENTOR_SHORT);
+  for (const n of [1, 2, 3]) {
+    const typed = String(a[`choice${n}`] ?? '').trim();
+    const chosen = typed ? resolve(other, typed) : '';
+    if (typed && !chosen) work.errors.push([work.now, label, p.response.row, `${n}-й выбор`, typed, RU.importing.unknownParticipant(menteeSide ? 'наставников' : 'наставляемых'), 'новая']);
+    prefs.set(row, `choice${n}`, chosen);
+  }
+  prefs.set(row, 'impressions', String(a.impressions ?? ''));
+  if (p.response.timestamp) prefs.set(row, 'updated', p.response.timestamp);
+  return { id, written: '' };
 }
 
 /** Consent and priority for everyone; withdrawal anonymises the person everywhere. */
@@ -268,8 +313,7 @@ export function importNow(): ImportResult {
   const ss = SpreadsheetApp.getActive();
   const ctx = questionnaireContext(ss);
   const defs = questionnaires(ctx);
-  const keys = ['mentees', 'mentors', 'partners', 'consents', 'pairs', 'groupMembers', 'targetGroups', 'ledger'] as const;
-  const tables = Object.fromEntries(keys.map((k) => [k, loadTable(ss, k)!])) as Work['tables'];
+  const tables = Object.fromEntries(TABLES.map((k) => [k, loadTable(ss, k)!])) as Work['tables'];
   const work: Work = {
     tables,
     errors: [],
@@ -317,7 +361,7 @@ export function importNow(): ImportResult {
   updateMentorCounts(work);
 
   // Bases first: if anything below fails, the next import finds the same people and goes on.
-  for (const key of ['mentees', 'mentors', 'partners', 'consents', 'pairs', 'groupMembers'] as const) saveTable(tables[key]);
+  for (const key of ['mentees', 'mentors', 'partners', 'consents', 'pairs', 'groupMembers', 'preferences'] as const) saveTable(tables[key]);
   scrubResponses(scrub);
   saveTable(tables.ledger);
   const errorSheet = ss.getSheetByName(SHEET.importErrors);

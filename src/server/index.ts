@@ -3,3 +3,5 @@ export { onInstall, onOpen } from './menu';
 export { setupWorkbook } from './setup';
 export { createQuestionnaires } from './questionnaires';
 export { enableAutoImport, importResponses, onFormSubmit } from './import';
+export { applyPairChange, computeMatches, getMatchingView, previewPairChange, showMatchingSidebar } from './matching';
+export { approvePairs, createTrainingOrder } from './approve';

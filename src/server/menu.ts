@@ -12,6 +12,11 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem(RU.menu.questionnaires, 'createQuestionnaires')
     .addItem(RU.menu.importResponses, 'importResponses')
     .addItem(RU.menu.autoImport, 'enableAutoImport')
+    .addSeparator()
+    .addItem(RU.menu.training, 'createTrainingOrder')
+    .addItem(RU.menu.computeMatches, 'computeMatches')
+    .addItem(RU.menu.matchingSidebar, 'showMatchingSidebar')
+    .addItem(RU.menu.approvePairs, 'approvePairs')
     .addToUi();
 }
 

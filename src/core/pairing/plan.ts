@@ -73,7 +73,8 @@ export function planMatching(input: PlanInput): MatchingPlan {
     scores,
     locked: [...locked],
   };
-  if (input.mode === 'stable') {
+  // Preferences go in both modes: stable mode matches by them, optimal mode counts blocking pairs.
+  {
     instance.menteePrefs = preferences(mentees, (e) => mentors.map((m) => m.id).filter((m) => allowed.has(key(e, m)) || locked.some(([a, b]) => a === e && b === m)), (e, m) => input.mutual.menteeRank(e, m), (e, m) => allowed.get(key(e, m))?.scored.score ?? 0);
     instance.mentorPrefs = preferences(mentors, (m) => mentees.map((e) => e.id).filter((e) => allowed.has(key(e, m)) || locked.some(([a, b]) => a === e && b === m)), (m, e) => input.mutual.mentorRank(m, e), (m, e) => allowed.get(key(e, m))?.scored.score ?? 0);
   }

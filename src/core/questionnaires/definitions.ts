@@ -125,6 +125,35 @@ function thirdPartyQuestionnaire(ctx: QuestionnaireContext): QuestionnaireDef {
   };
 }
 
-export function questionnaires(ctx: QuestionnaireContext): Record<Exclude<QuestionnaireKey, 'preference'>, QuestionnaireDef> {
-  return { mentee: menteeQuestionnaire(ctx), mentor: mentorQuestionnaire(ctx), thirdParty: thirdPartyQuestionnaire(ctx) };
+export const ROLE_MENTOR_SHORT = 'наставник';
+export const ROLE_MENTEE_SHORT = 'наставляемый';
+
+/** Roadmap 5.1: right after the group meeting both sides name whom they would like to work with. */
+function preferenceQuestionnaire(ctx: QuestionnaireContext): QuestionnaireDef {
+  const choice = (n: number, required: boolean): QuestionDef => ({
+    key: `choice${n}`,
+    title: `${n}-й выбор: с кем вы хотели бы работать в паре?`,
+    type: 'TEXT',
+    required,
+    field: { kind: 'text', maxLength: 150 },
+    help: ctx.pseudonymous ? 'Код участника, как его назвали на встрече' : 'Фамилия и имя, как их назвали на встрече',
+  });
+  return {
+    key: 'preference',
+    title: 'Анкета после групповой встречи',
+    description: 'Программа наставничества МАОДО ЦДТ «Хибины». Заполните сразу после встречи наставников и наставляемых: ваши предпочтения помогут составить пары. Ответы видит только куратор и хранятся до утверждения пар.',
+    confirmation: 'Спасибо! Куратор учтёт ваш выбор при составлении пар.',
+    questions: [
+      { key: 'role', title: 'Вы участвовали во встрече как', type: 'MULTIPLE_CHOICE', required: true, choices: [ROLE_MENTEE_SHORT, ROLE_MENTOR_SHORT], field: { kind: 'choice' } },
+      nameQuestion(ctx, 'Ваши фамилия, имя, отчество'),
+      choice(1, true),
+      choice(2, false),
+      choice(3, false),
+      { key: 'impressions', title: 'Ваши впечатления от встречи', type: 'PARAGRAPH_TEXT', required: false, field: LONG_TEXT },
+    ],
+  };
+}
+
+export function questionnaires(ctx: QuestionnaireContext): Record<QuestionnaireKey, QuestionnaireDef> {
+  return { mentee: menteeQuestionnaire(ctx), mentor: mentorQuestionnaire(ctx), thirdParty: thirdPartyQuestionnaire(ctx), preference: preferenceQuestionnaire(ctx) };
 }

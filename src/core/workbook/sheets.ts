@@ -23,6 +23,7 @@ export const SHEET = {
   importErrors: 'Ошибки импорта',
   log: 'Журнал',
   analysis: 'Анализ запросов',
+  preferences: 'Предпочтения',
   ledger: 'Служебный: импорт анкет',
 } as const;
 
@@ -150,6 +151,7 @@ export const WORKBOOK: readonly SheetDef[] = [
       { key: 'priority', header: 'Приоритет', system: true, width: 90, note: 'Из листа «Целевые группы участников»: показывается только уровень' },
       { key: 'status', header: 'Статус', rule: { kind: 'list', values: PARTICIPANT_STATUSES }, width: 110 },
       { key: 'mentor', header: 'Наставник', system: true, width: 200 },
+      { key: 'matchNote', header: 'Подбор: почему без пары и что дальше', system: true, width: 300 },
       date('start', 'Дата начала'),
       date('end', 'Дата окончания'),
       text('results', 'Результаты', 200),
@@ -225,6 +227,20 @@ export const WORKBOOK: readonly SheetDef[] = [
     ],
   },
   {
+    key: 'preferences',
+    name: SHEET.preferences,
+    tabColor: '#188038',
+    columns: [
+      { key: 'personId', header: 'ID участника', system: true, text: true, width: 110 },
+      { key: 'role', header: 'Роль', system: true, width: 120 },
+      { key: 'choice1', header: 'Выбор 1 (ID)', system: true, text: true, width: 110 },
+      { key: 'choice2', header: 'Выбор 2 (ID)', system: true, text: true, width: 110 },
+      { key: 'choice3', header: 'Выбор 3 (ID)', system: true, text: true, width: 110 },
+      { key: 'impressions', header: 'Впечатления от встречи', system: true, text: true, width: 300 },
+      { key: 'updated', header: 'Обновлено', system: true, width: 130 },
+    ],
+  },
+  {
     key: 'consents',
     name: SHEET.consents,
     tabColor: '#b3261e',
@@ -259,7 +275,9 @@ export const WORKBOOK: readonly SheetDef[] = [
       { key: 'status', header: 'Статус', rule: { kind: 'list', values: PAIR_STATUSES }, width: 110 },
       date('start', 'Дата начала'),
       date('end', 'Дата окончания'),
+      { key: 'forced', header: 'Закреплена куратором', system: true, width: 110 },
       { key: 'order', header: 'Приказ', system: true, width: 200 },
+      { key: 'notified', header: 'Участники уведомлены', system: true, width: 130 },
       curatorNote,
     ],
   },

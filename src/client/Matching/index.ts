@@ -1,0 +1,154 @@
+import { call } from '../server';
+import type { ChangePreview, MatchingRow, MatchingView, PairChangeRequest } from '../../shared/matching';
+
+/** The «Подбор пар» sidebar. Every value is set as text (never HTML), so names are shown as typed. */
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function status(text: string, error = false): void {
+  const node = $('status');
+  node.textContent = text;
+  node.className = error ? 'status error' : 'status';
+}
+
+function busy(on: boolean): void {
+  document.querySelectorAll('button').forEach((b) => ((b as HTMLButtonElement).disabled = on));
+}
+
+const mode = () => ($<HTMLSelectElement>('mode').value === 'stable' ? 'stable' : 'optimal');
+
+async function run<T>(label: string, work: () => Promise<T>): Promise<T | undefined> {
+  busy(true);
+  status(`${label}…`);
+  try {
+    const result = await work();
+    status('');
+    return result;
+  } catch (error) {
+    status(error instanceof Error ? error.message : String(error), true);
+    return undefined;
+  } finally {
+    busy(false);
+  }
+}
+
+function describe(p: ChangePreview): string {
+  if (!p.allowed) return p.reason;
+  const parts: string[] = [];
+  parts.push(p.deltaMatched === 0 ? 'число пар не меняется' : `пар ${p.deltaMatched > 0 ? '+' : ''}${p.deltaMatched}`);
+  parts.push(p.deltaScore === 0 ? 'баллы как в оптимуме' : `баллы ${p.deltaScore > 0 ? '+' : ''}${p.deltaScore} к оптимуму`);
+  parts.push(p.blockingPairs ? `блокирующих пар: ${p.blockingPairs}` : 'блокирующих пар нет');
+  if (p.moved.length > 1) parts.push(`затронет наставляемых: ${p.moved.length}`);
+  return `Стоимость: ${parts.join('; ')}.`;
+}
+
+function pairItem(row: MatchingRow, view: MatchingView): HTMLLIElement {
+  const li = el('li');
+  li.dataset.mentee = row.menteeId;
+  li.append(el('div', `${row.mentee} → ${row.mentor}`, 'who'));
+  const approved = row.status !== 'предложена';
+  const meta = el('div', `${row.form} · балл ${row.score} `, 'meta');
+  meta.append(el('span', row.forced ? 'закреплена' : row.status, approved ? 'badge approved' : 'badge'));
+  li.append(meta);
+  li.append(el('div', row.reasons, 'reasons'));
+  if (row.alternatives) li.append(el('div', `Другие варианты: ${row.alternatives}`, 'reasons'));
+  if (approved) return li;
+
+  const actions = el('div', undefined, 'actions');
+  const preview = el('div', '', 'preview');
+  let pending: PairChangeRequest | null = null;
+  const apply = el('button', 'Применить');
+  apply.type = 'button';
+  apply.hidden = true;
+
+  const ask = async (request: PairChangeRequest) => {
+    const result = await run('Считаю стоимость', () => call<ChangePreview>('previewPairChange', request));
+    if (!result) return;
+    preview.textContent = describe(result);
+    preview.className = result.deltaMatched < 0 || result.deltaScore < 0 || !result.allowed ? 'preview cost' : 'preview';
+    pending = result.allowed ? request : null;
+    apply.hidden = !pending;
+  };
+  const fix = el('button', 'Закрепить');
+  fix.type = 'button';
+  fix.addEventListener('click', () => ask({ forced: [[row.menteeId, row.mentorId]] }));
+  const reject = el('button', 'Отклонить');
+  reject.type = 'button';
+  reject.addEventListener('click', () => ask({ rejected: [[row.menteeId, row.mentorId]] }));
+  const swap = el('select');
+  swap.append(el('option', 'Заменить наставника…'));
+  for (const m of view.mentors) {
+    if (m.id === row.mentorId) continue;
+    const option = el('option', `${m.name} (${m.id})`);
+    option.value = m.id;
+    swap.append(option);
+  }
+  swap.addEventListener('change', () => {
+    if (swap.value && swap.selectedIndex > 0) ask({ forced: [[row.menteeId, swap.value]] });
+  });
+  apply.addEventListener('click', async () => {
+    if (!pending) return;
+    const request = { ...pending, mode: mode() } as PairChangeRequest;
+    const result = await run('Применяю и подбираю остальных', () => call<{ ok: boolean; message: string }>('applyPairChange', request));
+    if (result) {
+      status(result.message, !result.ok);
+      await load();
+    }
+  });
+  actions.append(fix, reject, swap, apply);
+  li.append(actions, preview);
+  return li;
+}
+
+async function load(): Promise<void> {
+  const view = await run('Загружаю пары', () => call<MatchingView>('getMatchingView'));
+  if (!view) return;
+  const list = $('pairs');
+  list.replaceChildren(...view.rows.map((r) => pairItem(r, view)));
+  if (!view.rows.length) list.append(el('li', 'Пар пока нет: нажмите «Подобрать заново».'));
+  const unmatched = $('unmatched');
+  unmatched.replaceChildren(
+    ...view.unmatched.map((u) => {
+      const li = el('li');
+      li.append(el('div', u.mentee, 'who'), el('div', u.note || 'подбор ещё не выполнялся', 'reasons'));
+      return li;
+    }),
+  );
+  if (!view.unmatched.length) unmatched.append(el('li', 'Все наставляемые с согласием в парах.'));
+  $('summary').textContent =
+    `Сейчас: пар ${view.current.matched}, баллов ${view.current.totalScore}, блокирующих пар ${view.current.blockingPairs}. ` +
+    `Оптимум: пар ${view.optimum.matched}, баллов ${view.optimum.totalScore}.`;
+}
+
+$('recompute').addEventListener('click', async () => {
+  const result = await run('Подбираю пары', () => call<{ ok: boolean; message: string }>('computeMatches', { mode: mode() }));
+  if (result) {
+    status(result.message, !result.ok);
+    await load();
+  }
+});
+
+$('approve').addEventListener('click', async () => {
+  const number = $<HTMLInputElement>('number').value.trim();
+  const result = await run('Утверждаю пары и готовлю приказ', () => call<{ ok: boolean; message: string; url?: string }>('approvePairs', { number }));
+  if (!result) return;
+  status(result.message, !result.ok);
+  const order = $('order');
+  order.replaceChildren();
+  if (result.url && /^https:\/\//.test(result.url)) {
+    const link = el('a', 'Открыть приказ');
+    link.href = result.url;
+    link.target = '_blank';
+    order.append(link);
+  }
+  await load();
+});
+
+void load();
