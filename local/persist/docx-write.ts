@@ -95,7 +95,8 @@ class Writer {
   readonly lists = new Lists();
 
   blocks(list: Block[], availTwips: number): Array<Paragraph | Table> {
-    return list.map((b) => (b.kind === 'table' ? this.table(b, availTwips) : this.paragraph(b)));
+    // Word has no table without rows (DocumentApp's appendTable() before any appendTableRow()).
+    return list.map((b) => (b.kind !== 'table' ? this.paragraph(b) : b.rows.length ? this.table(b, availTwips) : new Paragraph({})));
   }
 
   private run(run: ModelRun): TextRun {
@@ -177,7 +178,8 @@ class Writer {
         (row) =>
           new TableRow({
             ...(row.minimumHeight !== undefined && { height: { value: twips(row.minimumHeight), rule: 'atLeast' as const } }),
-            children: row.cells.map((cell, c) => {
+            // Word wants a cell in every row: a row still without cells gets an empty one.
+            children: (row.cells.length ? row.cells : [{ style: {}, children: [] }]).map((cell, c) => {
               const s = cell.style;
               const explicit = table.columnWidths[c];
               const margins: { top?: number; bottom?: number; left?: number; right?: number } = {};

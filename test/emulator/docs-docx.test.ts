@@ -181,6 +181,19 @@ describe('Google Doc ⇄ .docx', () => {
     expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
   });
 
+  test('tables still being built (no rows, a row without cells) are written as valid Word XML', async () => {
+    const ws = new Workspace();
+    const doc = createDocumentApp(ws).create('Черновик');
+    doc.getBody().appendTable();
+    doc.getBody().appendTable().appendTableRow();
+    const model = ws.drive.get(doc.getId())!.content as DocumentModel;
+    const buffer = await documentToDocx(model);
+    expect(await docxToDocument(buffer)).toStrictEqual(model);
+    const xml = (await xmlParts(buffer))['word/document.xml'];
+    expect(xml.match(/<w:tbl>/g)).toHaveLength(1);
+    expect(xml).toMatch(/<w:tr>(<w:trPr>.*?<\/w:trPr>)?<w:tc>/);
+  });
+
   // LibreOffice can open .docx only with its Writer part (Debian: libreoffice-writer or libreoffice-writer-nogui).
   const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
   const writer = fs.existsSync('/usr/lib/libreoffice/program/libswlo.so');

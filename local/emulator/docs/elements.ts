@@ -701,22 +701,21 @@ export class FakeTableCell extends FakeContainer<TableCell> implements CellApi {
   getBackgroundColor(): string {
     return this.cell.style.backgroundColor ?? (null as unknown as string);
   }
-  private _pad(key: keyof typeof CELL_PADDINGS, value: unknown): TableCell {
-    const method = `TableCell.set${key === 'PADDING_TOP' ? 'PaddingTop' : key === 'PADDING_BOTTOM' ? 'PaddingBottom' : key === 'PADDING_LEFT' ? 'PaddingLeft' : 'PaddingRight'}`;
-    this.cell.style[CELL_PADDINGS[key]] = numberArg(value, method);
+  private _pad(key: keyof typeof CELL_PADDINGS, value: unknown, method: string): TableCell {
+    this.cell.style[CELL_PADDINGS[key]] = numberArg(value, `TableCell.${method}`);
     return this._api();
   }
   setPaddingTop(paddingTop: number): TableCell {
-    return this._pad('PADDING_TOP', paddingTop);
+    return this._pad('PADDING_TOP', paddingTop, 'setPaddingTop');
   }
   setPaddingBottom(paddingBottom: number): TableCell {
-    return this._pad('PADDING_BOTTOM', paddingBottom);
+    return this._pad('PADDING_BOTTOM', paddingBottom, 'setPaddingBottom');
   }
   setPaddingLeft(paddingLeft: number): TableCell {
-    return this._pad('PADDING_LEFT', paddingLeft);
+    return this._pad('PADDING_LEFT', paddingLeft, 'setPaddingLeft');
   }
   setPaddingRight(paddingRight: number): TableCell {
-    return this._pad('PADDING_RIGHT', paddingRight);
+    return this._pad('PADDING_RIGHT', paddingRight, 'setPaddingRight');
   }
   getPaddingTop(): number {
     return this.cell.style.paddingTop ?? (null as unknown as number);
