@@ -6,6 +6,7 @@ import { Workspace } from '../local/emulator/workspace';
 const MENTEE = 'Анкета наставляемого';
 const MENTOR = 'Анкета наставника';
 const THIRD = 'Запрос на наставника для обучающегося';
+const PREFERENCE = 'Анкета после групповой встречи';
 
 function formulasIn(ws: Workspace): string[] {
   const out: string[] = [];
@@ -18,19 +19,19 @@ function snapshot(ws: Workspace, skip: string[] = [SHEET.log]): string {
 }
 
 describe('createQuestionnaires', () => {
-  test('creates the three forms, published and linked, and shows the links; a second run creates nothing', () => {
+  test('creates the four forms, published and linked, and shows the links; a second run creates nothing', () => {
     const { ws, runner, created } = programme();
     expect(created.ok).toBe(true);
     const forms = ws.drive.byMime('application/vnd.google-apps.form');
-    expect(forms.map((f) => f.name).sort()).toEqual([THIRD, MENTEE, MENTOR].sort());
+    expect(forms.map((f) => f.name).sort()).toEqual([THIRD, MENTEE, MENTOR, PREFERENCE].sort());
     for (const f of forms) expect((f.content as { published: boolean }).published).toBe(true);
-    expect(ws.spreadsheet.sheets.filter((s) => s.formUrl).length).toBe(3);
+    expect(ws.spreadsheet.sheets.filter((s) => s.formUrl).length).toBe(4);
     const dialog = ws.ui.find((e) => e.kind === 'dialog')!;
     expect(dialog.html).toContain('/viewform');
     const again = runner.call('createQuestionnaires') as Outcome;
     expect(again.message).toContain('ничего не изменено');
-    expect(ws.drive.byMime('application/vnd.google-apps.form')).toHaveLength(3);
-    expect(ws.spreadsheet.sheets.filter((s) => s.formUrl).length).toBe(3);
+    expect(ws.drive.byMime('application/vnd.google-apps.form')).toHaveLength(4);
+    expect(ws.spreadsheet.sheets.filter((s) => s.formUrl).length).toBe(4);
   });
 
   test('a form deleted by hand is made again; a question deleted by hand is restored', () => {
