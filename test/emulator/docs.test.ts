@@ -1,6 +1,7 @@
 import { MIME } from '../../local/emulator/drive-store';
 import { DOC_ERRORS, createDocumentApp } from '../../local/emulator/docs/fakes';
-import { FakeBody, FakeFooterSection, FakeHeaderSection, FakeTable, FakeTableCell, FakeTableRow } from '../../local/emulator/docs/elements';
+import { FakeTable, FakeTableCell, FakeTableRow } from '../../local/emulator/docs/elements';
+import { FakeBody, FakeFooterSection, FakeHeaderSection } from '../../local/emulator/docs/sections';
 import { FakeListItem, FakeParagraph } from '../../local/emulator/docs/paragraph';
 import { FakeText } from '../../local/emulator/docs/text';
 import { DocumentModel, documentText } from '../../local/emulator/docs/model';

@@ -7,7 +7,7 @@ import { DriveEntry, MIME } from '../drive-store';
 import type { Workspace } from '../workspace';
 import { stringArg } from './attributes';
 import { DOC_ERRORS, DocContext, expose, modelOf, shielded } from './context';
-import { wrapBody, wrapFooter, wrapHeader } from './elements';
+import { wrapBody, wrapFooter, wrapHeader } from './sections';
 import { Attribute, ElementType, GlyphType, HorizontalAlignment, ParagraphHeading, TextAlignment, VerticalAlignment } from './enums';
 import { DocumentModel, createDocumentModel, emptyParagraph } from './model';
 
