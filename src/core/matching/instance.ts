@@ -79,7 +79,7 @@ function people(list: unknown, where: string): Array<Record<string, unknown>> {
 
 function lookup(index: ReadonlyMap<string, number>, id: unknown, where: string, side: 'mentee' | 'mentor'): number {
   const k = isId(id) ? index.get(id) : undefined;
-  if (k === undefined) throw new MatchingInputError(side === 'mentee' ? 'unknownMentee' : 'unknownMentor', { where, id: show(id) });
+  if (k === undefined) throw new MatchingInputError(side === 'mentee' ? 'unknownMentee' : 'unknownMentor', { where, id: typeof id === 'string' ? id : show(id) });
   return k;
 }
 

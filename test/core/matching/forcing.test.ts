@@ -81,11 +81,14 @@ describe('alternatives', () => {
       mentors: [{ id: 'm1', capacity: 1 }, { id: 'm2', capacity: 2 }, { id: 'm3', capacity: 1 }],
       scores: [['e1', 'm1', 0.9], ['e1', 'm2', 0.5], ['e1', 'm3', 0.5], ['e2', 'm1', 0.1]],
     };
+    // Matching both comes first, so e1 gives m1 up to e2 and takes m2 (tied with m3, earlier in input).
     const r = solveOptimal(inst);
+    expect(r.pairs.map((p) => p.mentor)).toEqual(['m2', 'm1']);
     const alt = alternatives(inst, r, 2);
-    expect(alt.e1.map((a) => a.mentor)).toEqual(['m2', 'm3']);
-    expect(alt.e1[0].scoreDelta).toBeCloseTo(0.5 - 0.9, 12);
-    expect(alt.e1[0].freePlaces).toBe(2);
+    expect(alt.e1.map((a) => a.mentor)).toEqual(['m1', 'm3']);
+    expect(alt.e1[0].scoreDelta).toBeCloseTo(0.9 - 0.5, 12);
+    expect(alt.e1[0].freePlaces).toBe(0);
+    expect(alt.e1[1].freePlaces).toBe(1);
     expect(alt.e2).toEqual([]);
   });
 });
