@@ -1,10 +1,13 @@
 import type { ScriptRunner } from '../emulator/runner';
 import type { Workspace } from '../emulator/workspace';
 import { fromWallClock } from '../emulator/time';
+import { submitAsParticipant, ParticipantAnswer } from '../emulator/forms/submit';
 import { makeCast, REQUESTS_TEACHER } from './cast';
-import { PARTNERS } from './centre';
-import { fullName, initialsName } from './people';
+import { ASSOCIATIONS, PARTNERS } from './centre';
+import { fullName, initialsName, randomName } from './people';
+import { Random } from './random';
 import { setSetting, typeRows } from './hands';
+import { createSpreadsheetApp } from '../emulator/sheets/app';
 
 export interface DemoStep {
   date: string;
@@ -12,17 +15,37 @@ export interface DemoStep {
   result: string;
 }
 
-const moscow = (year: number, month: number, day: number, hour = 10) =>
-  fromWallClock({ year, month, day, hour, minute: 0, second: 0, millisecond: 0 }, 'Europe/Moscow');
+const moscow = (year: number, month: number, day: number, hour = 10, minute = 0) =>
+  fromWallClock({ year, month, day, hour, minute, second: 0, millisecond: 0 }, 'Europe/Moscow');
 
 function summary(result: unknown): string {
   if (result && typeof result === 'object' && 'message' in result) return String((result as { message: unknown }).message);
   return JSON.stringify(result);
 }
 
+const PUPIL_TOPICS = ['подготовка к конкурсу, олимпиаде, выставке', 'освоиться в новом объединении или коллективе', 'уверенность в себе, выступления', 'выбор профессии', 'проект или исследование', 'трудности в учёбе', 'общение и работа в команде'];
+const INTEREST_OF: Record<string, string> = {
+  рисование: 'рисование и живопись', живопись: 'рисование и живопись', графика: 'рисование и живопись', танцы: 'танцы', сцена: 'театр', театр: 'театр',
+  музыка: 'музыка и вокал', пение: 'музыка и вокал', робототехника: 'робототехника', программирование: 'программирование', электроника: 'робототехника',
+  '3D-моделирование': '3D-моделирование и дизайн', дизайн: '3D-моделирование и дизайн', фотография: 'фото и видео', видеосъёмка: 'фото и видео',
+  рукоделие: 'рукоделие и ДПИ', керамика: 'рукоделие и ДПИ', журналистика: 'журналистика и литература', литература: 'журналистика и литература',
+  шахматы: 'шахматы и логические игры', математика: 'шахматы и логические игры', 'логические игры': 'шахматы и логические игры', экология: 'экология и краеведение',
+  краеведение: 'экология и краеведение', туризм: 'экология и краеведение', анимация: 'анимация', инженерия: 'робототехника', 'горное дело': 'экология и краеведение', профориентация: 'выбор профессии',
+};
+const DAYS = ['Понедельник', 'Вторник', 'Среда', 'Четверг', 'Пятница', 'Суббота'];
+const PARTS = ['до 12:00', '12:00–15:00', 'после 15:00'];
+
+function schedule(rng: Random): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const day of rng.sample(DAYS, rng.int(2, 3))) out[day] = rng.sample(PARTS.slice(1), rng.int(1, 2));
+  return out;
+}
+
+const interestsOf = (list: readonly string[]) => [...new Set(list.map((i) => INTEREST_OF[i]).filter(Boolean))];
+
 /**
  * The demo programme year of МАОДО ЦДТ «Хибины», played through the built add-on as the curator
- * would: each step moves the clock to its date in the roadmap and calls a public function.
+ * and the participants would: each step moves the clock to its date in the roadmap.
  */
 export function playDemoYear(ws: Workspace, runner: ScriptRunner): DemoStep[] {
   const steps: DemoStep[] = [];
@@ -36,11 +59,19 @@ export function playDemoYear(ws: Workspace, runner: ScriptRunner): DemoStep[] {
     return result;
   };
   const cast = makeCast();
+  const rng = new Random(7);
+  let clock = moscow(2026, 9, 14, 9);
+  const submit = (form: string, answers: Record<string, ParticipantAnswer>) => {
+    clock = new Date(clock.getTime() + rng.int(3, 90) * 60000);
+    ws.now = () => clock;
+    const { sheetEvent } = submitAsParticipant(ws, form, answers, { timestamp: clock });
+    if (sheetEvent) runner.fireFormSubmit(sheetEvent);
+  };
 
   step(moscow(2026, 8, 25), 'Куратор устанавливает надстройку и открывает таблицу', () => {
     runner.call('onInstall', [{ authMode: 'FULL' }]);
     runner.onOpen('NONE');
-    return { message: 'Меню «Наставничество» появилось' };
+    return { message: 'Меню «Наставничество» появилось в «Расширениях»' };
   });
 
   step(moscow(2026, 8, 25, 11), 'Этап 1: рабочая книга программы', () => runner.call('setupWorkbook'));
@@ -51,11 +82,12 @@ export function playDemoYear(ws: Workspace, runner: ScriptRunner): DemoStep[] {
     setSetting(ws, 'Телефон куратора', '+7 (81531) 5-00-00');
     setSetting(ws, 'E-mail куратора', 'kurator@cdt-hibiny.ru');
     setSetting(ws, 'Учебный год', '2026/2027');
+    setSetting(ws, 'Уведомлять участников по e-mail об утверждении пар', 'да');
     typeRows(
       ws,
       'Партнёры',
       PARTNERS.map((p, i) => ({
-        ID: `ПР-${String(i + 1).padStart(3, '0')}`,
+        ID: `ПР-${String(i + 1).padStart(4, '0')}`,
         Организация: p.name,
         'Сфера деятельности': p.field,
         'Соглашение (№, дата)': i < 4 ? `№ ${12 + i} от 0${i + 1}.09.2025` : '',
@@ -64,88 +96,212 @@ export function playDemoYear(ws: Workspace, runner: ScriptRunner): DemoStep[] {
       })),
     );
     typeRows(ws, 'Программы', [
-      { ID: 'ПГ-001', 'Название программы': '«Шаг в профессию»', Форма: 'работодатель – ученик', Цель: 'Профессиональное самоопределение обучающихся 14–18 лет', 'Срок реализации': '1 год' },
-      { ID: 'ПГ-002', 'Название программы': '«Вместе к успеху»', Форма: 'ученик – ученик', Цель: 'Поддержка обучающихся в освоении программ и подготовке к конкурсам', 'Срок реализации': '1 год' },
-      { ID: 'ПГ-003', 'Название программы': '«Первые шаги в профессии педагога»', Форма: 'педагог – педагог', Цель: 'Адаптация молодых специалистов', 'Срок реализации': '1–2 года' },
-      { ID: 'ПГ-004', 'Название программы': '«Мастерская творчества»', Форма: 'педагог – ученик', Цель: 'Развитие творческого потенциала одарённых детей', 'Срок реализации': '1 год' },
+      { ID: 'ПГ-0001', 'Название программы': '«Шаг в профессию»', Форма: 'работодатель – ученик', Цель: 'Профессиональное самоопределение обучающихся 14–18 лет', 'Срок реализации': '1 год' },
+      { ID: 'ПГ-0002', 'Название программы': '«Вместе к успеху»', Форма: 'ученик – ученик', Цель: 'Поддержка обучающихся в освоении программ и подготовке к конкурсам', 'Срок реализации': '1 год' },
+      { ID: 'ПГ-0003', 'Название программы': '«Первые шаги в профессии педагога»', Форма: 'педагог – педагог', Цель: 'Адаптация молодых специалистов', 'Срок реализации': '1–2 года' },
+      { ID: 'ПГ-0004', 'Название программы': '«Мастерская творчества»', Форма: 'педагог – ученик', Цель: 'Развитие творческого потенциала одарённых детей', 'Срок реализации': '1 год' },
     ]);
     return { message: 'Настройки, 5 партнёров и 4 программы внесены' };
   });
 
-  step(moscow(2026, 9, 10), 'Куратор переносит списки прошлого года в базы', () => {
-    typeRows(
-      ws,
-      'Наставляемые',
-      cast.pupils.map((p, i) => ({
-        ID: `НЯ-${String(i + 1).padStart(4, '0')}`,
-        ФИО: fullName(p.person),
-        Категория: 'обучающийся',
-        'Класс / год обучения': `${p.grade} кл.`,
-        Возраст: p.age,
-        Объединение: p.association,
-        Запрос: p.request,
-        Интересы: p.interests.join(', '),
-        'Желаемая форма': p.age >= 13 && i % 3 === 0 ? 'работодатель – ученик' : i % 2 ? 'ученик – ученик' : 'педагог – ученик',
-        'Формат встреч': p.format,
-        'Удобное время': p.schedule,
-        'Контакт (для несовершеннолетних — родителя)': `${fullName(p.parent)}, +7 911 ${String(100 + i).padStart(3, '0')}-00-00`,
-        Статус: 'в базе',
-      })),
-    );
-    const young = cast.teachers.filter((t) => t.experience <= 3);
-    typeRows(
-      ws,
-      'Наставляемые',
-      young.map((t, i) => ({
-        ID: `НЯ-${String(cast.pupils.length + i + 1).padStart(4, '0')}`,
-        ФИО: fullName(t.person),
-        Категория: 'педагог',
-        Объединение: t.association,
-        'Стаж, лет': t.experience,
-        Запрос: REQUESTS_TEACHER[i % REQUESTS_TEACHER.length],
-        'Желаемая форма': 'педагог – педагог',
-        'Формат встреч': 'очно',
-        'Удобное время': t.schedule,
-        Статус: 'в базе',
-      })),
-    );
-    const experienced = cast.teachers.filter((t) => t.experience > 3);
-    typeRows(ws, 'Наставники', [
-      ...experienced.map((t, i) => ({
-        ID: `НК-${String(i + 1).padStart(4, '0')}`,
-        ФИО: fullName(t.person),
-        Категория: 'педагог',
-        Организация: 'МАОДО ЦДТ «Хибины»',
-        'Должность': 'педагог дополнительного образования',
-        'Стаж, лет': t.experience,
-        Объединение: t.association,
-        Компетенции: t.competencies.join(', '),
-        Интересы: t.interests.join(', '),
-        'Формы наставничества': 'педагог – ученик, педагог – педагог',
-        'Готов взять наставляемых': 3,
-        'Формат встреч': 'очно',
-        'Удобное время': t.schedule,
-        'Школа наставников': i % 3 === 0 ? 'направлен' : 'обучен',
-        Статус: 'в базе',
-      })),
-      ...cast.employees.map((e, i) => ({
-        ID: `НК-${String(experienced.length + i + 1).padStart(4, '0')}`,
-        ФИО: fullName(e.person),
-        Категория: 'сотрудник партнёра',
-        Организация: e.partner,
-        'Должность': e.position,
-        Компетенции: e.competencies.join(', '),
-        'Формы наставничества': 'работодатель – ученик',
-        'Готов взять наставляемых': 2,
-        'Формат встреч': 'смешанный',
-        'Удобное время': e.schedule,
-        'Школа наставников': 'направлен',
-        Статус: 'в базе',
-      })),
-    ]);
-    return { message: `В базах: ${cast.pupils.length + young.length} наставляемых, ${experienced.length + cast.employees.length} наставников` };
+  step(moscow(2026, 9, 1), 'Этап 2: анкеты созданы и опубликованы, автоимпорт включён', () => {
+    const forms = runner.call('createQuestionnaires');
+    runner.call('enableAutoImport');
+    return forms;
   });
 
-  step(moscow(2026, 9, 11), 'Повторная настройка на заполненной книге ничего не меняет', () => runner.call('setupWorkbook'));
+  step(moscow(2026, 9, 14, 9), 'Обучающиеся и молодые педагоги заполняют анкету наставляемого', () => {
+    cast.pupils.forEach((p, i) => {
+      const association = ASSOCIATIONS.find((a) => a.name === p.association)!;
+      const form = p.age >= 14 && i % 3 === 0 ? 'работодатель – ученик' : p.age <= 12 && i % 2 === 0 ? 'ученик – ученик' : i % 5 === 0 ? 'не знаю, помогите выбрать' : 'педагог – ученик';
+      submit('Анкета наставляемого', {
+        'Кто вы?': 'обучающийся',
+        'Фамилия, имя, отчество': fullName(p.person),
+        'Класс (для обучающихся)': `${p.grade}${rng.pick(['А', 'Б', ''])}`,
+        'Возраст, полных лет (для обучающихся)': String(p.age),
+        'Объединение (студия, кружок), в котором вы занимаетесь или работаете': p.association,
+        'С чем вам нужна помощь наставника?': form === 'работодатель – ученик' ? ['выбор профессии'] : rng.sample(PUPIL_TOPICS.slice(0, 4), rng.int(1, 2)),
+        'Расскажите о своём запросе подробнее': p.request,
+        'Ваши интересы и увлечения': interestsOf(association.interests),
+        'Какая форма наставничества вам подходит?': form,
+        'Удобный формат встреч': p.format,
+        'Когда вам удобно встречаться?': schedule(rng),
+        'Телефон или e-mail для связи': i % 4 === 0 ? `parent${i}@example.ru` : `+7 911 ${String(100 + i).padStart(3, '0')}-00-00`,
+      });
+    });
+    cast.teachers.filter((t) => t.experience <= 3).forEach((t, i) => {
+      submit('Анкета наставляемого', {
+        'Кто вы?': 'педагог',
+        'Фамилия, имя, отчество': fullName(t.person),
+        'Объединение (студия, кружок), в котором вы занимаетесь или работаете': t.association,
+        'Педагогический стаж, полных лет (для педагогов)': String(t.experience),
+        'С чем вам нужна помощь наставника?': [['методика занятий', 'работа с одарёнными детьми', 'дисциплина и мотивация в группе', 'документация педагога ДО'][i % 4]],
+        'Расскажите о своём запросе подробнее': REQUESTS_TEACHER[i % REQUESTS_TEACHER.length],
+        'Ваши интересы и увлечения': interestsOf(t.competencies),
+        'Какая форма наставничества вам подходит?': 'педагог – педагог',
+        'Удобный формат встреч': 'очно',
+        'Когда вам удобно встречаться?': schedule(rng),
+        'Телефон или e-mail для связи': `teacher${i}@cdt-hibiny.ru`,
+      });
+    });
+    // Two pupils change their minds a day later: the latest answer wins, the first stays in «Журнал».
+    clock = moscow(2026, 9, 15, 17);
+    for (const p of cast.pupils.slice(0, 2)) {
+      submit('Анкета наставляемого', {
+        'Кто вы?': 'обучающийся',
+        'Фамилия, имя, отчество': fullName(p.person),
+        'Класс (для обучающихся)': String(p.grade),
+        'Объединение (студия, кружок), в котором вы занимаетесь или работаете': p.association,
+        'С чем вам нужна помощь наставника?': ['проект или исследование'],
+        'Расскажите о своём запросе подробнее': 'Хочу сделать исследовательский проект к весенней конференции',
+        'Какая форма наставничества вам подходит?': 'педагог – ученик',
+        'Удобный формат встреч': 'смешанный',
+        'Телефон или e-mail для связи': '+7 911 555-00-00',
+      });
+    }
+    return runner.call('importResponses');
+  });
+
+  step(moscow(2026, 10, 5), 'Классные руководители, психолог и родители присылают запросы', () => {
+    const pick = [cast.pupils[3], cast.pupils[8], cast.pupils[21]];
+    const roles = ['классный руководитель', 'педагог-психолог', 'родитель (законный представитель)'];
+    pick.forEach((p, i) => {
+      submit('Запрос на наставника для обучающегося', {
+        'Кто вы?': roles[i],
+        'Ваши фамилия, имя, отчество': fullName(randomName(rng)),
+        'Фамилия, имя, отчество обучающегося': fullName(p.person),
+        'Класс обучающегося': String(p.grade),
+        'Объединение обучающегося': p.association,
+        'Какая поддержка нужна?': [PUPIL_TOPICS[(i * 2 + 1) % PUPIL_TOPICS.length]],
+        'Опишите ситуацию подробнее': 'Ребёнку нужна поддержка взрослого в коллективе',
+        'Ваш телефон или e-mail для связи': `+7 921 000-00-0${i}`,
+      });
+    });
+    submit('Запрос на наставника для обучающегося', {
+      'Кто вы?': 'социальный педагог',
+      'Ваши фамилия, имя, отчество': fullName(randomName(rng)),
+      'Фамилия, имя, отчество обучающегося': 'Тихонов Матвей Андреевич',
+      'Класс обучающегося': '6',
+      'Объединение обучающегося': 'Шахматный клуб «Ладья»',
+      'Какая поддержка нужна?': ['общение и работа в команде'],
+      'Ваш телефон или e-mail для связи': 'socped@school.ru',
+    });
+    return runner.call('importResponses');
+  });
+
+  step(moscow(2026, 10, 20), 'Этап 3: наставники — педагоги, сотрудники партнёров, старшеклассники', () => {
+    cast.teachers.filter((t) => t.experience > 3).forEach((t, i) => {
+      submit('Анкета наставника', {
+        'Кто вы?': 'педагог',
+        'Фамилия, имя, отчество': fullName(t.person),
+        Должность: 'педагог дополнительного образования',
+        'Стаж работы, полных лет': String(t.experience),
+        'Объединение ЦДТ, в котором вы занимаетесь или работаете (если есть)': t.association,
+        'В чём вы можете помочь наставляемому?': [...interestsOf(t.competencies), ...rng.sample(PUPIL_TOPICS.slice(0, 4), 2), ...(i % 2 ? ['методика занятий', 'работа с одарёнными детьми', 'документация педагога ДО'] : ['дисциплина и мотивация в группе'])],
+        'Ваши интересы и увлечения': interestsOf(t.competencies),
+        'В каких формах наставничества вы готовы участвовать?': ['педагог – ученик', 'педагог – педагог'],
+        'Скольких наставляемых вы готовы сопровождать?': String(rng.int(2, 3)),
+        'Удобный формат встреч': 'очно',
+        'Когда вам удобно встречаться?': schedule(rng),
+        'Готовы ли вы пройти обучение в «Школе наставников»?': i % 3 === 0 ? 'готов(а) пройти' : 'уже прошёл(прошла)',
+        'Телефон или e-mail для связи': `mentor${i}@cdt-hibiny.ru`,
+      });
+    });
+    cast.employees.forEach((e, i) => {
+      submit('Анкета наставника', {
+        'Кто вы?': 'сотрудник организации-партнёра',
+        'Фамилия, имя, отчество': fullName(e.person),
+        'Организация (для сотрудников партнёров и студентов)': e.partner,
+        Должность: e.position,
+        'Стаж работы, полных лет': String(rng.int(5, 25)),
+        'В чём вы можете помочь наставляемому?': ['профориентация', 'выбор профессии', ...interestsOf(e.competencies)],
+        'В каких формах наставничества вы готовы участвовать?': ['работодатель – ученик'],
+        'Скольких наставляемых вы готовы сопровождать?': '2',
+        'Удобный формат встреч': 'смешанный',
+        'Когда вам удобно встречаться?': schedule(rng),
+        'Готовы ли вы пройти обучение в «Школе наставников»?': i % 2 ? 'готов(а) пройти' : 'уже прошёл(прошла)',
+        'Телефон или e-mail для связи': `partner${i}@example.ru`,
+      });
+    });
+    for (let i = 0; i < 8; i++) {
+      const person = randomName(rng);
+      const association = ASSOCIATIONS[i % ASSOCIATIONS.length];
+      submit('Анкета наставника', {
+        'Кто вы?': 'обучающийся',
+        'Фамилия, имя, отчество': fullName(person),
+        'Класс (для обучающихся)': String(rng.int(9, 11)),
+        'Объединение ЦДТ, в котором вы занимаетесь или работаете (если есть)': association.name,
+        'В чём вы можете помочь наставляемому?': [...interestsOf(association.interests), 'освоиться в новом объединении или коллективе', 'подготовка к конкурсу, олимпиаде, выставке'],
+        'Ваши интересы и увлечения': interestsOf(association.interests),
+        'В каких формах наставничества вы готовы участвовать?': ['ученик – ученик'],
+        'Скольких наставляемых вы готовы сопровождать?': '2',
+        'Удобный формат встреч': 'очно',
+        'Когда вам удобно встречаться?': schedule(rng),
+        'Готовы ли вы пройти обучение в «Школе наставников»?': 'готов(а) пройти',
+        'Телефон или e-mail для связи': `senior${i}@example.ru`,
+      });
+    }
+    return runner.call('importResponses');
+  });
+
+  step(moscow(2026, 10, 22), 'Куратор вносит согласия: подписаны родителями; один отказ; одна подпись не родителя', () => {
+    const ss = ws.calls.untracked(() => createSpreadsheetApp(ws).getActive());
+    const rows = (sheet: string) => ws.calls.untracked(() => ss.getSheetByName(sheet)!.getDataRange().getValues());
+    const consents: Array<Record<string, unknown>> = [];
+    let n = 1;
+    const add = (id: string, name: string, signer: string, signerName: string, processing = 'да', publication = 'нет') =>
+      consents.push({ ID: `СГ-${String(n++).padStart(4, '0')}`, 'ID участника': id, 'ФИО участника': name, Подписант: signer, 'ФИО подписанта': signerName, 'Дата согласия': moscow(2026, 10, 21), 'Обработка ПДн': processing, 'Распространение (публикация)': publication });
+    const [mh, ...mentees] = rows('Наставляемые');
+    const at = (header: unknown[], title: string) => header.indexOf(title);
+    mentees.forEach((r, i) => {
+      const id = String(r[at(mh, 'ID')]);
+      const name = String(r[at(mh, 'ФИО')]);
+      if (i === 5) add(id, name, 'родитель', 'родитель', 'нет');
+      else if (i === 9) add(id, name, 'участник', name);
+      else if (r[at(mh, 'Категория')] === 'педагог') add(id, name, 'участник', name, 'да', 'да');
+      else add(id, name, 'родитель', `${name.split(' ')[0]} (родитель)`, 'да', i % 3 ? 'да' : 'нет');
+    });
+    const [oh, ...mentors] = rows('Наставники');
+    mentors.forEach((r) => {
+      const minor = r[at(oh, 'Категория')] === 'обучающийся';
+      const name = String(r[at(oh, 'ФИО')]);
+      add(String(r[at(oh, 'ID')]), name, minor ? 'родитель' : 'участник', minor ? `${name.split(' ')[0]} (родитель)` : name, 'да', 'да');
+    });
+    typeRows(ws, 'Согласия', consents);
+    return runner.call('importResponses');
+  });
+
+  step(moscow(2026, 10, 25), 'Этап 4: «Школа наставников» — список и приказ', () => runner.call('createTrainingOrder', [{ number: '118-о/д' }]));
+
+  step(moscow(2026, 11, 20), 'Этап 5: после групповой встречи участники называют предпочтения', () => {
+    const mentees = ws.calls.untracked(() => createSpreadsheetApp(ws).getActive().getSheetByName('Наставляемые')!.getDataRange().getValues());
+    const mentors = ws.calls.untracked(() => createSpreadsheetApp(ws).getActive().getSheetByName('Наставники')!.getDataRange().getValues());
+    const names = (rows: unknown[][]) => rows.slice(1).map((r) => String(r[1]));
+    const mentorNames = names(mentors);
+    names(mentees).slice(0, 20).forEach((name, i) => {
+      submit('Анкета после групповой встречи', {
+        'Вы участвовали во встрече как': 'наставляемый',
+        'Ваши фамилия, имя, отчество': name,
+        '1-й выбор: с кем вы хотели бы работать в паре?': mentorNames[(i * 7) % mentorNames.length],
+        '2-й выбор: с кем вы хотели бы работать в паре?': mentorNames[(i * 7 + 3) % mentorNames.length],
+        'Ваши впечатления от встречи': 'Понравилась игра-знакомство',
+      });
+    });
+    return runner.call('importResponses');
+  });
+
+  step(moscow(2026, 11, 24), 'Подбор пар: оптимальный, с объяснениями', () => runner.call('computeMatches', [{ mode: 'optimal' }]));
+
+  step(moscow(2026, 11, 30), 'Директор утверждает пары: приказ в папке программы', () => runner.call('approvePairs', [{ number: '123-о/д' }]));
+
+  step(moscow(2026, 12, 10), 'Семья отзывает согласие: данные обезличиваются во всей книге', () => {
+    ws.calls.untracked(() => {
+      const sheet = createSpreadsheetApp(ws).getActive().getSheetByName('Согласия')!;
+      sheet.getRange(2, 9).setValue(moscow(2026, 12, 9));
+    });
+    return runner.call('importResponses');
+  });
+
+  step(moscow(2026, 12, 11), 'Повторная настройка на заполненной книге ничего не меняет', () => runner.call('setupWorkbook'));
   return steps;
 }

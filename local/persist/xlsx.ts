@@ -63,14 +63,26 @@ function readStyle(source: ExcelJS.Cell): CellStyle | undefined {
   return Object.keys(style).length ? style : undefined;
 }
 
+/**
+ * Excel refuses some names Google accepts (: \ / ? * [ ], over 31 characters); such a sheet is
+ * saved under a safe name, and state.json keeps the real one.
+ */
+export function xlsxSheetName(name: string, taken: Set<string>): string {
+  let safe = name.replace(/[:\\/?*[\]]/g, '_').slice(0, 31);
+  for (let n = 2; taken.has(safe.toLowerCase()); n++) safe = `${safe.slice(0, 27)} (${n})`;
+  taken.add(safe.toLowerCase());
+  return safe;
+}
+
 /** Sheets counts column width in pixels; Excel in characters of the default font (~7 px). */
 const PX_PER_CHAR = 7;
 
 export async function spreadsheetToXlsx(book: SpreadsheetModel): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'mentoring-sheets';
+  const taken = new Set<string>();
   for (const sheet of book.sheets) {
-    const ws = wb.addWorksheet(sheet.name, {
+    const ws = wb.addWorksheet(xlsxSheetName(sheet.name, taken), {
       state: sheet.hidden ? 'hidden' : 'visible',
       properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : undefined,
       views: sheet.frozenRows || sheet.frozenColumns ? [{ state: 'frozen', xSplit: sheet.frozenColumns, ySplit: sheet.frozenRows }] : undefined,
@@ -130,7 +142,9 @@ function noteText(note: ExcelJS.Cell['note']): string | undefined {
 export async function xlsxToSpreadsheet(buffer: Buffer, book: SpreadsheetModel): Promise<void> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  const known = new Map(book.sheets.map((s) => [s.name, s]));
+  // Sheets known from state.json, by the name they were saved under.
+  const taken = new Set<string>();
+  const known = new Map(book.sheets.map((s) => [xlsxSheetName(s.name, taken), s]));
   const sheets: SheetModel[] = [];
   for (const ws of wb.worksheets) {
     const sheet = known.get(ws.name) ?? new SheetModel(book.nextSheetId++, ws.name);

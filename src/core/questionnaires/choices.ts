@@ -38,9 +38,11 @@ export const TEACHER_REQUESTS = [
   'взаимодействие с родителями',
 ] as const;
 
+/** What a mentor can help with: the same words as the mentees' requests, so they can be matched. */
 export const COMPETENCIES = [
-  ...INTERESTS,
+  ...PUPIL_REQUESTS,
   ...TEACHER_REQUESTS,
+  ...INTERESTS,
   'профориентация',
   'инженерия и производство',
   'психологическая поддержка',

@@ -24,7 +24,7 @@ export const SHEET = {
   log: 'Журнал',
   analysis: 'Анализ запросов',
   preferences: 'Предпочтения',
-  ledger: 'Служебный: импорт анкет',
+  ledger: 'Служебный — импорт анкет',
 } as const;
 
 export const PAIR_STATUSES = ['предложена', 'утверждена', 'активна', 'завершена', 'отклонена'] as const;
