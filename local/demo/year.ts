@@ -18,6 +18,13 @@ export interface DemoStep {
 const moscow = (year: number, month: number, day: number, hour = 10, minute = 0) =>
   fromWallClock({ year, month, day, hour, minute, second: 0, millisecond: 0 }, 'Europe/Moscow');
 
+/** How many people the bases hold: after auto-import the catch-up run itself has nothing new. */
+function bases(ws: Workspace): string {
+  const count = (name: string) => Math.max(0, (ws.spreadsheet.findSheet(name)?.lastRow() ?? 1) - 1);
+  const errors = count('Ошибки импорта');
+  return `В базах: наставляемых ${count('Наставляемые')}, наставников ${count('Наставники')}, партнёров ${count('Партнёры')}; замечаний импорта: ${errors}.`;
+}
+
 function summary(result: unknown): string {
   if (result && typeof result === 'object' && 'message' in result) return String((result as { message: unknown }).message);
   return JSON.stringify(result);
@@ -144,6 +151,18 @@ export function playDemoYear(ws: Workspace, runner: ScriptRunner): DemoStep[] {
         'Телефон или e-mail для связи': `teacher${i}@cdt-hibiny.ru`,
       });
     });
+    // A typo the form cannot catch: the import reports it and keeps everything else.
+    const late = cast.pupils[cast.pupils.length - 1];
+    submit('Анкета наставляемого', {
+      'Кто вы?': 'обучающийся',
+      'Фамилия, имя, отчество': 'Зуева Варвара Олеговна',
+      'Класс (для обучающихся)': '12Б',
+      'Объединение (студия, кружок), в котором вы занимаетесь или работаете': late.association,
+      'С чем вам нужна помощь наставника?': ['выбор профессии'],
+      'Какая форма наставничества вам подходит?': 'работодатель – ученик',
+      'Удобный формат встреч': 'дистанционно',
+      'Телефон или e-mail для связи': 'zueva.parent@example.ru',
+    });
     // Two pupils change their minds a day later: the latest answer wins, the first stays in «Журнал».
     clock = moscow(2026, 9, 15, 17);
     for (const p of cast.pupils.slice(0, 2)) {
@@ -159,7 +178,8 @@ export function playDemoYear(ws: Workspace, runner: ScriptRunner): DemoStep[] {
         'Телефон или e-mail для связи': '+7 911 555-00-00',
       });
     }
-    return runner.call('importResponses');
+    const caught = runner.call('importResponses') as { message: string };
+    return { message: `Контрольный импорт: ${caught.message} ${bases(ws)}` };
   });
 
   step(moscow(2026, 10, 5), 'Классные руководители, психолог и родители присылают запросы', () => {
@@ -186,7 +206,8 @@ export function playDemoYear(ws: Workspace, runner: ScriptRunner): DemoStep[] {
       'Какая поддержка нужна?': ['общение и работа в команде'],
       'Ваш телефон или e-mail для связи': 'socped@school.ru',
     });
-    return runner.call('importResponses');
+    const caught = runner.call('importResponses') as { message: string };
+    return { message: `Контрольный импорт: ${caught.message} ${bases(ws)}` };
   });
 
   step(moscow(2026, 10, 20), 'Этап 3: наставники — педагоги, сотрудники партнёров, старшеклассники', () => {
@@ -241,7 +262,8 @@ export function playDemoYear(ws: Workspace, runner: ScriptRunner): DemoStep[] {
         'Телефон или e-mail для связи': `senior${i}@example.ru`,
       });
     }
-    return runner.call('importResponses');
+    const caught = runner.call('importResponses') as { message: string };
+    return { message: `Контрольный импорт: ${caught.message} ${bases(ws)}` };
   });
 
   step(moscow(2026, 10, 22), 'Куратор вносит согласия: подписаны родителями; один отказ; одна подпись не родителя', () => {
@@ -268,7 +290,8 @@ export function playDemoYear(ws: Workspace, runner: ScriptRunner): DemoStep[] {
       add(String(r[at(oh, 'ID')]), name, minor ? 'родитель' : 'участник', minor ? `${name.split(' ')[0]} (родитель)` : name, 'да', 'да');
     });
     typeRows(ws, 'Согласия', consents);
-    return runner.call('importResponses');
+    const caught = runner.call('importResponses') as { message: string };
+    return { message: `Контрольный импорт: ${caught.message} ${bases(ws)}` };
   });
 
   step(moscow(2026, 10, 25), 'Этап 4: «Школа наставников» — список и приказ', () => runner.call('createTrainingOrder', [{ number: '118-о/д' }]));
@@ -287,7 +310,8 @@ export function playDemoYear(ws: Workspace, runner: ScriptRunner): DemoStep[] {
         'Ваши впечатления от встречи': 'Понравилась игра-знакомство',
       });
     });
-    return runner.call('importResponses');
+    const caught = runner.call('importResponses') as { message: string };
+    return { message: `Контрольный импорт: ${caught.message} ${bases(ws)}` };
   });
 
   step(moscow(2026, 11, 24), 'Подбор пар: оптимальный, с объяснениями', () => runner.call('computeMatches', [{ mode: 'optimal' }]));
@@ -299,7 +323,8 @@ export function playDemoYear(ws: Workspace, runner: ScriptRunner): DemoStep[] {
       const sheet = createSpreadsheetApp(ws).getActive().getSheetByName('Согласия')!;
       sheet.getRange(2, 9).setValue(moscow(2026, 12, 9));
     });
-    return runner.call('importResponses');
+    const caught = runner.call('importResponses') as { message: string };
+    return { message: `Контрольный импорт: ${caught.message} ${bases(ws)}` };
   });
 
   step(moscow(2026, 12, 11), 'Повторная настройка на заполненной книге ничего не меняет', () => runner.call('setupWorkbook'));

@@ -98,8 +98,8 @@ function pairItem(row: MatchingRow, view: MatchingView): HTMLLIElement {
     const request = { ...pending, mode: mode() } as PairChangeRequest;
     const result = await run('Применяю и подбираю остальных', () => call<{ ok: boolean; message: string }>('applyPairChange', request));
     if (result) {
-      status(result.message, !result.ok);
       await load();
+      status(result.message, !result.ok);
     }
   });
   actions.append(fix, reject, swap, apply);
@@ -130,8 +130,8 @@ async function load(): Promise<void> {
 $('recompute').addEventListener('click', async () => {
   const result = await run('Подбираю пары', () => call<{ ok: boolean; message: string }>('computeMatches', { mode: mode() }));
   if (result) {
-    status(result.message, !result.ok);
     await load();
+    status(result.message, !result.ok);
   }
 });
 
@@ -139,7 +139,6 @@ $('approve').addEventListener('click', async () => {
   const number = $<HTMLInputElement>('number').value.trim();
   const result = await run('Утверждаю пары и готовлю приказ', () => call<{ ok: boolean; message: string; url?: string }>('approvePairs', { number }));
   if (!result) return;
-  status(result.message, !result.ok);
   const order = $('order');
   order.replaceChildren();
   if (result.url && /^https:\/\//.test(result.url)) {
@@ -149,6 +148,7 @@ $('approve').addEventListener('click', async () => {
     order.append(link);
   }
   await load();
+  status(result.message, !result.ok);
 });
 
 void load();

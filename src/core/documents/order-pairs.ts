@@ -54,12 +54,13 @@ export function pairsOrder(input: PairsOrderInput): DocumentSpec {
         String(i + 1),
         r.form,
         [r.mentor, r.mentorDetails].filter(Boolean).join(', '),
-        r.mentees.map((m) => [m.name, m.details].filter(Boolean).join(', ')).join('\n'),
-        r.mentees.map((m) => m.request).filter(Boolean).join('\n'),
+        numbered(r.mentees.map((m) => [m.name, m.details].filter(Boolean).join(', '))),
+        numbered(r.mentees.map((m) => m.request || '—')),
         `с ${numericDate(date)} по ${numericDate(end)}`,
         r.mentees.length > 1 ? `группа ${r.group}` : '',
       ]),
-      widths: [22, 80, 95, 95, 95, 70, 55],
+      // 468 pt: the text width of A4 with margins 30 and 15 mm.
+      widths: [20, 70, 90, 115, 90, 50, 33],
     },
     p(`Всего: пар — ${rows.filter((r) => r.mentees.length === 1).length}, групп — ${rows.filter((r) => r.mentees.length > 1).length}, наставляемых — ${rows.reduce((s, r) => s + r.mentees.length, 0)}.`, { spaceAfter: 12 }),
     { kind: 'pageBreak' },
@@ -72,10 +73,15 @@ export function pairsOrder(input: PairsOrderInput): DocumentSpec {
         ...(String(settings.curatorName).trim() ? [[String(settings.curatorName), String(settings.curatorPosition)]] : []),
         ...dedupe(staff.map((r) => [r.mentor, r.mentorPosition])),
       ].map((r, i) => [String(i + 1), r[0], r[1], '', '']),
-      widths: [22, 180, 140, 80, 70],
+      widths: [20, 170, 128, 80, 70],
     },
   ];
   return orderSpec(settings, `Приказ об утверждении наставнических пар (групп)${year ? ` ${year}` : ''} от ${numericDate(date)}`, blocks);
+}
+
+/** Several mentees in one cell, each on its own numbered line. */
+function numbered(lines: string[]): string {
+  return lines.length > 1 ? lines.map((l, i) => `${i + 1}) ${l}`).join('\n') : lines.join('');
 }
 
 function dedupe(rows: string[][]): string[][] {

@@ -8,32 +8,57 @@
  */
 import { MatchingInputError } from './messages';
 import { asPrepared, MatchingInstance, PreparedInstance } from './instance';
-import { mentorRankOf, rankIn, ResolvedPrefs, resolvePreferences } from './preferences';
+import { keyLess, menteeKeyOf, mentorKeyOf, ResolvedPrefs, resolvePreferences } from './preferences';
 
 /** Index form: returns [mentee, mentor] index pairs, by mentee then by the mentee's preference. */
 export function blockingPairsOf(p: PreparedInstance, prefs: ResolvedPrefs, mentorOf: Int32Array): Array<[number, number]> {
   const n = p.menteeIds.length;
   const m = p.mentorIds.length;
   const assigned = new Int32Array(m);
-  // The mentor's rank of its worst displaceable mentee; -1 when it has none.
-  const worst = new Float64Array(m).fill(-1);
+  // The mentor's key of its worst displaceable mentee; -Infinity when it has none.
+  const worst1 = new Float64Array(m).fill(-Infinity);
+  const worst2 = new Float64Array(m).fill(-Infinity);
+  const key = new Float64Array(2);
   for (let e = 0; e < n; e++) {
     const j = mentorOf[e];
     if (j === -1) continue;
     assigned[j]++;
-    if (p.lockedMentor[e] !== j) worst[j] = Math.max(worst[j], mentorRankOf(prefs, e, j));
+    if (p.lockedMentor[e] === j) continue;
+    mentorKeyOf(p, prefs, e, j, key);
+    if (keyLess(worst1[j], worst2[j], key[0], key[1])) {
+      worst1[j] = key[0];
+      worst2[j] = key[1];
+    }
   }
   const out: Array<[number, number]> = [];
   const { start, item } = prefs.mutual;
+  const { menteeKey1, menteeKey2, mentorKey1, mentorKey2 } = prefs;
   for (let e = 0; e < n; e++) {
     if (p.lockedMentor[e] !== -1) continue;
     const current = mentorOf[e];
-    const currentPos = current === -1 ? Infinity : rankIn(prefs.menteeLists, e, current);
+    if (current === -1) {
+      key[0] = Infinity;
+      key[1] = Infinity;
+    } else {
+      menteeKeyOf(p, e, current, key);
+    }
+    const found = out.length;
     for (let k = start[e]; k < start[e + 1]; k++) {
       const j = item[k];
-      if (j === current) break;
-      if (prefs.mutualMenteePos[k] >= currentPos) break;
-      if (assigned[j] < p.capacity[j] || prefs.mutualMentorRank[k] < worst[j]) out.push([e, j]);
+      if (j === current || !keyLess(menteeKey1[k], menteeKey2[k], key[0], key[1])) continue;
+      if (assigned[j] < p.capacity[j] || keyLess(mentorKey1[k], mentorKey2[k], worst1[j], worst2[j])) out.push([e, j]);
+    }
+    if (out.length - found > 1) {
+      // Report a mentee's blocking mentors in the mentee's order of preference.
+      const mine = out.splice(found).map(([, j]) => j);
+      const rank = new Map<number, number>();
+      for (let k = start[e]; k < start[e + 1]; k++) rank.set(item[k], k);
+      mine.sort((a, b) => {
+        const ka = rank.get(a) as number;
+        const kb = rank.get(b) as number;
+        return menteeKey1[ka] - menteeKey1[kb] || menteeKey2[ka] - menteeKey2[kb];
+      });
+      for (const j of mine) out.push([e, j]);
     }
   }
   return out;

@@ -179,12 +179,25 @@ export function prepareInstance(input: unknown): PreparedInstance {
   const entryMentor = new Int32Array(E);
   const entryScore = new Float64Array(E);
   const scoreStart = new Int32Array(n + 1);
+  // The hot loop of big instances: no per-entry allocation; the message is built only on error.
+  let lastId: unknown;
+  let lastE = -1;
   for (let k = 0; k < E; k++) {
-    const where = `scores[${k}]`;
-    const [a, b, s] = pairOf(scoresRaw[k], where, true);
-    const e = lookup(menteeIndex, a, where, 'mentee');
-    const j = lookup(mentorIndex, b, where, 'mentor');
-    if (typeof s !== 'number' || !Number.isFinite(s) || s < 0) throw new MatchingInputError('badScore', { where, value: show(s) });
+    const entry = scoresRaw[k];
+    if (!Array.isArray(entry) || entry.length !== 3) pairOf(entry, `scores[${k}]`, true);
+    const a = (entry as unknown[])[0];
+    const b = (entry as unknown[])[1];
+    const s = (entry as unknown[])[2];
+    let e = lastE;
+    if (a !== lastId || typeof a !== 'string') {
+      e = typeof a === 'string' ? (menteeIndex.get(a) ?? -1) : -1;
+      if (e === -1) lookup(menteeIndex, a, `scores[${k}]`, 'mentee');
+      lastId = a;
+      lastE = e;
+    }
+    const j = typeof b === 'string' ? (mentorIndex.get(b) ?? -1) : -1;
+    if (j === -1) lookup(mentorIndex, b, `scores[${k}]`, 'mentor');
+    if (typeof s !== 'number' || !(s >= 0) || s === Infinity) throw new MatchingInputError('badScore', { where: `scores[${k}]`, value: show(s) });
     entryMentee[k] = e;
     entryMentor[k] = j;
     entryScore[k] = s;

@@ -15,7 +15,8 @@ import { MatchingInputError } from './messages';
 import { PreparedInstance } from './instance';
 import { SparseGraph } from './graph';
 import { maxPlacedPerLevel } from './priority-counts';
-import { checkOptimal, solveTransport } from './transport';
+import { solveWithCandidates } from './candidates';
+import { checkOptimal } from './transport';
 
 export const SCORE_QUANTUM = 1e-6;
 /** Sum of all integer costs stays below this; leaves a 2^5 margin for potentials and distances. */
@@ -51,13 +52,13 @@ export function optimalAssignment(p: PreparedInstance): OptimalAssignment {
     perLevel[rowLevel[r]]++;
   }
 
-  // Mentor edges with room, by row; the same layout is reused with one "unmatched" edge appended.
+  // Mentor edges with room, by row, and each row's best score.
   const { scoreStart, scoreMentor, scoreValue } = p;
-  let edges = 0;
-  for (const e of rowMentee) for (let k = scoreStart[e]; k < scoreStart[e + 1]; k++) if (capLeft[scoreMentor[k]] > 0) edges++;
+  let bound = 0;
+  for (const e of rowMentee) bound += scoreStart[e + 1] - scoreStart[e];
   const start = new Int32Array(rows + 1);
-  const col = new Int32Array(edges);
-  const raw = new Float64Array(edges);
+  const col = new Int32Array(bound);
+  const raw = new Float64Array(bound);
   let at = 0;
   for (let r = 0; r < rows; r++) {
     const e = rowMentee[r];
@@ -68,23 +69,29 @@ export function optimalAssignment(p: PreparedInstance): OptimalAssignment {
     }
     start[r + 1] = at;
   }
-  const mentorGraph: SparseGraph = { rows, cols: m, start, col, cap: capLeft };
+  const edges = at;
+  const mentorGraph: SparseGraph = { rows, cols: m, start, col: col.subarray(0, edges), cap: capLeft };
   const best = maxPlacedPerLevel(mentorGraph, rowLevel, levels);
 
   // Integer scores on the grid, coarsened only if the total could lose exactness.
   let scale = 1 / SCORE_QUANTUM;
+  const q = new Float64Array(edges);
   const rowMax = new Float64Array(rows);
-  const sumOfMaxima = (): number => {
+  for (;;) {
     let total = 0;
     for (let r = 0; r < rows; r++) {
       let top = 0;
-      for (let k = start[r]; k < start[r + 1]; k++) top = Math.max(top, Math.round(raw[k] * scale));
+      for (let k = start[r]; k < start[r + 1]; k++) {
+        const v = Math.round(raw[k] * scale);
+        q[k] = v;
+        if (v > top) top = v;
+      }
       rowMax[r] = top;
       total += top;
     }
-    return total;
-  };
-  while (sumOfMaxima() > COST_LIMIT) scale /= 10;
+    if (total <= COST_LIMIT) break;
+    scale /= 10;
+  }
 
   // Transport graph: each row keeps its mentor edges and gains its level's "unmatched" edge
   // when that level has mentees who must stay unmatched.
@@ -96,13 +103,14 @@ export function optimalAssignment(p: PreparedInstance): OptimalAssignment {
   at = 0;
   for (let r = 0; r < rows; r++) {
     // Cost = the row's best score minus this one (>= 0); staying unmatched costs the best score.
+    const top = rowMax[r];
     for (let k = start[r]; k < start[r + 1]; k++) {
       tCol[at] = col[k];
-      cost[at++] = rowMax[r] - Math.round(raw[k] * scale);
+      cost[at++] = top - q[k];
     }
     if (unmatchedCap[rowLevel[r]] > 0) {
       tCol[at] = m + rowLevel[r];
-      cost[at++] = rowMax[r];
+      cost[at++] = top;
     }
     tStart[r + 1] = at;
   }
@@ -111,7 +119,8 @@ export function optimalAssignment(p: PreparedInstance): OptimalAssignment {
   tCap.set(unmatchedCap, m);
   const graph: SparseGraph = { rows, cols: m + levels, start: tStart, col: tCol.subarray(0, at), cap: tCap };
   const costs = cost.subarray(0, at);
-  const solution = solveTransport(graph, costs);
+  const solution = solveWithCandidates(graph, costs, m);
+  // The certificate is checked on the full graph, whatever shortcut the solve took.
   const problem = checkOptimal(graph, costs, solution);
   if (problem) throw new MatchingInputError('internal', { detail: `optimality certificate failed: ${problem}` });
 

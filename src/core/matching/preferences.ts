@@ -1,10 +1,14 @@
 /**
- * Preference lists as the stable matcher and the blocking-pair count use them.
+ * Preferences as the stable matcher and the blocking-pair count use them.
  *
  * A person's list is their explicit one (menteePrefs / mentorPrefs) when given; otherwise it is
  * derived from `scores`: every allowed partner, higher score first, equal scores in the order the
  * partners appear in the instance (mentors / mentees arrays). A pair is acceptable when each side
  * lists the other and the pair is allowed (see PreparedInstance.pairsRestricted).
+ *
+ * Derived lists are never materialised: a preference is a key (primary, secondary), lower =
+ * preferred — (position, 0) for an explicit list, (−score, partner index) for a derived one — so
+ * evaluating an assignment needs no sorting. Keys are compared only within one person's list.
  */
 import { PreparedInstance } from './instance';
 
@@ -15,120 +19,169 @@ export interface Lists {
 }
 
 export interface ResolvedPrefs {
-  /** Each mentee's full list (before the acceptability filter), best first. */
-  readonly menteeLists: Lists;
-  /** Each mentor's full list, best first. */
-  readonly mentorLists: Lists;
-  /** Per mentee: the mutually acceptable allowed mentors, in the mentee's order ... */
+  /** Per mentee: the mutually acceptable allowed mentors (in the mentee's order when resolved `ordered`). */
   readonly mutual: Lists;
-  /** ... and, aligned with `mutual.item`, the mentee's rank in that mentor's list (0 = best). */
-  readonly mutualMentorRank: Int32Array;
-  /** ... and the mentor's position in the mentee's own full list. */
-  readonly mutualMenteePos: Int32Array;
-  /** Per mentee: every mentor that lists them (item), with their rank there (rankByMentee). */
+  /** Aligned with mutual.item: the mentee's key of that mentor ... */
+  readonly menteeKey1: Float64Array;
+  readonly menteeKey2: Float64Array;
+  /** ... and that mentor's key of the mentee. */
+  readonly mentorKey1: Float64Array;
+  readonly mentorKey2: Float64Array;
+  /** Per mentee: mentors with an explicit list naming them (item), at position listedPos. */
   readonly listedBy: Lists;
-  readonly listedByRank: Int32Array;
+  readonly listedPos: Int32Array;
 }
 
-function compress(lists: ArrayLike<ArrayLike<number>>): Lists {
-  const start = new Int32Array(lists.length + 1);
-  for (let o = 0; o < lists.length; o++) start[o + 1] = start[o] + lists[o].length;
-  const item = new Int32Array(start[lists.length]);
-  for (let o = 0; o < lists.length; o++) item.set(lists[o], start[o]);
-  return { start, item };
-}
+/** The key (a, b) < (c, d), lexicographically. */
+export const keyLess = (a: number, b: number, c: number, d: number): boolean => a < c || (a === c && b < d);
 
-export function resolvePreferences(p: PreparedInstance): ResolvedPrefs {
+/**
+ * @param ordered sort each mentee's entries by the mentee's preference (deferred acceptance needs
+ * it; counting blocking pairs does not)
+ */
+export function resolvePreferences(p: PreparedInstance, ordered = false): ResolvedPrefs {
   const n = p.menteeIds.length;
   const m = p.mentorIds.length;
-  const { scoreStart, scoreMentor, scoreValue } = p;
+  const { scoreStart, scoreMentor, scoreValue, menteePrefs, mentorPrefs } = p;
 
-  const menteeFull: ArrayLike<number>[] = [];
-  for (let e = 0; e < n; e++) {
-    const explicit = p.menteePrefs[e];
-    if (explicit) {
-      menteeFull.push(explicit);
-      continue;
-    }
-    const ks: number[] = [];
-    for (let k = scoreStart[e]; k < scoreStart[e + 1]; k++) ks.push(k);
-    ks.sort((a, b) => scoreValue[b] - scoreValue[a] || scoreMentor[a] - scoreMentor[b]);
-    menteeFull.push(ks.map((k) => scoreMentor[k]));
-  }
-
-  // Derived mentor lists: mentees gathered in input order, then a stable sort by score.
-  const mentorFull: ArrayLike<number>[] = new Array(m);
-  const needDerived = p.mentorPrefs.some((l) => l === null);
-  let byMentor: Array<Array<[number, number]>> = [];
-  if (needDerived) {
-    byMentor = Array.from({ length: m }, () => []);
-    for (let e = 0; e < n; e++) {
-      for (let k = scoreStart[e]; k < scoreStart[e + 1]; k++) byMentor[scoreMentor[k]].push([e, scoreValue[k]]);
-    }
-  }
-  for (let j = 0; j < m; j++) {
-    const explicit = p.mentorPrefs[j];
-    mentorFull[j] = explicit ?? byMentor[j].sort((a, b) => b[1] - a[1]).map((x) => x[0]);
-  }
-  const menteeLists = compress(menteeFull);
-  const mentorLists = compress(mentorFull);
-
-  // Transpose mentor lists: for each mentee, who lists them and at which rank.
+  // Transpose the explicit mentor lists: for each mentee, who lists them and where.
   const listedStart = new Int32Array(n + 1);
-  for (let k = 0; k < mentorLists.item.length; k++) listedStart[mentorLists.item[k] + 1]++;
+  for (const list of mentorPrefs) if (list) for (const e of list) listedStart[e + 1]++;
   for (let e = 0; e < n; e++) listedStart[e + 1] += listedStart[e];
   const fill = listedStart.slice(0, n);
-  const listedItem = new Int32Array(mentorLists.item.length);
-  const listedByRank = new Int32Array(mentorLists.item.length);
-  for (let j = 0; j < m; j++) {
-    for (let k = mentorLists.start[j]; k < mentorLists.start[j + 1]; k++) {
-      const at = fill[mentorLists.item[k]]++;
+  const listedItem = new Int32Array(listedStart[n]);
+  const listedPos = new Int32Array(listedStart[n]);
+  mentorPrefs.forEach((list, j) => {
+    if (!list) return;
+    list.forEach((e, pos) => {
+      const at = fill[e]++;
       listedItem[at] = j;
-      listedByRank[at] = k - mentorLists.start[j];
-    }
-  }
+      listedPos[at] = pos;
+    });
+  });
 
-  // Mutual acceptability, one mentee at a time with scratch marks over mentors.
-  const rankMark = new Int32Array(m).fill(-1);
-  const allowedMark = new Int32Array(m).fill(-1);
-  const mutualStart = new Int32Array(n + 1);
-  const mutualItem: number[] = [];
-  const mutualRank: number[] = [];
-  const mutualPos: number[] = [];
-  for (let e = 0; e < n; e++) {
-    for (let k = listedStart[e]; k < listedStart[e + 1]; k++) rankMark[listedItem[k]] = listedByRank[k];
-    for (let k = scoreStart[e]; k < scoreStart[e + 1]; k++) allowedMark[scoreMentor[k]] = e;
-    for (let k = menteeLists.start[e]; k < menteeLists.start[e + 1]; k++) {
-      const j = menteeLists.item[k];
-      if (rankMark[j] === -1) continue;
-      if (p.pairsRestricted && allowedMark[j] !== e) continue;
-      mutualItem.push(j);
-      mutualRank.push(rankMark[j]);
-      mutualPos.push(k - menteeLists.start[e]);
+  // Upper bound on entries: every explicit mentee list plus every score row of the others.
+  let bound = 0;
+  for (let e = 0; e < n; e++) bound += menteePrefs[e]?.length ?? scoreStart[e + 1] - scoreStart[e];
+  const item = new Int32Array(bound);
+  const eK1 = new Float64Array(bound);
+  const eK2 = new Float64Array(bound);
+  const rK1 = new Float64Array(bound);
+  const rK2 = new Float64Array(bound);
+  const start = new Int32Array(n + 1);
+
+  // Scratch marks over mentors, valid for the current mentee only (owner stamps, no clearing).
+  const scoreOwner = new Int32Array(m).fill(-1);
+  const scoreAt = new Int32Array(m);
+  const listedOwner = new Int32Array(m).fill(-1);
+  const listedAt = new Int32Array(m);
+  let at = 0;
+  const push = (e: number, j: number, k1: number, k2: number): void => {
+    // The mentor's side: its explicit list, or else the score (absent = not acceptable).
+    let r1: number;
+    let r2 = 0;
+    if (mentorPrefs[j]) {
+      if (listedOwner[j] !== e) return;
+      r1 = listedAt[j];
+    } else {
+      if (scoreOwner[j] !== e) return;
+      r1 = -scoreValue[scoreAt[j]];
+      r2 = e;
     }
-    mutualStart[e + 1] = mutualItem.length;
-    for (let k = listedStart[e]; k < listedStart[e + 1]; k++) rankMark[listedItem[k]] = -1;
+    if (p.pairsRestricted && scoreOwner[j] !== e) return;
+    item[at] = j;
+    eK1[at] = k1;
+    eK2[at] = k2;
+    rK1[at] = r1;
+    rK2[at++] = r2;
+  };
+  for (let e = 0; e < n; e++) {
+    for (let k = scoreStart[e]; k < scoreStart[e + 1]; k++) {
+      scoreOwner[scoreMentor[k]] = e;
+      scoreAt[scoreMentor[k]] = k;
+    }
+    for (let k = listedStart[e]; k < listedStart[e + 1]; k++) {
+      listedOwner[listedItem[k]] = e;
+      listedAt[listedItem[k]] = listedPos[k];
+    }
+    const explicit = menteePrefs[e];
+    if (explicit) {
+      for (let pos = 0; pos < explicit.length; pos++) push(e, explicit[pos], pos, 0);
+    } else {
+      const from = at;
+      for (let k = scoreStart[e]; k < scoreStart[e + 1]; k++) push(e, scoreMentor[k], -scoreValue[k], scoreMentor[k]);
+      if (ordered && at - from > 1) sortRange(from, at, item, eK1, eK2, rK1, rK2);
+    }
+    start[e + 1] = at;
   }
   return {
-    menteeLists,
-    mentorLists,
-    mutual: { start: mutualStart, item: Int32Array.from(mutualItem) },
-    mutualMentorRank: Int32Array.from(mutualRank),
-    mutualMenteePos: Int32Array.from(mutualPos),
+    mutual: { start, item: item.subarray(0, at) },
+    menteeKey1: eK1.subarray(0, at),
+    menteeKey2: eK2.subarray(0, at),
+    mentorKey1: rK1.subarray(0, at),
+    mentorKey2: rK2.subarray(0, at),
     listedBy: { start: listedStart, item: listedItem },
-    listedByRank,
+    listedPos,
   };
 }
 
-/** Position of `target` in owner's list, or Infinity when it is not there (unacceptable). */
-export function rankIn(lists: Lists, owner: number, target: number): number {
-  for (let k = lists.start[owner]; k < lists.start[owner + 1]; k++) if (lists.item[k] === target) return k - lists.start[owner];
-  return Infinity;
+/** Sorts entries from..to-1 of the aligned arrays by (k1, k2). */
+function sortRange(from: number, to: number, item: Int32Array, k1: Float64Array, k2: Float64Array, r1: Float64Array, r2: Float64Array): void {
+  const idx = Array.from({ length: to - from }, (_, i) => from + i);
+  idx.sort((a, b) => k1[a] - k1[b] || k2[a] - k2[b]);
+  const copy = (arr: Float64Array | Int32Array) => {
+    const vals = idx.map((i) => arr[i]);
+    for (let i = 0; i < vals.length; i++) arr[from + i] = vals[i];
+  };
+  copy(item);
+  copy(k1);
+  copy(k2);
+  copy(r1);
+  copy(r2);
 }
 
-/** Mentor j's rank of mentee e, or Infinity when j does not list e. */
-export function mentorRankOf(prefs: ResolvedPrefs, e: number, j: number): number {
-  const { start, item } = prefs.listedBy;
-  for (let k = start[e]; k < start[e + 1]; k++) if (item[k] === j) return prefs.listedByRank[k];
-  return Infinity;
+/**
+ * Mentee e's key of mentor j written to out[0], out[1]; (Infinity, Infinity) when j is not on e's
+ * list (not acceptable to e).
+ */
+export function menteeKeyOf(p: PreparedInstance, e: number, j: number, out: Float64Array): void {
+  out[0] = Infinity;
+  out[1] = Infinity;
+  const explicit = p.menteePrefs[e];
+  if (explicit) {
+    const pos = explicit.indexOf(j);
+    if (pos !== -1) {
+      out[0] = pos;
+      out[1] = 0;
+    }
+    return;
+  }
+  for (let k = p.scoreStart[e]; k < p.scoreStart[e + 1]; k++) {
+    if (p.scoreMentor[k] === j) {
+      out[0] = -p.scoreValue[k];
+      out[1] = j;
+    }
+  }
+}
+
+/** Mentor j's key of mentee e, as menteeKeyOf. */
+export function mentorKeyOf(p: PreparedInstance, prefs: ResolvedPrefs, e: number, j: number, out: Float64Array): void {
+  out[0] = Infinity;
+  out[1] = Infinity;
+  if (p.mentorPrefs[j]) {
+    const { start, item } = prefs.listedBy;
+    for (let k = start[e]; k < start[e + 1]; k++) {
+      if (item[k] === j) {
+        out[0] = prefs.listedPos[k];
+        out[1] = 0;
+      }
+    }
+    return;
+  }
+  for (let k = p.scoreStart[e]; k < p.scoreStart[e + 1]; k++) {
+    if (p.scoreMentor[k] === j) {
+      out[0] = -p.scoreValue[k];
+      out[1] = e;
+    }
+  }
 }

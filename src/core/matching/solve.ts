@@ -22,7 +22,7 @@ export function solveOptimal(instance: MatchingInstance | PreparedInstance): Mat
 /** Mentee-optimal stable matching (mentee-proposing deferred acceptance with capacities). */
 export function solveStable(instance: MatchingInstance | PreparedInstance): MatchResult {
   const p = asPrepared(instance);
-  const prefs = resolvePreferences(p);
+  const prefs = resolvePreferences(p, true);
   const mentorOf = deferredAcceptance(p, prefs);
   const result = buildResult(p, mentorOf, blockingPairsOf(p, prefs, mentorOf).length);
   result.mode = 'stable';

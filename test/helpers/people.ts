@@ -1,0 +1,63 @@
+import { SHEET } from '../../src/core/workbook/sheets';
+import { look } from './addon';
+import { partnerMentor, programme, pupil, submit, table, teacherMentee } from './programme';
+import { Workspace } from '../../local/emulator/workspace';
+import { ScriptRunner } from '../../local/emulator/runner';
+
+const MENTEE = 'Анкета наставляемого';
+const MENTOR = 'Анкета наставника';
+
+export function teacherMentor(name: string, association: string, competencies: string[], capacity = '2') {
+  return {
+    'Кто вы?': 'педагог',
+    'Фамилия, имя, отчество': name,
+    Должность: 'педагог дополнительного образования',
+    'Стаж работы, полных лет': '15',
+    'Объединение ЦДТ, в котором вы занимаетесь или работаете (если есть)': association,
+    'В чём вы можете помочь наставляемому?': competencies,
+    'Ваши интересы и увлечения': ['рисование и живопись'],
+    'В каких формах наставничества вы готовы участвовать?': ['педагог – ученик', 'педагог – педагог'],
+    'Скольких наставляемых вы готовы сопровождать?': capacity,
+    'Удобный формат встреч': 'очно',
+    'Когда вам удобно встречаться?': { Понедельник: ['после 15:00'] },
+    'Готовы ли вы пройти обучение в «Школе наставников»?': 'уже прошёл(прошла)',
+    'Телефон или e-mail для связи': `${name.split(' ')[0].toLowerCase()}@cdt.ru`.replace(/[^a-z@.]/g, 'x'),
+  };
+}
+
+/** Everyone gets a valid consent, signed by a parent for pupils. */
+export function consentAll(ws: Workspace, runner: ScriptRunner) {
+  runner.call('importResponses');
+  const people = [...table(ws, SHEET.mentees), ...table(ws, SHEET.mentors)];
+  look(ws, (ss) => {
+    const sheet = ss.getSheetByName(SHEET.consents)!;
+    sheet.getRange(2, 1, people.length, 8).setValues(
+      people.map((p, i) => [`СГ-${i + 1}`, p.ID, p['ФИО'], p['Категория'] === 'обучающийся' ? 'родитель' : 'участник', 'подписант', new Date('2026-10-03T09:00:00Z'), 'да', 'нет']),
+    );
+  });
+  runner.call('importResponses');
+}
+
+export function withPeople() {
+  const p = programme();
+  const { ws, runner } = p;
+  submit(ws, null, MENTEE, pupil('Смирнова Алиса Андреевна', { 'Какая форма наставничества вам подходит?': 'педагог – ученик' }));
+  submit(ws, null, MENTEE, pupil('Орлов Глеб Игоревич', { 'Какая форма наставничества вам подходит?': 'педагог – ученик', 'С чем вам нужна помощь наставника?': ['проект или исследование'] }));
+  submit(ws, null, MENTEE, pupil('<img src=x onerror=alert(1)>', { 'Какая форма наставничества вам подходит?': 'педагог – ученик' }));
+  submit(ws, null, MENTEE, teacherMentee('Волкова Анна Павловна', '1'));
+  submit(ws, null, MENTEE, pupil('Без Согласия Иван', { 'Какая форма наставничества вам подходит?': 'педагог – ученик' }));
+  submit(ws, null, MENTOR, teacherMentor('Белова Ирина Сергеевна', 'Изостудия «Северное сияние»', ['подготовка к конкурсу, олимпиаде, выставке', 'рисование и живопись']));
+  submit(ws, null, MENTOR, teacherMentor('Громов Олег Павлович', 'Театральная студия «Маска»', ['проект или исследование', 'методика занятий'], '2'));
+  submit(ws, null, MENTOR, partnerMentor('Соколов Павел Андреевич', 'ООО «Полярный IT-парк»'));
+  consentAll(ws, runner);
+  // One pupil's consent is withdrawn before matching: nobody without consent is matched.
+  look(ws, (ss) => {
+    const sheet = ss.getSheetByName(SHEET.consents)!;
+    const rows = sheet.getDataRange().getValues();
+    const row = rows.findIndex((r) => r[2] === 'Без Согласия Иван');
+    sheet.getRange(row + 1, 7).setValue('нет');
+  });
+  runner.call('importResponses');
+  return p;
+}
+
