@@ -10,8 +10,62 @@ import { MatchingInputError } from './messages';
 import { asPrepared, MatchingInstance, PreparedInstance } from './instance';
 import { keyLess, menteeKeyOf, mentorKeyOf, ResolvedPrefs, resolvePreferences } from './preferences';
 
-/** Index form: returns [mentee, mentor] index pairs, by mentee then by the mentee's preference. */
-export function blockingPairsOf(p: PreparedInstance, prefs: ResolvedPrefs, mentorOf: Int32Array): Array<[number, number]> {
+/**
+ * Index form: returns [mentee, mentor] index pairs, by mentee then by the mentee's preference.
+ * Without any explicit list, every preference comes from the scores and no resolution is needed.
+ */
+export function blockingPairsOf(p: PreparedInstance, mentorOf: Int32Array, prefs?: ResolvedPrefs): Array<[number, number]> {
+  const explicit = p.menteePrefs.some((l) => l !== null) || p.mentorPrefs.some((l) => l !== null);
+  return explicit || prefs ? fromPrefs(p, prefs ?? resolvePreferences(p), mentorOf) : fromScores(p, mentorOf);
+}
+
+/** Both sides rank by score (ties by input order): (e, j) has keys (−s, j) for e and (−s, e) for j. */
+function fromScores(p: PreparedInstance, mentorOf: Int32Array): Array<[number, number]> {
+  const n = p.menteeIds.length;
+  const m = p.mentorIds.length;
+  const { scoreStart, scoreMentor, scoreValue } = p;
+  const scoreOfPair = (e: number, j: number): number => {
+    for (let k = scoreStart[e]; k < scoreStart[e + 1]; k++) if (scoreMentor[k] === j) return scoreValue[k];
+    return -Infinity; // not acceptable: worse than anything listed
+  };
+  const assigned = new Int32Array(m);
+  const worstScore = new Float64Array(m).fill(Infinity);
+  const worstMentee = new Float64Array(m).fill(-Infinity);
+  const currentScore = new Float64Array(n).fill(-Infinity);
+  for (let e = 0; e < n; e++) {
+    const j = mentorOf[e];
+    if (j === -1) continue;
+    assigned[j]++;
+    const s = scoreOfPair(e, j);
+    currentScore[e] = s;
+    // The mentor's worst displaceable mentee: lowest score, then latest in input order.
+    if (p.lockedMentor[e] !== j && (s < worstScore[j] || (s === worstScore[j] && e > worstMentee[j]))) {
+      worstScore[j] = s;
+      worstMentee[j] = e;
+    }
+  }
+  const out: Array<[number, number]> = [];
+  for (let e = 0; e < n; e++) {
+    if (p.lockedMentor[e] !== -1) continue;
+    const c = mentorOf[e];
+    const sc = currentScore[e];
+    const found = out.length;
+    for (let k = scoreStart[e]; k < scoreStart[e + 1]; k++) {
+      const j = scoreMentor[k];
+      const s = scoreValue[k];
+      if (j === c || !(s > sc || (s === sc && j < c))) continue;
+      if (assigned[j] < p.capacity[j] || s > worstScore[j] || (s === worstScore[j] && e < worstMentee[j])) out.push([e, j]);
+    }
+    if (out.length - found > 1) {
+      const mine = out.splice(found);
+      mine.sort((a, b) => scoreOfPair(e, b[1]) - scoreOfPair(e, a[1]) || a[1] - b[1]);
+      out.push(...mine);
+    }
+  }
+  return out;
+}
+
+function fromPrefs(p: PreparedInstance, prefs: ResolvedPrefs, mentorOf: Int32Array): Array<[number, number]> {
   const n = p.menteeIds.length;
   const m = p.mentorIds.length;
   const assigned = new Int32Array(m);
@@ -89,7 +143,7 @@ export function findBlockingPairs(
   pairs: ReadonlyArray<{ mentee: string; mentor: string }>,
 ): BlockingPair[] {
   const p = asPrepared(instance);
-  const found = blockingPairsOf(p, resolvePreferences(p), mentorsOf(p, pairs));
+  const found = blockingPairsOf(p, mentorsOf(p, pairs));
   return found.map(([e, j]) => ({ mentee: p.menteeIds[e], mentor: p.mentorIds[j] }));
 }
 

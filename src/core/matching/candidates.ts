@@ -10,14 +10,27 @@
 import { ColumnLoads, SparseGraph } from './graph';
 import { InfeasibleError, solveTransport, TransportSolution } from './transport';
 
-/** Rows with more edges than twice this are thinned to about this many. */
+/** Rows with more edges than twice this are thinned to about this many ... */
 export const CANDIDATES_PER_ROW = 12;
+/** ... in graphs with at least this many edges (below it, thinning does not pay for itself). */
+const THIN_FROM_EDGES = 50_000;
 const ROUNDS = 3;
 
+/** How the answer was reached: the full graph directly, candidates (after `rounds` solves), or a fallback. */
+export type CandidatePath = 'full' | 'candidates' | 'fallback';
+
 /** @param alwaysFrom columns from this index on (the "unmatched" ones) keep all their edges */
-export function solveWithCandidates(g: SparseGraph, cost: Float64Array, alwaysFrom: number, perRow = CANDIDATES_PER_ROW): TransportSolution {
+export function solveWithCandidates(
+  g: SparseGraph,
+  cost: Float64Array,
+  alwaysFrom: number,
+  perRow = CANDIDATES_PER_ROW,
+  thinFrom = THIN_FROM_EDGES,
+): TransportSolution & { path: CandidatePath; rounds: number } {
   const { rows, start, col } = g;
   const E = start[rows];
+  const full = (path: CandidatePath, rounds: number) => ({ ...solveTransport(g, cost), path, rounds });
+  if (E < thinFrom) return full('full', 0);
   const keep = new Uint8Array(E);
   let thinned = false;
   const scratch = new Float64Array(64);
@@ -36,13 +49,15 @@ export function solveWithCandidates(g: SparseGraph, cost: Float64Array, alwaysFr
     const cut = kthSmallest(row, perRow - 1);
     for (let k = from; k < from + deg; k++) if (cost[k] <= cut) keep[k] = 1;
   }
-  if (!thinned) return solveTransport(g, cost);
+  if (!thinned) return full('full', 0);
   // Columns reachable by few rows keep all their edges: cheap, and it keeps rare options open.
   const degree = new Int32Array(g.cols);
   for (let k = 0; k < E; k++) degree[col[k]]++;
   for (let k = 0; k < E; k++) if (col[k] >= alwaysFrom || degree[col[k]] <= 2 * perRow) keep[k] = 1;
 
+  let solves = 0;
   for (let round = 0; round < ROUNDS; round++) {
+    solves++;
     const { sub, cost: subCost, orig } = subgraph(g, cost, keep);
     let sol: TransportSolution;
     try {
@@ -65,10 +80,10 @@ export function solveWithCandidates(g: SparseGraph, cost: Float64Array, alwaysFr
     if (violations === 0) {
       const loads = new ColumnLoads(g);
       for (let r = 0; r < rows; r++) loads.move(r, orig[sol.loads.mateEdge[r]]);
-      return { loads, u: sol.u, v: sol.v };
+      return { loads, u: sol.u, v: sol.v, path: 'candidates', rounds: round + 1 };
     }
   }
-  return solveTransport(g, cost);
+  return full('fallback', solves);
 }
 
 function subgraph(g: SparseGraph, cost: Float64Array, keep: Uint8Array): { sub: SparseGraph; cost: Float64Array; orig: Int32Array } {

@@ -170,7 +170,7 @@ export function prepareInstance(input: unknown): PreparedInstance {
     mentorIndex.set(p.id as string, j);
   });
 
-  // Allowed pairs, grouped by mentee (counting sort keeps the input order within a mentee).
+  // Allowed pairs, grouped by mentee.
   const hasScores = input.scores !== undefined;
   const scoresRaw: unknown[] = hasScores ? (input.scores as unknown[]) : [];
   if (!Array.isArray(scoresRaw)) throw new MatchingInputError('notArray', { where: 'scores' });
@@ -179,9 +179,13 @@ export function prepareInstance(input: unknown): PreparedInstance {
   const entryMentor = new Int32Array(E);
   const entryScore = new Float64Array(E);
   const scoreStart = new Int32Array(n + 1);
-  // The hot loop of big instances: no per-entry allocation; the message is built only on error.
+  // The hot loop of big instances: no per-entry allocation, the message built only on error, and
+  // the usual layouts (entries grouped by mentee, mentors in a repeating order) resolved without
+  // hashing.
   let lastId: unknown;
   let lastE = -1;
+  let lastJ = -1;
+  let grouped = true;
   for (let k = 0; k < E; k++) {
     const entry = scoresRaw[k];
     if (!Array.isArray(entry) || entry.length !== 3) pairOf(entry, `scores[${k}]`, true);
@@ -192,11 +196,16 @@ export function prepareInstance(input: unknown): PreparedInstance {
     if (a !== lastId || typeof a !== 'string') {
       e = typeof a === 'string' ? (menteeIndex.get(a) ?? -1) : -1;
       if (e === -1) lookup(menteeIndex, a, `scores[${k}]`, 'mentee');
+      if (e < lastE) grouped = false;
       lastId = a;
       lastE = e;
     }
-    const j = typeof b === 'string' ? (mentorIndex.get(b) ?? -1) : -1;
-    if (j === -1) lookup(mentorIndex, b, `scores[${k}]`, 'mentor');
+    let j = lastJ + 1;
+    if (j >= m || b !== mentorIds[j]) {
+      j = typeof b === 'string' ? (mentorIndex.get(b) ?? -1) : -1;
+      if (j === -1) lookup(mentorIndex, b, `scores[${k}]`, 'mentor');
+    }
+    lastJ = j;
     if (typeof s !== 'number' || !(s >= 0) || s === Infinity) throw new MatchingInputError('badScore', { where: `scores[${k}]`, value: show(s) });
     entryMentee[k] = e;
     entryMentor[k] = j;
@@ -204,22 +213,28 @@ export function prepareInstance(input: unknown): PreparedInstance {
     scoreStart[e + 1]++;
   }
   for (let e = 0; e < n; e++) scoreStart[e + 1] += scoreStart[e];
-  const fill = scoreStart.slice(0, n);
-  const scoreMentor = new Int32Array(E);
-  const scoreValue = new Float64Array(E);
-  const entryAt = new Int32Array(E);
-  for (let k = 0; k < E; k++) {
-    const at = fill[entryMentee[k]]++;
-    scoreMentor[at] = entryMentor[k];
-    scoreValue[at] = entryScore[k];
-    entryAt[at] = k;
+  let scoreMentor = entryMentor;
+  let scoreValue = entryScore;
+  let entryAt: Int32Array | null = null;
+  if (!grouped) {
+    // Counting sort by mentee; keeps the input order within a mentee.
+    const fill = scoreStart.slice(0, n);
+    scoreMentor = new Int32Array(E);
+    scoreValue = new Float64Array(E);
+    entryAt = new Int32Array(E);
+    for (let k = 0; k < E; k++) {
+      const at = fill[entryMentee[k]]++;
+      scoreMentor[at] = entryMentor[k];
+      scoreValue[at] = entryScore[k];
+      entryAt[at] = k;
+    }
   }
   const seen = new Int32Array(m).fill(-1);
   for (let e = 0; e < n; e++) {
     for (let k = scoreStart[e]; k < scoreStart[e + 1]; k++) {
       const j = scoreMentor[k];
       if (seen[j] === e) {
-        throw new MatchingInputError('duplicatePair', { where: `scores[${entryAt[k]}]`, mentee: menteeIds[e], mentor: mentorIds[j] });
+        throw new MatchingInputError('duplicatePair', { where: `scores[${entryAt ? entryAt[k] : k}]`, mentee: menteeIds[e], mentor: mentorIds[j] });
       }
       seen[j] = e;
     }

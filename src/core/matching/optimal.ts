@@ -8,8 +8,9 @@
  * 2. transport.ts then maximises the total score subject to exactly those counts: each level gets
  *    an "unmatched" column whose capacity is (mentees of the level − their best count), and every
  *    mentee must sit somewhere. Scores are rounded to a grid (1e-6) and solved as integers; the
- *    grid coarsens by powers of ten only if the integers could approach 2^53 (scores in the
- *    billions), and the final dual certificate is re-checked exactly.
+ *    grid coarsens by powers of ten only if the integers could approach 2^53 (rows × top score
+ *    above 2^48 / 1e6, i.e. scores in the tens of thousands for 5,000 mentees), and the final dual
+ *    certificate is re-checked exactly.
  */
 import { MatchingInputError } from './messages';
 import { PreparedInstance } from './instance';
@@ -19,7 +20,7 @@ import { solveWithCandidates } from './candidates';
 import { checkOptimal } from './transport';
 
 export const SCORE_QUANTUM = 1e-6;
-/** Sum of all integer costs stays below this; leaves a 2^5 margin for potentials and distances. */
+/** Sum of the rows' top integer scores stays below this: a 2^5 margin for potentials and distances. */
 const COST_LIMIT = 2 ** 48;
 
 export interface OptimalAssignment {
@@ -52,46 +53,39 @@ export function optimalAssignment(p: PreparedInstance): OptimalAssignment {
     perLevel[rowLevel[r]]++;
   }
 
-  // Mentor edges with room, by row, and each row's best score.
+  // Integer scores on the grid, coarsened by powers of ten only if rows × the top score could
+  // come near 2^48 (scores in the tens of thousands and up): every sum then stays exact.
   const { scoreStart, scoreMentor, scoreValue } = p;
+  let topScore = 0;
+  for (let k = 0; k < scoreValue.length; k++) if (scoreValue[k] > topScore) topScore = scoreValue[k];
+  let scale = 1 / SCORE_QUANTUM;
+  while (rows * Math.round(topScore * scale) > COST_LIMIT) scale /= 10;
+
+  // Mentor edges with room, by row, and each row's best integer score.
   let bound = 0;
   for (const e of rowMentee) bound += scoreStart[e + 1] - scoreStart[e];
   const start = new Int32Array(rows + 1);
   const col = new Int32Array(bound);
-  const raw = new Float64Array(bound);
+  const q = new Float64Array(bound);
+  const rowMax = new Float64Array(rows);
   let at = 0;
   for (let r = 0; r < rows; r++) {
     const e = rowMentee[r];
+    let top = 0;
     for (let k = scoreStart[e]; k < scoreStart[e + 1]; k++) {
-      if (capLeft[scoreMentor[k]] === 0) continue;
-      col[at] = scoreMentor[k];
-      raw[at++] = scoreValue[k];
+      const j = scoreMentor[k];
+      if (capLeft[j] === 0) continue;
+      const v = Math.round(scoreValue[k] * scale);
+      col[at] = j;
+      q[at++] = v;
+      if (v > top) top = v;
     }
     start[r + 1] = at;
+    rowMax[r] = top;
   }
   const edges = at;
   const mentorGraph: SparseGraph = { rows, cols: m, start, col: col.subarray(0, edges), cap: capLeft };
   const best = maxPlacedPerLevel(mentorGraph, rowLevel, levels);
-
-  // Integer scores on the grid, coarsened only if the total could lose exactness.
-  let scale = 1 / SCORE_QUANTUM;
-  const q = new Float64Array(edges);
-  const rowMax = new Float64Array(rows);
-  for (;;) {
-    let total = 0;
-    for (let r = 0; r < rows; r++) {
-      let top = 0;
-      for (let k = start[r]; k < start[r + 1]; k++) {
-        const v = Math.round(raw[k] * scale);
-        q[k] = v;
-        if (v > top) top = v;
-      }
-      rowMax[r] = top;
-      total += top;
-    }
-    if (total <= COST_LIMIT) break;
-    scale /= 10;
-  }
 
   // Transport graph: each row keeps its mentor edges and gains its level's "unmatched" edge
   // when that level has mentees who must stay unmatched.

@@ -13,7 +13,7 @@ import { deferredAcceptance } from './stable';
 export function solveOptimal(instance: MatchingInstance | PreparedInstance): MatchResult {
   const p = asPrepared(instance);
   const { mentorOf, scoreQuantum } = optimalAssignment(p);
-  const result = buildResult(p, mentorOf, blockingPairsOf(p, resolvePreferences(p), mentorOf).length);
+  const result = buildResult(p, mentorOf, blockingPairsOf(p, mentorOf).length);
   result.mode = 'optimal';
   result.objective.scoreQuantum = scoreQuantum;
   return result;
@@ -24,7 +24,7 @@ export function solveStable(instance: MatchingInstance | PreparedInstance): Matc
   const p = asPrepared(instance);
   const prefs = resolvePreferences(p, true);
   const mentorOf = deferredAcceptance(p, prefs);
-  const result = buildResult(p, mentorOf, blockingPairsOf(p, prefs, mentorOf).length);
+  const result = buildResult(p, mentorOf, blockingPairsOf(p, mentorOf, prefs).length);
   result.mode = 'stable';
   return result;
 }

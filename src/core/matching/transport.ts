@@ -47,43 +47,45 @@ export function solveTransport(g: SparseGraph, cost: Float64Array, order?: Array
     let heapLen = 0;
     let bestD = Infinity;
     let bestCol = -1;
-
-    // Relax the edges of row r, which sits at distance dr from r0.
-    const relax = (r: number, dr: number): void => {
-      const base = dr - u[r];
-      for (let k = start[r], end = start[r + 1]; k < end; k++) {
-        const j = col[k];
-        const nd = base + cost[k] - v[j];
-        if (nd >= dist[j]) continue;
-        if (dist[j] === Infinity) touched[nTouched++] = j;
-        dist[j] = nd;
-        predRow[j] = r;
-        predEdge[j] = k;
-        if (load[j] < cap[j]) {
-          // A column with room ends the search: it is never expanded, only compared.
-          if (nd < bestD) {
-            bestD = nd;
-            bestCol = j;
+    // `scanned` doubles as the queue of rows whose edges are still to relax; a row sits at the
+    // distance of its column (r0 at 0). Relaxing is inlined: this loop is the solver's hot path.
+    scanned[nScanned++] = r0;
+    let next = 0;
+    let dj = 0;
+    for (;;) {
+      while (next < nScanned) {
+        const r = scanned[next++];
+        const base = (r === r0 ? 0 : dj) - u[r];
+        for (let k = start[r], end = start[r + 1]; k < end; k++) {
+          const j = col[k];
+          const nd = base + cost[k] - v[j];
+          if (nd >= dist[j]) continue;
+          if (dist[j] === Infinity) touched[nTouched++] = j;
+          dist[j] = nd;
+          predRow[j] = r;
+          predEdge[j] = k;
+          if (load[j] < cap[j]) {
+            // A column with room ends the search: it is never expanded, only compared.
+            if (nd < bestD) {
+              bestD = nd;
+              bestCol = j;
+            }
+          } else if (nd < bestD) {
+            let i = heapLen++;
+            while (i > 0) {
+              const p = (i - 1) >> 1;
+              if (heapKey[p] <= nd) break;
+              heapKey[i] = heapKey[p];
+              heapCol[i] = heapCol[p];
+              i = p;
+            }
+            heapKey[i] = nd;
+            heapCol[i] = j;
           }
-        } else if (nd < bestD) {
-          let i = heapLen++;
-          while (i > 0) {
-            const p = (i - 1) >> 1;
-            if (heapKey[p] <= nd) break;
-            heapKey[i] = heapKey[p];
-            heapCol[i] = heapCol[p];
-            i = p;
-          }
-          heapKey[i] = nd;
-          heapCol[i] = j;
         }
       }
-    };
-
-    scanned[nScanned++] = r0;
-    relax(r0, 0);
-    while (heapLen > 0 && heapKey[0] < bestD) {
-      const dj = heapKey[0];
+      if (heapLen === 0 || heapKey[0] >= bestD) break;
+      dj = heapKey[0];
       const j = heapCol[0];
       // Pop: move the last entry down from the root.
       const lastKey = heapKey[--heapLen];
@@ -104,11 +106,7 @@ export function solveTransport(g: SparseGraph, cost: Float64Array, order?: Array
       done[j] = 1;
       popped[nPopped++] = j;
       // The rows in a full column are reached at no extra cost (their edges are tight).
-      for (let s = slotStart[j], end = s + load[j]; s < end; s++) {
-        const r = slotRow[s];
-        scanned[nScanned++] = r;
-        relax(r, dj);
-      }
+      for (let s = slotStart[j], end = s + load[j]; s < end; s++) scanned[nScanned++] = slotRow[s];
     }
     if (bestCol === -1) throw new InfeasibleError(`row ${r0} cannot be placed`);
 
@@ -146,13 +144,21 @@ export function solveTransport(g: SparseGraph, cost: Float64Array, order?: Array
  */
 export function checkOptimal(g: SparseGraph, cost: Float64Array, sol: TransportSolution): string | null {
   const { loads, u, v } = sol;
+  // Every term below 2^50 in magnitude and integral: then each c − u − v is computed exactly.
+  const LIMIT = 2 ** 50;
+  const integral = (a: Float64Array): boolean => {
+    for (let i = 0; i < a.length; i++) if (!(Math.abs(a[i]) < LIMIT) || Math.floor(a[i]) !== a[i]) return false;
+    return true;
+  };
+  if (!integral(u) || !integral(v) || !integral(cost)) return 'potentials or costs not exact integers';
   for (let r = 0; r < g.rows; r++) {
-    if (loads.mateCol[r] === -1) return `row ${r} unassigned`;
+    const mine = loads.mateEdge[r];
+    if (mine === -1) return `row ${r} unassigned`;
+    const ur = u[r];
     for (let k = g.start[r]; k < g.start[r + 1]; k++) {
-      const rc = cost[k] - u[r] - v[g.col[k]];
-      if (!Number.isSafeInteger(rc)) return `inexact reduced cost at edge ${k}`;
+      const rc = cost[k] - ur - v[g.col[k]];
       if (rc < 0) return `negative reduced cost at edge ${k}`;
-      if (k === loads.mateEdge[r] && rc !== 0) return `assigned edge ${k} not tight`;
+      if (k === mine && rc !== 0) return `assigned edge ${k} not tight`;
     }
   }
   for (let j = 0; j < g.cols; j++) {
