@@ -39,7 +39,8 @@ async function main(): Promise<void> {
   out('Операции надстройки: вызовы сервисов и время');
   for (const op of OPERATIONS) {
     const rows = operations.filter((r) => r.name === op.name);
-    const flat = rows.every((r) => r.totalCalls === rows[0].totalCalls);
+    // Flat: the same calls at 10,000 rows as at 100, give or take growing the grid once.
+    const flat = rows.every((r) => r.totalCalls <= rows[0].totalCalls + 2);
     out(`  ${op.name}`);
     for (const r of rows) out(`    ${String(r.rows).padStart(6)} строк: ${String(r.totalCalls).padStart(5)} вызовов, ${r.ms} мс`);
     out(`    вызовы ${flat ? 'не растут с числом строк' : 'РАСТУТ с числом строк'}`);

@@ -61,7 +61,8 @@ function approveNow(options: { number?: unknown }) {
     byMentor.set(k, row);
   }
   const date = today();
-  const unmatched = data.menteeRecords.filter((m) => !pairs.rows.some((_r, i) => pairs.get(i, 'menteeId') === m.id && ['утверждена', 'активна', PROPOSED].includes(String(pairs.get(i, 'status'))))).length;
+  const inPairs = new Set(pairsWithStatus(pairs, ['утверждена', 'активна', PROPOSED]).map((i) => String(pairs.get(i, 'menteeId'))));
+  const unmatched = data.menteeRecords.filter((m) => m.consent && !inPairs.has(m.id)).length;
   const spec = pairsOrder({ settings, date, number, rows: [...byMentor.values()], unmatched });
   const doc = renderDocument(spec);
 

@@ -1,6 +1,6 @@
 import { analyse } from '../core/intake/analysis';
 import { anonymise, isAnonymised } from '../core/intake/anonymise';
-import { consentOf, isMinor, readConsents } from '../core/intake/consent';
+import { consentOf, indexConsents, isMinor, readConsents } from '../core/intake/consent';
 import { MENTOR_CATEGORY, PersonFields, menteeFields, mentorFields, thirdPartyNote } from '../core/intake/mappers';
 import { BaseTable, Cell, normalizeName } from '../core/intake/table';
 import { upsertPerson, findPerson } from '../core/intake/upsert';
@@ -21,6 +21,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 interface Source {
   def: QuestionnaireDef;
   sheet: Sheet;
+  /** Read once: names are used for every response and error row. */
+  name: string;
   values: Cell[][];
 }
 
@@ -46,12 +48,12 @@ function findSources(ss: Spreadsheet, defs: Record<string, QuestionnaireDef>): S
     const i = urls.findIndex((u) => u.includes(id));
     if (i < 0) continue;
     const values = sheets[i].getDataRange().getValues() as Cell[][];
-    sources.push({ def, sheet: sheets[i], values });
+    sources.push({ def, sheet: sheets[i], name: sheets[i].getName(), values });
   }
   return sources;
 }
 
-const sourceLabel = (s: Source) => `${s.def.title} («${s.sheet.getName()}»)`;
+const sourceLabel = (s: Source) => `${s.def.title} («${s.name}»)`;
 
 const TABLES = ['mentees', 'mentors', 'partners', 'consents', 'pairs', 'groupMembers', 'targetGroups', 'ledger', 'preferences'] as const;
 type TableKey = (typeof TABLES)[number];
@@ -61,6 +63,7 @@ interface Work {
   errors: Cell[][];
   log: Array<[string, string]>;
   now: Date;
+  timeZone: string;
   counts: { responses: Record<string, number>; createdMentees: number; createdMentors: number; createdPartners: number; updated: number; stale: number; anonymised: number; rejected: number };
 }
 
@@ -147,7 +150,7 @@ function applyResponse(work: Work, p: Pending, previous: (id: string) => Record<
     row = r.row;
     work.counts.createdMentees += 1;
   }
-  const date = at ? Utilities.formatDate(at, SpreadsheetApp.getActive().getSpreadsheetTimeZone(), 'dd.MM.yyyy') : '';
+  const date = at ? Utilities.formatDate(at, work.timeZone, 'dd.MM.yyyy') : '';
   const note = thirdPartyNote(a, date);
   const existing = String(table.get(row, 'thirdParty'));
   if (!existing.includes(note)) table.set(row, 'thirdParty', existing ? `${existing}\n${note}` : note);
@@ -160,8 +163,8 @@ function applyResponse(work: Work, p: Pending, previous: (id: string) => Record<
 /** A participant typed by name (or by code) in the preference survey, found in a base. */
 function resolve(table: BaseTable, text: string): string {
   const typed = text.trim();
-  const byId = table.rows.findIndex((_r, i) => String(table.get(i, 'id')).toUpperCase() === typed.toUpperCase());
-  if (byId >= 0) return String(table.get(byId, 'id'));
+  const [byId] = table.find('id', typed);
+  if (byId !== undefined) return String(table.get(byId, 'id'));
   const rows = table.find('name', typed);
   if (rows.length === 1) return String(table.get(rows[0], 'id'));
   // «Иванова Анна» for «Иванова Анна Сергеевна»: a unique prefix match is accepted.
@@ -201,7 +204,7 @@ function applyPreference(work: Work, p: Pending, label: string): { id: string; w
 /** Consent and priority for everyone; withdrawal anonymises the person everywhere. */
 function refreshPeople(work: Work, sources: Source[], scrub: Map<Source, Set<number>>): void {
   const { mentees, mentors, consents, pairs, groupMembers, targetGroups, ledger } = work.tables;
-  const records = readConsents(consents.table);
+  const records = indexConsents(readConsents(consents.table));
   const priorityOf = new Map<string, number>();
   targetGroups.table.rows.forEach((_r, i) => priorityOf.set(String(targetGroups.table.get(i, 'code')), Number(targetGroups.table.get(i, 'priority')) || 0));
   const marks = groupMarks(groupMembers.table);
@@ -319,6 +322,7 @@ export function importNow(): ImportResult {
     errors: [],
     log: [],
     now: new Date(),
+    timeZone: ss.getSpreadsheetTimeZone(),
     counts: { responses: {}, createdMentees: 0, createdMentors: 0, createdPartners: 0, updated: 0, stale: 0, anonymised: 0, rejected: 0 },
   };
   const sources = findSources(ss, defs);
@@ -388,7 +392,7 @@ function ledgerRow(work: Work, key: string, source: Source, row: number, personI
   const r = t.append();
   t.set(r, 'key', key);
   t.set(r, 'form', source.def.title);
-  t.set(r, 'sheet', source.sheet.getName());
+  t.set(r, 'sheet', source.name);
   t.set(r, 'row', row);
   t.set(r, 'personId', personId);
   t.set(r, 'importedAt', work.now);

@@ -1,5 +1,5 @@
 import { PairIds, costOfForcing, countBlockingPairs, solveOptimal } from '../core/matching';
-import { Proposal } from '../core/pairing/plan';
+import { Proposal, allowedPair } from '../core/pairing/plan';
 import { Cell } from '../core/intake/table';
 import { RU } from '../core/strings';
 import { CuratorError, runAction } from './curator';
@@ -137,9 +137,11 @@ export function getMatchingView(): MatchingView {
   const current = rows.filter((r) => plan.mentees.has(r.menteeId) && plan.mentors.has(r.mentorId));
   const optimum = solveOptimal(plan.instance);
   const mentorOptions = [...plan.mentors.values()].map((m) => ({ id: m.id, name: m.name }));
+  const paired = new Set(current.map((r) => r.menteeId));
+  const notes = new Map(data.mentees.table.rows.map((_r, i) => [String(data.mentees.table.get(i, 'id')), String(data.mentees.table.get(i, 'matchNote'))]));
   const unmatched = data.menteeRecords
-    .filter((m) => plan.mentees.has(m.id) && !current.some((r) => r.menteeId === m.id))
-    .map((m) => ({ menteeId: m.id, mentee: m.name, note: String(data.mentees.table.get(data.mentees.table.rows.findIndex((_r, i) => String(data.mentees.table.get(i, 'id')) === m.id), 'matchNote')) }));
+    .filter((m) => plan.mentees.has(m.id) && !paired.has(m.id))
+    .map((m) => ({ menteeId: m.id, mentee: m.name, note: notes.get(m.id) ?? '' }));
   const currentScore = current.reduce((s, r) => s + r.score, 0);
   return {
     rows,
@@ -160,7 +162,7 @@ export function previewPairChange(request: PairChangeRequest): ChangePreview {
   const data = loadPairingData(ss);
   const plan = buildPlan(ss, data, 'optimal');
   for (const [e, m] of forced) {
-    if (!plan.allowed.has(`${e}|${m}`)) {
+    if (!allowedPair(plan, e, m)) {
       const mentee = plan.mentees.get(e);
       const mentor = plan.mentors.get(m);
       if (!mentee || !mentor) throw new CuratorError(RU.matching.unknownPair(e, m));

@@ -51,18 +51,20 @@ export function weightsOf(settings: Settings): Weights {
 
 /** Ranks from «Предпочтения» (1 = first choice). */
 export function mutualChoices(table: BaseTable | null): MutualChoices {
-  const ranks = new Map<string, number>();
+  // Person → (chosen person → rank); most people choose nobody, so lookups are cheap misses.
+  const ranks = new Map<string, Map<string, number>>();
   table?.rows.forEach((_r, i) => {
     const id = String(table.get(i, 'personId'));
     for (const n of [1, 2, 3]) {
       const other = String(table.get(i, `choice${n}`)).trim();
-      if (id && other) ranks.set(`${id}>${other}`, n);
+      if (!id || !other) continue;
+      const mine = ranks.get(id) ?? new Map<string, number>();
+      mine.set(other, n);
+      ranks.set(id, mine);
     }
   });
-  return {
-    menteeRank: (menteeId, mentorId) => ranks.get(`${menteeId}>${mentorId}`) ?? null,
-    mentorRank: (mentorId, menteeId) => ranks.get(`${mentorId}>${menteeId}`) ?? null,
-  };
+  const rank = (who: string, whom: string) => ranks.get(who)?.get(whom) ?? null;
+  return { menteeRank: rank, mentorRank: rank };
 }
 
 export function pairsWithStatus(pairs: BaseTable, statuses: readonly string[]): number[] {

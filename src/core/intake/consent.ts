@@ -49,10 +49,30 @@ export interface Person {
   minor: boolean;
 }
 
+export interface ConsentIndex {
+  byId: Map<string, ConsentRecord[]>;
+  byName: Map<string, ConsentRecord[]>;
+}
+
+/** Records by person ID, and by name for those the curator entered without an ID. */
+export function indexConsents(consents: readonly ConsentRecord[]): ConsentIndex {
+  const byId = new Map<string, ConsentRecord[]>();
+  const byName = new Map<string, ConsentRecord[]>();
+  for (const c of consents) {
+    const [map, key] = c.personId ? [byId, c.personId] : [byName, normalizeName(c.personName)];
+    if (!key) continue;
+    const list = map.get(key);
+    if (list) list.push(c);
+    else map.set(key, [c]);
+  }
+  return { byId, byName };
+}
+
 /** The consent in force for a person: their latest record, matched by ID or else by name. */
-export function consentOf(person: Person, consents: readonly ConsentRecord[]): { status: ConsentStatus; record: ConsentRecord | null } {
+export function consentOf(person: Person, consents: readonly ConsentRecord[] | ConsentIndex): { status: ConsentStatus; record: ConsentRecord | null } {
+  const index = Array.isArray(consents) ? indexConsents(consents) : (consents as ConsentIndex);
   const name = normalizeName(person.name);
-  const mine = consents.filter((c) => (c.personId ? c.personId === person.id : name !== '' && normalizeName(c.personName) === name));
+  const mine = [...(index.byId.get(person.id) ?? []), ...(name ? index.byName.get(name) ?? [] : [])];
   if (!mine.length) return { status: CONSENT.missing, record: null };
   const latest = [...mine].sort((a, b) => (a.signedOn?.getTime() ?? 0) - (b.signedOn?.getTime() ?? 0)).pop()!;
   if (latest.withdrawnOn) return { status: CONSENT.withdrawn, record: latest };

@@ -25,6 +25,9 @@ export class BaseTable {
   readonly touched = new Set<number>();
   private readonly changedCells = new Set<string>();
   readonly originalLength: number;
+  /** Lookups by normalised value, built on first use and kept current by set(). */
+  private readonly indexes = new Map<number, Map<string, number[]>>();
+  private readonly maxIds = new Map<string, number>();
 
   constructor(readonly def: SheetDef, readonly header: Cell[], rows: Cell[][]) {
     this.rows = rows.map((r) => [...r]);
@@ -52,6 +55,16 @@ export class BaseTable {
     const line = this.rows[row];
     while (line.length <= c) line.push('');
     if (sameValue(line[c], value) && typeof line[c] === typeof value) return;
+    const index = this.indexes.get(c);
+    if (index) {
+      const before = index.get(normalizeName(line[c]));
+      if (before) before.splice(before.indexOf(row), 1);
+      const norm = normalizeName(value);
+      const rows = index.get(norm);
+      if (rows) rows.push(row);
+      else index.set(norm, [row]);
+    }
+    if (key === 'id') this.noteId(String(value));
     line[c] = value;
     this.touched.add(c);
     this.changedCells.add(`${row}:${c}`);
@@ -64,30 +77,46 @@ export class BaseTable {
 
   append(): number {
     this.rows.push(new Array<Cell>(this.header.length).fill(''));
-    return this.rows.length - 1;
+    const row = this.rows.length - 1;
+    for (const index of this.indexes.values()) {
+      const empty = index.get('');
+      if (empty) empty.push(row);
+      else index.set('', [row]);
+    }
+    return row;
   }
 
-  /** Rows whose value in `key` normalises to `text`. */
+  /** Rows whose value in `key` normalises to `text`, in row order (an index, not a scan). */
   find(key: string, text: string): number[] {
     const c = this.column(key);
     if (c < 0) return [];
-    const want = normalizeName(text);
-    const out: number[] = [];
-    this.rows.forEach((r, i) => {
-      if (normalizeName(r[c]) === want) out.push(i);
-    });
-    return out;
+    let index = this.indexes.get(c);
+    if (!index) {
+      index = new Map();
+      this.rows.forEach((r, i) => {
+        const k = normalizeName(r[c]);
+        const rows = index!.get(k);
+        if (rows) rows.push(i);
+        else index!.set(k, [i]);
+      });
+      this.indexes.set(c, index);
+    }
+    return [...(index.get(normalizeName(text)) ?? [])].sort((a, b) => a - b);
+  }
+
+  private noteId(id: string): void {
+    const m = /^(.+)-(\d+)$/.exec(id);
+    if (m) this.maxIds.set(m[1], Math.max(this.maxIds.get(m[1]) ?? 0, Number(m[2])));
   }
 
   /** The next free ID with the sheet's prefix: НЯ-0001, НЯ-0002, … */
   nextId(prefix: string): string {
-    const c = this.column('id');
-    let max = 0;
-    for (const r of this.rows) {
-      const m = new RegExp(`^${prefix}-(\\d+)$`).exec(String(r[c] ?? ''));
-      if (m) max = Math.max(max, Number(m[1]));
+    if (!this.maxIds.has(`#${prefix}`)) {
+      const c = this.column('id');
+      for (const r of this.rows) this.noteId(String(r[c] ?? ''));
+      this.maxIds.set(`#${prefix}`, 1);
     }
-    return `${prefix}-${String(max + 1).padStart(4, '0')}`;
+    return `${prefix}-${String((this.maxIds.get(prefix) ?? 0) + 1).padStart(4, '0')}`;
   }
 
   /** Contiguous runs of touched columns (0-based, inclusive), each written with one call. */

@@ -27,33 +27,14 @@ export function solveWithCandidates(
   perRow = CANDIDATES_PER_ROW,
   thinFrom = THIN_FROM_EDGES,
 ): TransportSolution & { path: CandidatePath; rounds: number } {
-  const { rows, start, col } = g;
+  const { rows, start } = g;
   const E = start[rows];
   const full = (path: CandidatePath, rounds: number) => ({ ...solveTransport(g, cost), path, rounds });
   if (E < thinFrom) return full('full', 0);
   const keep = new Uint8Array(E);
-  let thinned = false;
-  const scratch = new Float64Array(64);
-  let buf = scratch;
-  for (let r = 0; r < rows; r++) {
-    const from = start[r];
-    const deg = start[r + 1] - from;
-    if (deg <= 2 * perRow) {
-      keep.fill(1, from, from + deg);
-      continue;
-    }
-    thinned = true;
-    if (buf.length < deg) buf = new Float64Array(deg);
-    const row = buf.subarray(0, deg);
-    row.set(cost.subarray(from, from + deg));
-    const cut = kthSmallest(row, perRow - 1);
-    for (let k = from; k < from + deg; k++) if (cost[k] <= cut) keep[k] = 1;
-  }
+  const thinned = markCheapest(start, cost, keep, perRow);
   if (!thinned) return full('full', 0);
-  // Columns reachable by few rows keep all their edges: cheap, and it keeps rare options open.
-  const degree = new Int32Array(g.cols);
-  for (let k = 0; k < E; k++) degree[col[k]]++;
-  for (let k = 0; k < E; k++) if (col[k] >= alwaysFrom || degree[col[k]] <= 2 * perRow) keep[k] = 1;
+  keepRareColumns(g, keep, alwaysFrom, 2 * perRow);
 
   let solves = 0;
   for (let round = 0; round < ROUNDS; round++) {
@@ -66,24 +47,37 @@ export function solveWithCandidates(
       if (error instanceof InfeasibleError) break;
       throw error;
     }
-    // Price every edge; add those with negative reduced cost.
-    let violations = 0;
-    for (let r = 0; r < rows; r++) {
-      const ur = sol.u[r];
-      for (let k = start[r]; k < start[r + 1]; k++) {
-        if (!keep[k] && cost[k] - ur - sol.v[col[k]] < 0) {
-          keep[k] = 1;
-          violations++;
-        }
-      }
-    }
-    if (violations === 0) {
+    if (priceOut(g, cost, keep, sol.u, sol.v) === 0) {
       const loads = new ColumnLoads(g);
       for (let r = 0; r < rows; r++) loads.move(r, orig[sol.loads.mateEdge[r]]);
       return { loads, u: sol.u, v: sol.v, path: 'candidates', rounds: round + 1 };
     }
   }
   return full('fallback', solves);
+}
+
+/** Columns reachable by few rows keep all their edges: cheap, and it keeps rare options open. */
+function keepRareColumns(g: SparseGraph, keep: Uint8Array, alwaysFrom: number, few: number): void {
+  const { col } = g;
+  const degree = new Int32Array(g.cols);
+  for (let k = 0; k < col.length; k++) degree[col[k]]++;
+  for (let k = 0; k < col.length; k++) if (col[k] >= alwaysFrom || degree[col[k]] <= few) keep[k] = 1;
+}
+
+/** Prices every left-out edge; those with a negative reduced cost join the candidates. */
+function priceOut(g: SparseGraph, cost: Float64Array, keep: Uint8Array, u: Float64Array, v: Float64Array): number {
+  const { rows, start, col } = g;
+  let violations = 0;
+  for (let r = 0; r < rows; r++) {
+    const ur = u[r];
+    for (let k = start[r]; k < start[r + 1]; k++) {
+      if (!keep[k] && cost[k] - ur - v[col[k]] < 0) {
+        keep[k] = 1;
+        violations++;
+      }
+    }
+  }
+  return violations;
 }
 
 function subgraph(g: SparseGraph, cost: Float64Array, keep: Uint8Array): { sub: SparseGraph; cost: Float64Array; orig: Int32Array } {
@@ -103,29 +97,54 @@ function subgraph(g: SparseGraph, cost: Float64Array, keep: Uint8Array): { sub: 
     }
     start[r + 1] = at;
   }
-  return { sub: { rows: g.rows, cols: g.cols, start, col, cap: g.cap }, cost: subCost, orig };
+  return { sub: new SparseGraph(g.rows, g.cols, start, col, g.cap), cost: subCost, orig };
 }
 
-/** The k-th smallest value (0-based) of a, reordering a (Hoare's quickselect). */
-function kthSmallest(a: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (lo < hi) {
-    const pivot = a[(lo + hi) >> 1];
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) {
-        const t = a[i];
-        a[i++] = a[j];
-        a[j--] = t;
+/**
+ * Marks each row's `perRow` cheapest edges (ties at the cut included), or all edges of rows with
+ * at most twice that many. One pass per row with a small max-heap of the cheapest costs so far.
+ * @returns whether any row was thinned
+ */
+function markCheapest(start: Int32Array, cost: Float64Array, keep: Uint8Array, perRow: number): boolean {
+  const heap = new Float64Array(perRow);
+  let thinned = false;
+  for (let r = 0; r + 1 < start.length; r++) {
+    const from = start[r];
+    const to = start[r + 1];
+    if (to - from <= 2 * perRow) {
+      keep.fill(1, from, to);
+      continue;
+    }
+    thinned = true;
+    let size = 0;
+    for (let k = from; k < to; k++) {
+      const c = cost[k];
+      if (size < perRow) {
+        // Sift up.
+        let i = size++;
+        while (i > 0) {
+          const p = (i - 1) >> 1;
+          if (heap[p] >= c) break;
+          heap[i] = heap[p];
+          i = p;
+        }
+        heap[i] = c;
+      } else if (c < heap[0]) {
+        // Replace the largest kept cost; sift down.
+        let i = 0;
+        for (;;) {
+          let ch = 2 * i + 1;
+          if (ch >= size) break;
+          if (ch + 1 < size && heap[ch + 1] > heap[ch]) ch++;
+          if (heap[ch] <= c) break;
+          heap[i] = heap[ch];
+          i = ch;
+        }
+        heap[i] = c;
       }
     }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return a[k];
+    const cut = heap[0];
+    for (let k = from; k < to; k++) if (cost[k] <= cut) keep[k] = 1;
   }
-  return a[k];
+  return thinned;
 }

@@ -3,14 +3,18 @@
  * columns (mentors, then one "stays unmatched" column per priority level), allowed edges only,
  * grouped by row. Columns hold up to `cap[j]` rows; a row sits in at most one column.
  */
-export interface SparseGraph {
-  readonly rows: number;
-  readonly cols: number;
-  /** Row r owns edges start[r] .. start[r+1]-1. */
-  readonly start: Int32Array;
-  readonly col: Int32Array;
-  readonly cap: Int32Array;
+export class SparseGraph {
+  constructor(
+    readonly rows: number,
+    readonly cols: number,
+    /** Row r owns edges start[r] .. start[r+1]-1. */
+    readonly start: Int32Array,
+    readonly col: Int32Array,
+    readonly cap: Int32Array,
+  ) {}
 }
+// Hot objects are class instances, not literals: a class keeps its object layout (map) alive, so
+// optimised code that checks for it is not thrown away by the next full garbage collection.
 
 /**
  * Which rows sit in which column, with O(1) moves. Each column owns a fixed block of slots

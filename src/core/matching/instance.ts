@@ -118,6 +118,106 @@ function pairOf(entry: unknown, where: string, withScore: boolean): unknown[] {
   return entry;
 }
 
+/**
+ * `scores` as lists by mentee (CSR), validated entry by entry. Each long loop sits in a function
+ * of its own, so V8's on-stack-replaced code never meets code it has no type feedback for.
+ */
+function readScores(
+  scoresRaw: unknown[],
+  menteeIndex: ReadonlyMap<string, number>,
+  mentorIndex: ReadonlyMap<string, number>,
+  menteeIds: readonly string[],
+  mentorIds: readonly string[],
+): { scoreStart: Int32Array; scoreMentor: Int32Array; scoreValue: Float64Array } {
+  const n = menteeIds.length;
+  const E = scoresRaw.length;
+  const entryMentee = new Int32Array(E);
+  const entryMentor = new Int32Array(E);
+  const entryScore = new Float64Array(E);
+  const scoreStart = new Int32Array(n + 1);
+  const grouped = scanScores(scoresRaw, menteeIndex, mentorIndex, mentorIds, entryMentee, entryMentor, entryScore, scoreStart);
+  for (let e = 0; e < n; e++) scoreStart[e + 1] += scoreStart[e];
+  if (grouped) {
+    rejectDuplicates(scoreStart, entryMentor, null, menteeIds, mentorIds);
+    return { scoreStart, scoreMentor: entryMentor, scoreValue: entryScore };
+  }
+  // Counting sort by mentee; keeps the input order within a mentee.
+  const fill = scoreStart.slice(0, n);
+  const scoreMentor = new Int32Array(E);
+  const scoreValue = new Float64Array(E);
+  const entryAt = new Int32Array(E);
+  for (let k = 0; k < E; k++) {
+    const at = fill[entryMentee[k]]++;
+    scoreMentor[at] = entryMentor[k];
+    scoreValue[at] = entryScore[k];
+    entryAt[at] = k;
+  }
+  rejectDuplicates(scoreStart, scoreMentor, entryAt, menteeIds, mentorIds);
+  return { scoreStart, scoreMentor, scoreValue };
+}
+
+/**
+ * The per-entry loop: no allocation, the message built only on error, and the usual layouts
+ * (entries grouped by mentee, mentors in a repeating order) resolved without hashing.
+ * @returns whether the entries come grouped by mentee in mentee order
+ */
+function scanScores(
+  scoresRaw: unknown[],
+  menteeIndex: ReadonlyMap<string, number>,
+  mentorIndex: ReadonlyMap<string, number>,
+  mentorIds: readonly string[],
+  entryMentee: Int32Array,
+  entryMentor: Int32Array,
+  entryScore: Float64Array,
+  counts: Int32Array,
+): boolean {
+  const m = mentorIds.length;
+  let lastId: unknown;
+  let lastE = -1;
+  let lastJ = -1;
+  let grouped = true;
+  for (let k = 0; k < scoresRaw.length; k++) {
+    const entry = scoresRaw[k];
+    if (!Array.isArray(entry) || entry.length !== 3) pairOf(entry, `scores[${k}]`, true);
+    const a = (entry as unknown[])[0];
+    const b = (entry as unknown[])[1];
+    const s = (entry as unknown[])[2];
+    let e = lastE;
+    if (a !== lastId || typeof a !== 'string') {
+      e = typeof a === 'string' ? (menteeIndex.get(a) ?? -1) : -1;
+      if (e === -1) lookup(menteeIndex, a, `scores[${k}]`, 'mentee');
+      if (e < lastE) grouped = false;
+      lastId = a;
+      lastE = e;
+    }
+    let j = lastJ + 1;
+    if (j >= m || b !== mentorIds[j]) {
+      j = typeof b === 'string' ? (mentorIndex.get(b) ?? -1) : -1;
+      if (j === -1) lookup(mentorIndex, b, `scores[${k}]`, 'mentor');
+    }
+    lastJ = j;
+    if (typeof s !== 'number' || !(s >= 0) || s === Infinity) throw new MatchingInputError('badScore', { where: `scores[${k}]`, value: show(s) });
+    entryMentee[k] = e;
+    entryMentor[k] = j;
+    entryScore[k] = s;
+    counts[e + 1]++;
+  }
+  return grouped;
+}
+
+function rejectDuplicates(start: Int32Array, mentor: Int32Array, entryAt: Int32Array | null, menteeIds: readonly string[], mentorIds: readonly string[]): void {
+  const seen = new Int32Array(mentorIds.length).fill(-1);
+  for (let e = 0; e < menteeIds.length; e++) {
+    for (let k = start[e]; k < start[e + 1]; k++) {
+      const j = mentor[k];
+      if (seen[j] === e) {
+        throw new MatchingInputError('duplicatePair', { where: `scores[${entryAt ? entryAt[k] : k}]`, mentee: menteeIds[e], mentor: mentorIds[j] });
+      }
+      seen[j] = e;
+    }
+  }
+}
+
 /** Whether mentee e may be paired with mentor j under `scores` (true when no scores are given). */
 export function isAllowed(p: PreparedInstance, e: number, j: number): boolean {
   if (!p.pairsRestricted) return true;
@@ -174,71 +274,7 @@ export function prepareInstance(input: unknown): PreparedInstance {
   const hasScores = input.scores !== undefined;
   const scoresRaw: unknown[] = hasScores ? (input.scores as unknown[]) : [];
   if (!Array.isArray(scoresRaw)) throw new MatchingInputError('notArray', { where: 'scores' });
-  const E = scoresRaw.length;
-  const entryMentee = new Int32Array(E);
-  const entryMentor = new Int32Array(E);
-  const entryScore = new Float64Array(E);
-  const scoreStart = new Int32Array(n + 1);
-  // The hot loop of big instances: no per-entry allocation, the message built only on error, and
-  // the usual layouts (entries grouped by mentee, mentors in a repeating order) resolved without
-  // hashing.
-  let lastId: unknown;
-  let lastE = -1;
-  let lastJ = -1;
-  let grouped = true;
-  for (let k = 0; k < E; k++) {
-    const entry = scoresRaw[k];
-    if (!Array.isArray(entry) || entry.length !== 3) pairOf(entry, `scores[${k}]`, true);
-    const a = (entry as unknown[])[0];
-    const b = (entry as unknown[])[1];
-    const s = (entry as unknown[])[2];
-    let e = lastE;
-    if (a !== lastId || typeof a !== 'string') {
-      e = typeof a === 'string' ? (menteeIndex.get(a) ?? -1) : -1;
-      if (e === -1) lookup(menteeIndex, a, `scores[${k}]`, 'mentee');
-      if (e < lastE) grouped = false;
-      lastId = a;
-      lastE = e;
-    }
-    let j = lastJ + 1;
-    if (j >= m || b !== mentorIds[j]) {
-      j = typeof b === 'string' ? (mentorIndex.get(b) ?? -1) : -1;
-      if (j === -1) lookup(mentorIndex, b, `scores[${k}]`, 'mentor');
-    }
-    lastJ = j;
-    if (typeof s !== 'number' || !(s >= 0) || s === Infinity) throw new MatchingInputError('badScore', { where: `scores[${k}]`, value: show(s) });
-    entryMentee[k] = e;
-    entryMentor[k] = j;
-    entryScore[k] = s;
-    scoreStart[e + 1]++;
-  }
-  for (let e = 0; e < n; e++) scoreStart[e + 1] += scoreStart[e];
-  let scoreMentor = entryMentor;
-  let scoreValue = entryScore;
-  let entryAt: Int32Array | null = null;
-  if (!grouped) {
-    // Counting sort by mentee; keeps the input order within a mentee.
-    const fill = scoreStart.slice(0, n);
-    scoreMentor = new Int32Array(E);
-    scoreValue = new Float64Array(E);
-    entryAt = new Int32Array(E);
-    for (let k = 0; k < E; k++) {
-      const at = fill[entryMentee[k]]++;
-      scoreMentor[at] = entryMentor[k];
-      scoreValue[at] = entryScore[k];
-      entryAt[at] = k;
-    }
-  }
-  const seen = new Int32Array(m).fill(-1);
-  for (let e = 0; e < n; e++) {
-    for (let k = scoreStart[e]; k < scoreStart[e + 1]; k++) {
-      const j = scoreMentor[k];
-      if (seen[j] === e) {
-        throw new MatchingInputError('duplicatePair', { where: `scores[${entryAt ? entryAt[k] : k}]`, mentee: menteeIds[e], mentor: mentorIds[j] });
-      }
-      seen[j] = e;
-    }
-  }
+  const { scoreStart, scoreMentor, scoreValue } = readScores(scoresRaw, menteeIndex, mentorIndex, menteeIds, mentorIds);
 
   const menteePrefs = prefs(input.menteePrefs, 'menteePrefs', menteeIndex, mentorIndex, 'mentee');
   const mentorPrefs = prefs(input.mentorPrefs, 'mentorPrefs', mentorIndex, menteeIndex, 'mentor');

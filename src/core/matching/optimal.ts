@@ -33,17 +33,18 @@ export function optimalAssignment(p: PreparedInstance): OptimalAssignment {
   const n = p.menteeIds.length;
   const m = p.mentorIds.length;
   const mentorOf = new Int32Array(n).fill(-1);
-  const rowMentee: number[] = [];
-  for (let e = 0; e < n; e++) {
+  let rows = 0;
+  for (let e = 0; e < n; e++) if (p.lockedMentor[e] === -1) rows++;
+  const rowMentee = new Int32Array(rows);
+  for (let e = 0, r = 0; e < n; e++) {
     if (p.lockedMentor[e] !== -1) mentorOf[e] = p.lockedMentor[e];
-    else rowMentee.push(e);
+    else rowMentee[r++] = e;
   }
-  const rows = rowMentee.length;
   const capLeft = new Int32Array(m);
   for (let j = 0; j < m; j++) capLeft[j] = Math.min(p.capacity[j] - p.lockedCount[j], rows);
 
   // Priority levels of the free mentees, highest first.
-  const levelValues = Array.from(new Set(rowMentee.map((e) => p.priority[e]))).sort((a, b) => b - a);
+  const levelValues = Array.from(new Set(Array.from(rowMentee, (e) => p.priority[e]))).sort((a, b) => b - a);
   const levelOf = new Map(levelValues.map((v, i) => [v, i]));
   const levels = levelValues.length;
   const rowLevel = new Int32Array(rows);
@@ -53,17 +54,52 @@ export function optimalAssignment(p: PreparedInstance): OptimalAssignment {
     perLevel[rowLevel[r]]++;
   }
 
-  // Integer scores on the grid, coarsened by powers of ten only if rows × the top score could
-  // come near 2^48 (scores in the tens of thousands and up): every sum then stays exact.
-  const { scoreStart, scoreMentor, scoreValue } = p;
-  let topScore = 0;
-  for (let k = 0; k < scoreValue.length; k++) if (scoreValue[k] > topScore) topScore = scoreValue[k];
-  let scale = 1 / SCORE_QUANTUM;
-  while (rows * Math.round(topScore * scale) > COST_LIMIT) scale /= 10;
+  const scale = gridScale(p.scoreValue, rows);
+  const edges = mentorEdges(p, rowMentee, capLeft, scale);
+  const best = maxPlacedPerLevel(new SparseGraph(rows, m, edges.start, edges.col, capLeft), rowLevel, levels);
 
-  // Mentor edges with room, by row, and each row's best integer score.
+  // Each level may leave unmatched only the mentees its best count leaves out.
+  const unmatchedCap = new Int32Array(levels);
+  for (let l = 0; l < levels; l++) unmatchedCap[l] = perLevel[l] - best[l];
+  const { graph, cost } = transportGraph(edges, rowLevel, unmatchedCap, capLeft);
+  const solution = solveWithCandidates(graph, cost, m);
+  // The certificate is checked on the full graph, whatever shortcut the solve took.
+  const problem = checkOptimal(graph, cost, solution);
+  if (problem) throw new MatchingInputError('internal', { detail: `optimality certificate failed: ${problem}` });
+
+  for (let r = 0; r < rows; r++) {
+    const j = solution.loads.mateCol[r];
+    if (j < m) mentorOf[rowMentee[r]] = j;
+  }
+  return { mentorOf, scoreQuantum: 1 / scale };
+}
+
+/**
+ * Integer scores on a grid of 1e-6, coarsened by powers of ten only if rows × the top score could
+ * come near 2^48 (scores in the tens of thousands and up): every sum then stays exact.
+ */
+function gridScale(scores: Float64Array, rows: number): number {
+  let top = 0;
+  for (let k = 0; k < scores.length; k++) if (scores[k] > top) top = scores[k];
+  let scale = 1 / SCORE_QUANTUM;
+  while (rows * Math.round(top * scale) > COST_LIMIT) scale /= 10;
+  return scale;
+}
+
+interface MentorEdges {
+  start: Int32Array;
+  col: Int32Array;
+  /** Integer score of each edge, and each row's best. */
+  q: Float64Array;
+  rowMax: Float64Array;
+}
+
+/** Allowed edges of the free mentees to mentors with room, by row. */
+function mentorEdges(p: PreparedInstance, rowMentee: Int32Array, capLeft: Int32Array, scale: number): MentorEdges {
+  const { scoreStart, scoreMentor, scoreValue } = p;
+  const rows = rowMentee.length;
   let bound = 0;
-  for (const e of rowMentee) bound += scoreStart[e + 1] - scoreStart[e];
+  for (let r = 0; r < rows; r++) bound += scoreStart[rowMentee[r] + 1] - scoreStart[rowMentee[r]];
   const start = new Int32Array(rows + 1);
   const col = new Int32Array(bound);
   const q = new Float64Array(bound);
@@ -83,20 +119,24 @@ export function optimalAssignment(p: PreparedInstance): OptimalAssignment {
     start[r + 1] = at;
     rowMax[r] = top;
   }
-  const edges = at;
-  const mentorGraph: SparseGraph = { rows, cols: m, start, col: col.subarray(0, edges), cap: capLeft };
-  const best = maxPlacedPerLevel(mentorGraph, rowLevel, levels);
+  return { start, col: col.subarray(0, at), q: q.subarray(0, at), rowMax };
+}
 
-  // Transport graph: each row keeps its mentor edges and gains its level's "unmatched" edge
-  // when that level has mentees who must stay unmatched.
-  const unmatchedCap = new Int32Array(levels);
-  for (let l = 0; l < levels; l++) unmatchedCap[l] = perLevel[l] - best[l];
+/**
+ * The graph the transport solver sees: each row keeps its mentor edges at cost (row's best score −
+ * this score) >= 0, and gains its level's "unmatched" column at cost (row's best score) when that
+ * level has mentees who must stay unmatched. Every row is then placed exactly once, so minimising
+ * the cost maximises the total score.
+ */
+function transportGraph(edges: MentorEdges, rowLevel: Int32Array, unmatchedCap: Int32Array, capLeft: Int32Array): { graph: SparseGraph; cost: Float64Array } {
+  const { start, col, q, rowMax } = edges;
+  const rows = rowMax.length;
+  const m = capLeft.length;
   const tStart = new Int32Array(rows + 1);
-  const tCol = new Int32Array(edges + rows);
-  const cost = new Float64Array(edges + rows);
-  at = 0;
+  const tCol = new Int32Array(col.length + rows);
+  const cost = new Float64Array(col.length + rows);
+  let at = 0;
   for (let r = 0; r < rows; r++) {
-    // Cost = the row's best score minus this one (>= 0); staying unmatched costs the best score.
     const top = rowMax[r];
     for (let k = start[r]; k < start[r + 1]; k++) {
       tCol[at] = col[k];
@@ -108,19 +148,8 @@ export function optimalAssignment(p: PreparedInstance): OptimalAssignment {
     }
     tStart[r + 1] = at;
   }
-  const tCap = new Int32Array(m + levels);
-  tCap.set(capLeft);
-  tCap.set(unmatchedCap, m);
-  const graph: SparseGraph = { rows, cols: m + levels, start: tStart, col: tCol.subarray(0, at), cap: tCap };
-  const costs = cost.subarray(0, at);
-  const solution = solveWithCandidates(graph, costs, m);
-  // The certificate is checked on the full graph, whatever shortcut the solve took.
-  const problem = checkOptimal(graph, costs, solution);
-  if (problem) throw new MatchingInputError('internal', { detail: `optimality certificate failed: ${problem}` });
-
-  for (let r = 0; r < rows; r++) {
-    const j = solution.loads.mateCol[r];
-    if (j < m) mentorOf[rowMentee[r]] = j;
-  }
-  return { mentorOf, scoreQuantum: 1 / scale };
+  const cap = new Int32Array(m + unmatchedCap.length);
+  cap.set(capLeft);
+  cap.set(unmatchedCap, m);
+  return { graph: new SparseGraph(rows, cap.length, tStart, tCol.subarray(0, at), cap), cost: cost.subarray(0, at) };
 }

@@ -20,27 +20,55 @@ export interface TransportSolution {
 /** Thrown when some row cannot be placed at all: the caller guaranteed a full assignment exists. */
 export class InfeasibleError extends Error {}
 
-export function solveTransport(g: SparseGraph, cost: Float64Array, order?: ArrayLike<number>): TransportSolution {
-  const { rows, cols, start, col, cap } = g;
-  const loads = new ColumnLoads(g);
-  const { mateCol, load, slotStart, slotRow } = loads;
-  const u = new Float64Array(rows);
-  const v = new Float64Array(cols);
+export function solveTransport(g: SparseGraph, cost: Float64Array): TransportSolution {
+  const solver = new ShortestPaths(g, cost);
+  for (let r = 0; r < g.rows; r++) solver.place(r);
+  return { loads: solver.loads, u: solver.u, v: solver.v };
+}
 
-  const dist = new Float64Array(cols).fill(Infinity);
-  const predRow = new Int32Array(cols);
-  const predEdge = new Int32Array(cols);
-  const done = new Uint8Array(cols);
-  const touched = new Int32Array(cols);
-  const popped = new Int32Array(cols);
-  const scanned = new Int32Array(rows);
-  // Binary heap of columns keyed by distance; stale entries are skipped when popped.
-  const heapSize = start[rows] + cols + 1;
-  const heapKey = new Float64Array(heapSize);
-  const heapCol = new Int32Array(heapSize);
+/**
+ * One Dijkstra per row, in a method of its own: V8 then optimises it as a whole after a few rows,
+ * with type feedback from complete runs, instead of on-stack-replacing one giant loop.
+ */
+class ShortestPaths {
+  readonly loads: ColumnLoads;
+  readonly u: Float64Array;
+  readonly v: Float64Array;
+  private readonly dist: Float64Array;
+  private readonly predRow: Int32Array;
+  private readonly predEdge: Int32Array;
+  private readonly done: Uint8Array;
+  private readonly touched: Int32Array;
+  private readonly popped: Int32Array;
+  private readonly scanned: Int32Array;
+  /** Binary heap of columns keyed by distance; stale entries are skipped when popped. */
+  private readonly heapKey: Float64Array;
+  private readonly heapCol: Int32Array;
 
-  for (let step = 0; step < rows; step++) {
-    const r0 = order ? order[step] : step;
+  constructor(
+    private readonly g: SparseGraph,
+    private readonly cost: Float64Array,
+  ) {
+    const { rows, cols, start } = g;
+    this.loads = new ColumnLoads(g);
+    this.u = new Float64Array(rows);
+    this.v = new Float64Array(cols);
+    this.dist = new Float64Array(cols).fill(Infinity);
+    this.predRow = new Int32Array(cols);
+    this.predEdge = new Int32Array(cols);
+    this.done = new Uint8Array(cols);
+    this.touched = new Int32Array(cols);
+    this.popped = new Int32Array(cols);
+    this.scanned = new Int32Array(rows);
+    this.heapKey = new Float64Array(start[rows] + cols + 1);
+    this.heapCol = new Int32Array(start[rows] + cols + 1);
+  }
+
+  /** Places row r0 along a shortest augmenting path, keeping every reduced cost >= 0. */
+  place(r0: number): void {
+    const { start, col, cap } = this.g;
+    const { cost, u, v, dist, predRow, predEdge, done, touched, popped, scanned, heapKey, heapCol, loads } = this;
+    const { mateCol, load, slotStart, slotRow } = loads;
     let nTouched = 0;
     let nPopped = 0;
     let nScanned = 0;
@@ -48,7 +76,7 @@ export function solveTransport(g: SparseGraph, cost: Float64Array, order?: Array
     let bestD = Infinity;
     let bestCol = -1;
     // `scanned` doubles as the queue of rows whose edges are still to relax; a row sits at the
-    // distance of its column (r0 at 0). Relaxing is inlined: this loop is the solver's hot path.
+    // distance of its column (r0 at 0).
     scanned[nScanned++] = r0;
     let next = 0;
     let dj = 0;
@@ -133,7 +161,6 @@ export function solveTransport(g: SparseGraph, cost: Float64Array, order?: Array
     for (let s = 0; s < nTouched; s++) dist[touched[s]] = Infinity;
     for (let s = 0; s < nPopped; s++) done[popped[s]] = 0;
   }
-  return { loads, u, v };
 }
 
 /**
@@ -144,6 +171,8 @@ export function solveTransport(g: SparseGraph, cost: Float64Array, order?: Array
  */
 export function checkOptimal(g: SparseGraph, cost: Float64Array, sol: TransportSolution): string | null {
   const { loads, u, v } = sol;
+  const { start, col, rows, cols, cap } = g;
+  const { mateEdge, load } = loads;
   // Every term below 2^50 in magnitude and integral: then each c − u − v is computed exactly.
   const LIMIT = 2 ** 50;
   const integral = (a: Float64Array): boolean => {
@@ -151,18 +180,18 @@ export function checkOptimal(g: SparseGraph, cost: Float64Array, sol: TransportS
     return true;
   };
   if (!integral(u) || !integral(v) || !integral(cost)) return 'potentials or costs not exact integers';
-  for (let r = 0; r < g.rows; r++) {
-    const mine = loads.mateEdge[r];
+  for (let r = 0; r < rows; r++) {
+    const mine = mateEdge[r];
     if (mine === -1) return `row ${r} unassigned`;
     const ur = u[r];
-    for (let k = g.start[r]; k < g.start[r + 1]; k++) {
-      const rc = cost[k] - ur - v[g.col[k]];
+    for (let k = start[r]; k < start[r + 1]; k++) {
+      const rc = cost[k] - ur - v[col[k]];
       if (rc < 0) return `negative reduced cost at edge ${k}`;
       if (k === mine && rc !== 0) return `assigned edge ${k} not tight`;
     }
   }
-  for (let j = 0; j < g.cols; j++) {
-    if (v[j] > 0 || (v[j] < 0 && loads.load[j] < g.cap[j])) return `column ${j} potential ${v[j]} with load ${loads.load[j]}/${g.cap[j]}`;
+  for (let j = 0; j < cols; j++) {
+    if (v[j] > 0 || (v[j] < 0 && load[j] < cap[j])) return `column ${j} potential ${v[j]} with load ${load[j]}/${cap[j]}`;
   }
   return null;
 }
