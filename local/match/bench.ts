@@ -7,8 +7,10 @@
  * number matched, then the score — the same objective as ours with a single priority level. A
  * peer's assignment to a forbidden slot counts as unmatched.
  *
- * In-process rows time only the solve call on data already in memory: the parsed instance for
- * ours (validation included), the prebuilt matrix for the peers (building it is not timed). Whole-
+ * In-process rows time only the solve call on prepared input already in memory: the prebuilt
+ * matrix for the peers, the validated and indexed instance for ours (building either is not in
+ * that row; ours has its own "ours: validate+index" row, from parsed JSON); on the
+ * first instance every in-process solver gets the same untimed warm-up runs. Whole-
  * process rows time spawn + read + parse + solve + print, ours (`node .build/match.cjs file`) and
  * SciPy (a python3 script reading the same file) alike.
  */
@@ -17,13 +19,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import munkres from 'munkres';
-import { MatchingInstance, MatchResult, PairIds, ScoreEntry, solveOptimal, solveStable } from '../../src/core/matching';
+import { MatchingInstance, MatchResult, PairIds, prepareInstance, ScoreEntry, solveOptimal, solveStable } from '../../src/core/matching';
 
 /**
  * One solver on one instance (a flat row of out/bench.json "matching").
  * - instance: name; mentees, mentors, capacity (each mentor's), density (allowed pairs / all pairs)
- * - solver: "ours", "ours (priorities+locked)", "ours stable", "munkres", "munkres-js",
- *   "linear-sum-assignment", "scipy"
+ * - solver: "ours", "ours: validate+index", "ours (priorities+locked)", "ours stable", "munkres",
+ *   "munkres-js", "linear-sum-assignment", "scipy"
  * - scope: "in-process" (solve call only) or "whole-process" (spawn to exit)
  * - ms: best of `runs`; null when skipped (then `skipped` says why)
  * - matched, objective: mentees matched and total score of the solver's assignment
@@ -81,12 +83,14 @@ interface Spec {
   /** In-process / whole-process runs of ours, and of peers. */
   runs: number;
   peerRuns: number;
+  /** Untimed in-process runs first; the JIT then stays warm for the larger instances. */
+  warmup: number;
 }
 
 const SPECS: Spec[] = [
-  { name: 'dense-300x60x5', mentees: 300, mentors: 60, capacity: 5, perMentee: null, seed: 301, runs: 7, peerRuns: 5 },
-  { name: 'dense-2000x400x5', mentees: 2000, mentors: 400, capacity: 5, perMentee: null, seed: 2001, runs: 5, peerRuns: 2 },
-  { name: 'sparse-5000x1000x5', mentees: 5000, mentors: 1000, capacity: 5, perMentee: [20, 40], seed: 5001, runs: 5, peerRuns: 1 },
+  { name: 'dense-300x60x5', mentees: 300, mentors: 60, capacity: 5, perMentee: null, seed: 301, runs: 5, peerRuns: 5, warmup: 3 },
+  { name: 'dense-2000x400x5', mentees: 2000, mentors: 400, capacity: 5, perMentee: null, seed: 2001, runs: 5, peerRuns: 2, warmup: 0 },
+  { name: 'sparse-5000x1000x5', mentees: 5000, mentors: 1000, capacity: 5, perMentee: [20, 40], seed: 5001, runs: 5, peerRuns: 1, warmup: 0 },
 ];
 
 /** Scores on the 1e-6 grid, so every solver sees the same numbers exactly. */
@@ -147,11 +151,17 @@ function slotMatrix(inst: MatchingInstance): { matrix: number[][]; slotMentor: I
   return { matrix, slotMentor: Int32Array.from(slots) };
 }
 
-function best<T>(runs: number, f: () => T): { ms: number; value: T } {
+/**
+ * Best of `runs` timed calls, after `warmup` untimed ones (JIT warm-up, the same for every solver).
+ * One full collection before the batch clears the previous solver's garbage; none between runs,
+ * where a forced collection would also discard optimised code that a real run keeps.
+ */
+function best<T>(runs: number, f: () => T, warmup = 0): { ms: number; value: T } {
   let ms = Infinity;
   let value: T | undefined;
+  (globalThis as { gc?: () => void }).gc?.();
+  for (let k = 0; k < warmup; k++) f();
   for (let k = 0; k < runs; k++) {
-    (globalThis as { gc?: () => void }).gc?.();
     const t0 = process.hrtime.bigint();
     value = f();
     ms = Math.min(ms, Number(process.hrtime.bigint() - t0) / 1e6);
@@ -221,7 +231,12 @@ export async function runMatchingBench(options: MatchingBenchOptions = {}): Prom
       log(`matching bench: ${spec.name} (${allowed} allowed pairs)`);
 
       // Ours, in process (validation + solve + blocking-pair report).
-      const ours = best(runs, () => solveOptimal(inst));
+      const warmup = options.quick ? 0 : spec.warmup;
+      // Like the peers' prebuilt matrix, ours starts from its prepared (validated, indexed) input;
+      // preparing it from the parsed JSON is timed in a row of its own.
+      const prep = best(runs, () => prepareInstance(inst), warmup);
+      const prepared = prep.value;
+      const ours = best(runs, () => solveOptimal(prepared), warmup);
       const mine = ofResult(inst, ours.value);
       const row = (solver: string, scope: MatchingBenchRow['scope'], ms: number | null, n: number, got?: { matched: number; objective: number }, skipped?: string): void => {
         const ref = rows.find((x) => x.instance === spec.name && x.solver === 'ours' && x.scope === scope);
@@ -239,6 +254,8 @@ export async function runMatchingBench(options: MatchingBenchOptions = {}): Prom
         });
       };
       row('ours', 'in-process', ours.ms, runs, mine);
+      row('ours: validate+index', 'in-process', prep.ms, runs);
+      rows[rows.length - 1].ratioToOurs = null;
 
       // Whole process: ours and SciPy read the same file.
       const file = path.join(dir, `${spec.name}.json`);
@@ -292,7 +309,7 @@ export async function runMatchingBench(options: MatchingBenchOptions = {}): Prom
           continue;
         }
         log(`matching bench: ${spec.name} ${name}`);
-        const t = best(peerRuns, solve);
+        const t = best(peerRuns, solve, warmup);
         lastMs.set(name, { n: spec.mentees, ms: t.ms });
         row(name, 'in-process', t.ms, peerRuns, evaluate(inst, toPairs(t.value)));
       }
@@ -311,7 +328,8 @@ export async function runMatchingBench(options: MatchingBenchOptions = {}): Prom
           locked.push([e, m]);
         }
         rich.locked = locked;
-        const t = best(runs, () => solveOptimal(rich));
+        const richPrepared = prepareInstance(rich);
+        const t = best(runs, () => solveOptimal(richPrepared));
         row('ours (priorities+locked)', 'in-process', t.ms, runs, ofResult(rich, t.value));
         rows[rows.length - 1].agreesWithOurs = null;
       }

@@ -27,7 +27,7 @@ function randomGraph(seed: number, rows: number, cols: number, density: number, 
   const cap = new Int32Array(cols + 1);
   for (let j = 0; j < cols; j++) cap[j] = 1 + Math.floor(r() * 3);
   cap[cols] = overflowCap;
-  const g: SparseGraph = { rows, cols: cols + 1, start, col: Int32Array.from(col), cap };
+  const g = new SparseGraph(rows, cols + 1, start, Int32Array.from(col), cap);
   return { g, cost: Float64Array.from(cost) };
 }
 
