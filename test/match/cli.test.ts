@@ -3,6 +3,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import fc from 'fast-check';
 import { main, MatchIo } from '../../local/match/run';
 
 function run(files: Record<string, string>, argv: string[]) {
@@ -48,6 +49,7 @@ describe('match CLI main()', () => {
     ['two arguments', {}, ['a', 'b'], /usage/],
     ['unreadable file', {}, ['missing.json'], /cannot read the file missing\.json: ENOENT/],
     ['bad JSON', { 'i.json': '{"mode": ' }, ['i.json'], /not valid JSON/],
+    ['JSON that is not an object', { 'i.json': 'null' }, ['i.json'], /instance must be a JSON object/],
     ['unknown mode', { 'i.json': JSON.stringify({ ...GOOD, mode: 'best' }) }, ['i.json'], /unknown mode "best"/],
     ['unknown id in scores', { 'i.json': JSON.stringify({ ...GOOD, scores: [['e1', 'mX', 1]] }) }, ['i.json'], /scores\[0\]: unknown mentor "mX"/],
     ['duplicate ids', { 'i.json': JSON.stringify({ ...GOOD, mentors: [{ id: 'm1' }, { id: 'm1' }] }) }, ['i.json'], /"m1" occurs more than once/],
@@ -63,6 +65,34 @@ describe('match CLI main()', () => {
     expect(r.stderr).toMatch(message);
     expect(r.stderr).toMatch(/^Error: .*\nОшибка: .*\n$/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('fuzzed instances: always exit 0 or a clean exit 1, never an internal error', () => {
+    const id = fc.constantFrom('e1', 'e2', 'm1', 'm2', 'x', '', 7, null);
+    const anything = fc.jsonValue({ maxDepth: 2 });
+    const person = fc.record({ id, priority: fc.oneof(fc.integer({ min: -2, max: 3 }), anything), capacity: fc.oneof(fc.integer({ min: -1, max: 3 }), anything) }, { requiredKeys: ['id'] });
+    const pair = fc.oneof(fc.tuple(id, id), fc.tuple(id, id, fc.oneof(fc.double({ noNaN: false }), anything)), anything);
+    const instance = fc.record(
+      {
+        mode: fc.oneof(fc.constantFrom('optimal', 'stable'), anything),
+        mentees: fc.oneof(fc.array(person, { maxLength: 4 }), anything),
+        mentors: fc.oneof(fc.array(person, { maxLength: 4 }), anything),
+        scores: fc.oneof(fc.array(pair, { maxLength: 6 }), anything),
+        menteePrefs: fc.oneof(fc.dictionary(fc.constantFrom('e1', 'e2', 'zz'), fc.oneof(fc.array(id, { maxLength: 3 }), anything)), anything),
+        mentorPrefs: fc.oneof(fc.dictionary(fc.constantFrom('m1', 'm2', 'zz'), fc.oneof(fc.array(id, { maxLength: 3 }), anything)), anything),
+        locked: fc.oneof(fc.array(pair, { maxLength: 3 }), anything),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.oneof(instance, anything), (value) => {
+        const r = run({ 'i.json': JSON.stringify(value) ?? 'null' }, ['i.json']);
+        expect([0, 1]).toContain(r.code);
+        if (r.code === 1) expect(r.stderr).toMatch(/^Error: .*\nОшибка: .*\n$/);
+        else expect(JSON.parse(r.stdout)).toHaveProperty('pairs');
+      }),
+      { seed: 9, numRuns: 1500 },
+    );
   });
 
   test('a UTF-8 BOM and a "--" separator are accepted', () => {

@@ -329,5 +329,6 @@ export function validateInstance(input: unknown): MatchingInstance {
 
 /** Accepts either form, so callers that solve several times prepare once. */
 export function asPrepared(x: MatchingInstance | PreparedInstance): PreparedInstance {
-  return 'menteeIndex' in x && x.menteeIndex instanceof Map ? (x as PreparedInstance) : prepareInstance(x);
+  const prepared = typeof x === 'object' && x !== null && 'menteeIndex' in x && x.menteeIndex instanceof Map;
+  return prepared ? (x as PreparedInstance) : prepareInstance(x);
 }

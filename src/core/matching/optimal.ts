@@ -9,8 +9,11 @@
  *    an "unmatched" column whose capacity is (mentees of the level − their best count), and every
  *    mentee must sit somewhere. Scores are rounded to a grid (1e-6) and solved as integers; the
  *    grid coarsens by powers of ten only if the integers could approach 2^53 (rows × top score
- *    above 2^48 / 1e6, i.e. scores in the tens of thousands for 5,000 mentees), and the final dual
- *    certificate is re-checked exactly.
+ *    above 2^48 / 1e6, i.e. scores in the tens of thousands for 5,000 mentees). Integer sums
+ *    below 2^53 are exact in doubles, and the final dual certificate (checkOptimal) is re-checked
+ *    in exact arithmetic on the full graph: an answer is either proven optimal or an error.
+ * "Exact" therefore means: the lexicographic optimum for the scores rounded to the reported
+ * `scoreQuantum`; pairs whose scores differ by less than that count as ties.
  */
 import { MatchingInputError } from './messages';
 import { PreparedInstance } from './instance';
@@ -20,7 +23,7 @@ import { solveWithCandidates } from './candidates';
 import { checkOptimal } from './transport';
 
 export const SCORE_QUANTUM = 1e-6;
-/** Sum of the rows' top integer scores stays below this: a 2^5 margin for potentials and distances. */
+/** rows × the top integer score stays below this: a 2^5 margin for potentials and distances. */
 const COST_LIMIT = 2 ** 48;
 
 export interface OptimalAssignment {
