@@ -160,8 +160,10 @@ export async function xlsxToSpreadsheet(buffer: Buffer, book: SpreadsheetModel):
         if (col.width) sheet.columnWidths.set(i + 1, Math.round(col.width * PX_PER_CHAR));
       });
     }
-    ws.eachRow({ includeEmpty: false }, (row, r) => {
-      row.eachCell({ includeEmpty: false }, (source, c) => {
+    // Empty cells count too when formatted: plain-text format on empty rows is what keeps later
+    // answers as typed.
+    for (let r = 1; r <= ws.rowCount; r++) {
+      ws.getRow(r).eachCell({ includeEmpty: true }, (source, c) => {
         const typed = readValue(source.value, book.timeZone);
         const cell: Cell = { v: typed.v };
         if (typed.f) cell.f = typed.f;
@@ -171,9 +173,10 @@ export async function xlsxToSpreadsheet(buffer: Buffer, book: SpreadsheetModel):
         if (note) cell.note = note;
         const style = readStyle(source);
         if (style) cell.style = style;
+        if (cell.v === '' && !cell.f && !cell.fmt && !cell.note && !cell.style) return;
         sheet.setCell(r, c, cell);
       });
-    });
+    }
     sheet.maxRows = Math.max(sheet.maxRows, sheet.lastRow());
     sheet.maxColumns = Math.max(sheet.maxColumns, sheet.lastColumn());
     sheets.push(sheet);
