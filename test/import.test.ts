@@ -238,3 +238,33 @@ describe('consents', () => {
     expect(table(ws, SHEET.log).some((l) => String(l['Подробности']).includes('обезличены'))).toBe(true);
   });
 });
+
+describe('a form the curator made by hand', () => {
+  test('is imported once its response sheet is mapped on «Сопоставление анкет»', () => {
+    const { ws, runner } = programme();
+    look(ws, (ss) => {
+      const sheet = ss.insertSheet('Ответы (своя форма)');
+      sheet.getRange(1, 1, 3, 6).setValues([
+        ['Отметка времени', 'Вы', 'Ваше ФИО', 'Студия', 'Чем помочь?', 'Телефон'],
+        [new Date('2026-09-20T10:00:00Z'), 'обучающийся', 'Фомина Вера Ильинична', 'Фотостудия', 'выбор профессии', '+7 911 222-33-44'],
+        [new Date('2026-09-20T11:00:00Z'), 'обучающийся', '', 'Фотостудия', 'выбор профессии', '+7 911 222-33-45'],
+      ]);
+      const map = ss.getSheetByName(SHEET.formMapping)!;
+      map.getRange(2, 1, 5, 4).setValues([
+        ['Ответы (своя форма)', 'Анкета наставляемого', 'Вы', 'Кто вы?'],
+        ['Ответы (своя форма)', 'Анкета наставляемого', 'Ваше ФИО', 'Фамилия, имя, отчество'],
+        ['Ответы (своя форма)', 'Анкета наставляемого', 'Студия', 'Объединение (студия, кружок), в котором вы занимаетесь или работаете'],
+        ['Ответы (своя форма)', 'Анкета наставляемого', 'Чем помочь?', 'С чем вам нужна помощь наставника?'],
+        ['Ответы (своя форма)', 'Анкета наставляемого', 'Телефон', 'Телефон или e-mail для связи'],
+      ]);
+    });
+    const result = runner.call('importResponses') as Outcome;
+    expect(result.ok).toBe(true);
+    const [vera] = table(ws, SHEET.mentees);
+    expect(vera).toMatchObject({ ФИО: 'Фомина Вера Ильинична', Объединение: 'Фотостудия', 'Темы запроса': 'выбор профессии' });
+    const errors = table(ws, SHEET.importErrors);
+    expect(errors.some((e) => e['Источник'] === 'Анкета наставляемого («Ответы (своя форма)»)' && e['Строка'] === 3 && String(e['Причина']).includes('ответ не импортирован'))).toBe(true);
+    expect(errors.some((e) => e['Поле'] === 'Удобный формат встреч')).toBe(true);
+    expect((runner.call('importResponses') as Outcome).message).toBe('Новых ответов нет, базы не изменены.');
+  });
+});

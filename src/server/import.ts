@@ -24,6 +24,8 @@ interface Source {
   /** Read once: names are used for every response and error row. */
   name: string;
   values: Cell[][];
+  /** For a hand-made form: question key → the header the curator's form uses for it. */
+  mapped: Map<string, string>;
 }
 
 interface Pending {
@@ -48,9 +50,33 @@ function findSources(ss: Spreadsheet, defs: Record<string, QuestionnaireDef>): S
     const i = urls.findIndex((u) => u.includes(id));
     if (i < 0) continue;
     const values = sheets[i].getDataRange().getValues() as Cell[][];
-    sources.push({ def, sheet: sheets[i], name: sheets[i].getName(), values });
+    sources.push({ def, sheet: sheets[i], name: sheets[i].getName(), values, mapped: new Map() });
   }
-  return sources;
+  return [...sources, ...handMadeSources(ss, defs, sheets, sources)];
+}
+
+/** Response sheets of the curator's own forms, mapped once on «Сопоставление анкет». */
+function handMadeSources(ss: Spreadsheet, defs: Record<string, QuestionnaireDef>, sheets: Sheet[], linked: Source[]): Source[] {
+  const mapping = loadTable(ss, 'formMapping', false)?.table;
+  if (!mapping) return [];
+  const byTitle = new Map(Object.values(defs).map((d) => [normalizeName(d.title), d]));
+  const found = new Map<string, Source>();
+  mapping.rows.forEach((_r, i) => {
+    const sheetName = String(mapping.get(i, 'sheet')).trim();
+    const def = byTitle.get(normalizeName(mapping.get(i, 'questionnaire')));
+    if (!sheetName || !def || linked.some((s) => s.name === sheetName)) return;
+    let source = found.get(sheetName);
+    if (!source) {
+      const sheet = sheets.find((s) => s.getName() === sheetName);
+      if (!sheet) return;
+      source = { def, sheet, name: sheetName, values: sheet.getDataRange().getValues() as Cell[][], mapped: new Map() };
+      found.set(sheetName, source);
+    }
+    const column = String(mapping.get(i, 'column')).trim();
+    const question = def.questions.find((q) => normalizeName(q.title) === normalizeName(mapping.get(i, 'question')));
+    if (column && question) source.mapped.set(question.key, column);
+  });
+  return [...found.values()];
 }
 
 const sourceLabel = (s: Source) => `${s.def.title} («${s.name}»)`;
@@ -244,7 +270,7 @@ function groupMarks(table: BaseTable): Map<string, string[]> {
 function markResponses(sources: Source[], name: string, scrub: Map<Source, Set<number>>): void {
   const who = normalizeName(name);
   for (const s of sources) {
-    const layout = locateQuestions(s.values[0] ?? [], s.def);
+    const layout = locateQuestions(s.values[0] ?? [], s.def, s.mapped);
     const col = layout.columns.get('name');
     if (typeof col !== 'number') continue;
     s.values.forEach((row, i) => {
@@ -259,7 +285,7 @@ function markResponses(sources: Source[], name: string, scrub: Map<Source, Set<n
 
 function scrubResponses(scrub: Map<Source, Set<number>>): void {
   for (const [s, rows] of scrub) {
-    const layout = locateQuestions(s.values[0] ?? [], s.def);
+    const layout = locateQuestions(s.values[0] ?? [], s.def, s.mapped);
     for (const i of rows) {
       const line = s.values[i].map((v, c) => (c === layout.timestamp - 1 ? v : ''));
       const nameCol = layout.columns.get('name');
@@ -331,7 +357,7 @@ export function importNow(): ImportResult {
   const pending: Pending[] = [];
   for (const source of sources) {
     const [header = [], ...rows] = source.values;
-    const layout = locateQuestions(header, source.def);
+    const layout = locateQuestions(header, source.def, source.mapped);
     const label = sourceLabel(source);
     for (const q of layout.missing) {
       if (q.required) problemRows(work, label, [{ row: 0, field: q.title, value: '', reason: RU.importing.missingColumn, fatal: false }]);

@@ -13,7 +13,8 @@
  *    below 2^53 are exact in doubles, and the final dual certificate (checkOptimal) is re-checked
  *    in exact arithmetic on the full graph: an answer is either proven optimal or an error.
  * "Exact" therefore means: the lexicographic optimum for the scores rounded to the reported
- * `scoreQuantum`; pairs whose scores differ by less than that count as ties.
+ * `scoreQuantum`; pairs whose scores differ by less than that count as ties. Among several optima
+ * the one returned is a fixed function of the input (its order included): same input, same bytes.
  */
 import { MatchingInputError } from './messages';
 import { PreparedInstance } from './instance';

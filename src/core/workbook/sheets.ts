@@ -2,6 +2,7 @@ import { MEETING_FORMATS, MENTEE_CATEGORIES, MENTORING_FORMS, MENTOR_CATEGORIES 
 import { ROADMAP, ROADMAP_STAGES } from '../domain/roadmap';
 import { TARGET_GROUPS } from '../domain/target-groups';
 import { NO, SETTINGS, YES } from '../settings';
+import { questionnaires } from '../questionnaires/definitions';
 import { ColumnDef, SheetDef } from './types';
 
 export const SHEET = {
@@ -24,6 +25,7 @@ export const SHEET = {
   log: 'Журнал',
   analysis: 'Анализ запросов',
   preferences: 'Предпочтения',
+  formMapping: 'Сопоставление анкет',
   ledger: 'Служебный — импорт анкет',
 } as const;
 
@@ -34,6 +36,12 @@ export const TRAINING_STATUSES = ['не обучен', 'направлен', 'о
 export const MEETING_TYPES = ['знакомство', 'пробная', 'планирование', 'регулярная', 'итоговая'] as const;
 export const CONSENT_SIGNERS = ['участник', 'родитель', 'законный представитель'] as const;
 export const YES_NO = [YES, NO] as const;
+
+/** For mapping hand-made forms: the questionnaires and every question title they can have. */
+const ALL_QUESTIONNAIRES = questionnaires({ forms: MENTORING_FORMS.map((f) => f.name), pseudonymous: false });
+const ALL_PSEUDONYMOUS = questionnaires({ forms: [], pseudonymous: true });
+export const QUESTIONNAIRE_NAMES = Object.values(ALL_QUESTIONNAIRES).map((q) => q.title);
+export const QUESTION_TITLES = [...new Set([...Object.values(ALL_QUESTIONNAIRES), ...Object.values(ALL_PSEUDONYMOUS)].flatMap((q) => q.questions.map((x) => x.title)))];
 
 const formsList = { kind: 'listFromSheet', sheet: SHEET.forms, header: 'Форма' } as const;
 const id = (prefix: string): ColumnDef => ({ key: 'id', header: 'ID', system: true, text: true, width: 90, note: `Код записи (${prefix}-…), присваивается надстройкой и не меняется` });
@@ -351,6 +359,17 @@ export const WORKBOOK: readonly SheetDef[] = [
       { key: 'value', header: 'Значение', system: true, text: true, width: 220 },
       { key: 'reason', header: 'Причина', system: true, width: 320 },
       { key: 'status', header: 'Статус', rule: { kind: 'list', values: ['новая', 'исправлено', 'не требует действий'] }, width: 130 },
+    ],
+  },
+  {
+    key: 'formMapping',
+    name: SHEET.formMapping,
+    tabColor: '#5b7083',
+    columns: [
+      { key: 'sheet', header: 'Лист ответов', text: true, width: 200, note: 'Лист ответов формы, которую куратор сделал сам (не через меню «Создать или обновить анкеты»)' },
+      { key: 'questionnaire', header: 'Анкета', rule: { kind: 'list', values: QUESTIONNAIRE_NAMES }, width: 200 },
+      { key: 'column', header: 'Заголовок столбца в листе ответов', text: true, width: 300, note: 'Оставьте пустым, если заголовки совпадают с вопросами анкеты' },
+      { key: 'question', header: 'Вопрос анкеты', rule: { kind: 'list', values: QUESTION_TITLES }, width: 360 },
     ],
   },
   {
