@@ -59,13 +59,15 @@ export function optimalAssignment(p: PreparedInstance): OptimalAssignment {
   }
 
   const scale = gridScale(p.scoreValue, rows);
-  const edges = mentorEdges(p, rowMentee, capLeft, scale);
-  const best = maxPlacedPerLevel(new SparseGraph(rows, m, edges.start, edges.col, capLeft), rowLevel, levels);
+  const { start, col, cost } = buildRows(p, rowMentee, rowLevel, capLeft, scale);
+  // The greedy sees the "unmatched" columns with no room, i.e. mentors only.
+  const cap = new Int32Array(m + levels);
+  cap.set(capLeft);
+  const best = maxPlacedPerLevel(new SparseGraph(rows, m + levels, start, col, cap), rowLevel, levels);
 
   // Each level may leave unmatched only the mentees its best count leaves out.
-  const unmatchedCap = new Int32Array(levels);
-  for (let l = 0; l < levels; l++) unmatchedCap[l] = perLevel[l] - best[l];
-  const { graph, cost } = transportGraph(edges, rowLevel, unmatchedCap, capLeft);
+  for (let l = 0; l < levels; l++) cap[m + l] = perLevel[l] - best[l];
+  const graph = new SparseGraph(rows, m + levels, start, col, cap);
   const solution = solveWithCandidates(graph, cost, m);
   // The certificate is checked on the full graph, whatever shortcut the solve took.
   const problem = checkOptimal(graph, cost, solution);
@@ -90,70 +92,43 @@ function gridScale(scores: Float64Array, rows: number): number {
   return scale;
 }
 
-interface MentorEdges {
-  start: Int32Array;
-  col: Int32Array;
-  /** Integer score of each edge, and each row's best. */
-  q: Float64Array;
-  rowMax: Float64Array;
-}
-
-/** Allowed edges of the free mentees to mentors with room, by row. */
-function mentorEdges(p: PreparedInstance, rowMentee: Int32Array, capLeft: Int32Array, scale: number): MentorEdges {
+/**
+ * The graph the solvers see, one row per free mentee: its allowed edges to mentors with room at
+ * cost (row's best score − this score) >= 0, then one edge to its level's "unmatched" column at
+ * cost (row's best score). Every row is placed exactly once, so minimising the cost maximises the
+ * total score. Costs are integers on the grid, below 2^48 by gridScale.
+ */
+function buildRows(
+  p: PreparedInstance,
+  rowMentee: Int32Array,
+  rowLevel: Int32Array,
+  capLeft: Int32Array,
+  scale: number,
+): { start: Int32Array; col: Int32Array; cost: Float64Array } {
   const { scoreStart, scoreMentor, scoreValue } = p;
   const rows = rowMentee.length;
-  let bound = 0;
+  const m = capLeft.length;
+  let bound = rows;
   for (let r = 0; r < rows; r++) bound += scoreStart[rowMentee[r] + 1] - scoreStart[rowMentee[r]];
   const start = new Int32Array(rows + 1);
   const col = new Int32Array(bound);
-  const q = new Float64Array(bound);
-  const rowMax = new Float64Array(rows);
+  const cost = new Float64Array(bound);
   let at = 0;
   for (let r = 0; r < rows; r++) {
     const e = rowMentee[r];
     let top = 0;
     for (let k = scoreStart[e]; k < scoreStart[e + 1]; k++) {
+      if (capLeft[scoreMentor[k]] > 0) top = Math.max(top, Math.round(scoreValue[k] * scale));
+    }
+    for (let k = scoreStart[e]; k < scoreStart[e + 1]; k++) {
       const j = scoreMentor[k];
       if (capLeft[j] === 0) continue;
-      const v = Math.round(scoreValue[k] * scale);
       col[at] = j;
-      q[at++] = v;
-      if (v > top) top = v;
+      cost[at++] = top - Math.round(scoreValue[k] * scale);
     }
+    col[at] = m + rowLevel[r];
+    cost[at++] = top;
     start[r + 1] = at;
-    rowMax[r] = top;
   }
-  return { start, col: col.subarray(0, at), q: q.subarray(0, at), rowMax };
-}
-
-/**
- * The graph the transport solver sees: each row keeps its mentor edges at cost (row's best score −
- * this score) >= 0, and gains its level's "unmatched" column at cost (row's best score) when that
- * level has mentees who must stay unmatched. Every row is then placed exactly once, so minimising
- * the cost maximises the total score.
- */
-function transportGraph(edges: MentorEdges, rowLevel: Int32Array, unmatchedCap: Int32Array, capLeft: Int32Array): { graph: SparseGraph; cost: Float64Array } {
-  const { start, col, q, rowMax } = edges;
-  const rows = rowMax.length;
-  const m = capLeft.length;
-  const tStart = new Int32Array(rows + 1);
-  const tCol = new Int32Array(col.length + rows);
-  const cost = new Float64Array(col.length + rows);
-  let at = 0;
-  for (let r = 0; r < rows; r++) {
-    const top = rowMax[r];
-    for (let k = start[r]; k < start[r + 1]; k++) {
-      tCol[at] = col[k];
-      cost[at++] = top - q[k];
-    }
-    if (unmatchedCap[rowLevel[r]] > 0) {
-      tCol[at] = m + rowLevel[r];
-      cost[at++] = top;
-    }
-    tStart[r + 1] = at;
-  }
-  const cap = new Int32Array(m + unmatchedCap.length);
-  cap.set(capLeft);
-  cap.set(unmatchedCap, m);
-  return { graph: new SparseGraph(rows, cap.length, tStart, tCol.subarray(0, at), cap), cost: cost.subarray(0, at) };
+  return { start, col: col.subarray(0, at), cost: cost.subarray(0, at) };
 }

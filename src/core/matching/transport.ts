@@ -165,21 +165,18 @@ class ShortestPaths {
 
 /**
  * Verifies the LP optimality certificate of a complete assignment: every reduced cost
- * c - u - v >= 0, zero on used edges, v <= 0, and v < 0 only on full columns. With integer data
- * below 2^53 this check is exact, so passing it proves the assignment is a minimum-cost one.
+ * c - u - v >= 0, zero on used edges, v <= 0, and v < 0 only on full columns. Costs must be
+ * integers below 2^48 (the caller builds them so); with potentials checked integral below 2^50 the
+ * check is exact, so passing it proves the assignment is a minimum-cost one.
  * Returns a description of the first violation, or null.
  */
 export function checkOptimal(g: SparseGraph, cost: Float64Array, sol: TransportSolution): string | null {
   const { loads, u, v } = sol;
   const { start, col, rows, cols, cap } = g;
   const { mateEdge, load } = loads;
-  // Every term below 2^50 in magnitude and integral: then each c − u − v is computed exactly.
-  const LIMIT = 2 ** 50;
-  const integral = (a: Float64Array): boolean => {
-    for (let i = 0; i < a.length; i++) if (!(Math.abs(a[i]) < LIMIT) || Math.floor(a[i]) !== a[i]) return false;
-    return true;
-  };
-  if (!integral(u) || !integral(v) || !integral(cost)) return 'potentials or costs not exact integers';
+  // Potentials integral and below 2^50 in magnitude (costs are integers below 2^48 by
+  // construction): then each c − u − v is computed exactly.
+  if (!integral(u) || !integral(v)) return 'potentials not exact integers';
   for (let r = 0; r < rows; r++) {
     const mine = mateEdge[r];
     if (mine === -1) return `row ${r} unassigned`;
@@ -194,4 +191,10 @@ export function checkOptimal(g: SparseGraph, cost: Float64Array, sol: TransportS
     if (v[j] > 0 || (v[j] < 0 && load[j] < cap[j])) return `column ${j} potential ${v[j]} with load ${load[j]}/${cap[j]}`;
   }
   return null;
+}
+
+function integral(a: Float64Array): boolean {
+  const limit = 2 ** 50;
+  for (let i = 0; i < a.length; i++) if (!(Math.abs(a[i]) < limit) || Math.floor(a[i]) !== a[i]) return false;
+  return true;
 }
