@@ -177,13 +177,28 @@ function fnv(text: string): string {
   return h.toString(36);
 }
 
+/**
+ * The response's time: a Date as Google writes it, or text a person pasted («05.10.2026 9:30:00»,
+ * ISO), read in the script's zone (the project's manifest zone, Europe/Moscow).
+ */
+export function parseTimestamp(value: unknown): Date | null {
+  if (isDate(value)) return value;
+  const text = String(value ?? '').trim();
+  const ru = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);
+  if (ru) return new Date(Number(ru[3]), Number(ru[2]) - 1, Number(ru[1]), Number(ru[4] ?? 0), Number(ru[5] ?? 0), Number(ru[6] ?? 0));
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)) {
+    const d = new Date(text);
+    return Number.isNaN(d.getTime()) ? null : d;
+  }
+  return null;
+}
+
 /** Reads one response row against its questionnaire; problems never stop the other fields. */
 export function parseResponse(def: QuestionnaireDef, layout: SheetLayout, cells: readonly CellValue[], row: number): { response: ParsedResponse | null; problems: IntakeProblem[] } {
   const problems: IntakeProblem[] = [];
   const answers: Record<string, Answer> = {};
   const fingerprintParts: string[] = [];
-  const stamp = cells[layout.timestamp - 1];
-  const timestamp = isDate(stamp) ? stamp : null;
+  const timestamp = parseTimestamp(cells[layout.timestamp - 1]);
   for (const q of def.questions) {
     const at = layout.columns.get(q.key);
     if (at === undefined) continue;
