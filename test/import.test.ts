@@ -1,5 +1,5 @@
 import { SHEET } from '../src/core/workbook/sheets';
-import { look } from './helpers/addon';
+import { freshAddon, look } from './helpers/addon';
 import { Outcome, partnerMentor, programme, pupil, submit, table, teacherMentee } from './helpers/programme';
 import { Workspace } from '../local/emulator/workspace';
 
@@ -268,3 +268,30 @@ describe('a form the curator made by hand', () => {
     expect((runner.call('importResponses') as Outcome).message).toBe('Новых ответов нет, базы не изменены.');
   });
 });
+
+describe('the pseudonymous mode', () => {
+  test('forms ask for the code the curator issued, never a name, and the base keeps the code', () => {
+    const { ws, runner } = freshAddonWithSetup();
+    look(ws, (ss) => {
+      const settings = ss.getSheetByName(SHEET.settings)!;
+      const labels = settings.getRange(1, 1, settings.getLastRow(), 1).getValues().map((r) => r[0]);
+      settings.getRange(labels.indexOf('Псевдонимный режим (коды вместо ФИО)') + 1, 2).setValue('да');
+    });
+    runner.call('createQuestionnaires');
+    const mentee = ws.drive.byMime('application/vnd.google-apps.form').find((f) => f.name === MENTEE)!;
+    const titles = (mentee.content as { items: Array<{ title: string }> }).items.map((i) => i.title);
+    expect(titles).toContain('Код участника (выдаёт куратор)');
+    expect(titles).not.toContain('Фамилия, имя, отчество');
+    const answers = pupil('x');
+    delete answers['Фамилия, имя, отчество'];
+    submit(ws, null, MENTEE, { ...answers, 'Код участника (выдаёт куратор)': 'У-017' });
+    runner.call('importResponses');
+    expect(table(ws, SHEET.mentees).map((m) => m['ФИО'])).toEqual(['У-017']);
+  });
+});
+
+function freshAddonWithSetup() {
+  const { ws, runner } = freshAddon();
+  runner.call('setupWorkbook');
+  return { ws, runner };
+}
