@@ -75,3 +75,26 @@ describe('the local workspace folder', () => {
     expect(csv).toContain('Отметка времени');
   }, 150000);
 });
+
+describe('pseudonymous mode in the local workspace', () => {
+  test('names.csv puts names back into an offline copy of each document; Google keeps the codes', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ms-names-'));
+    const { ws, runner } = withPeople();
+    runner.call('computeMatches');
+    runner.call('approvePairs');
+    const [mentee] = [...ws.spreadsheet.findSheet('Наставляемые')!.rows.slice(1)].map((r) => [String(r?.[0]?.v), String(r?.[1]?.v)]);
+    fs.writeFileSync(path.join(dir, 'names.csv'), `код;ФИО\n${mentee[1]};Настоящее Имя Ребёнка\n`);
+    await saveWorkspace(ws, dir);
+    const programme = fs.readdirSync(path.join(dir, 'drive')).find((f) => f.startsWith('Наставничество'))!;
+    const files = fs.readdirSync(path.join(dir, 'drive', programme));
+    const copy = files.find((f) => f.endsWith('(с именами).docx'))!;
+    expect(copy).toBeDefined();
+    const { docxToDocument } = await import('../local/persist/docx');
+    const { documentText } = await import('../local/emulator/docs/model');
+    const text = documentText(await docxToDocument(fs.readFileSync(path.join(dir, 'drive', programme, copy))));
+    expect(text).toContain('Настоящее Имя Ребёнка');
+    const loaded = await loadWorkspace(dir);
+    const original = [...loaded.drive.entries.values()].filter((e) => e.mimeType === 'application/vnd.google-apps.document');
+    expect(original.map((d) => documentText(d.content as never)).join('\n')).not.toContain('Настоящее Имя Ребёнка');
+  });
+});

@@ -9,6 +9,7 @@ import { ProtectionModel, SheetModel, SpreadsheetModel, ValidationRuleModel } fr
 import { MailRecord, TriggerRecord, Workspace } from '../emulator/workspace';
 import { documentToDocx, docxToDocument } from './docx';
 import { spreadsheetToXlsx, xlsxToSpreadsheet } from './xlsx';
+import { readNames, withNames } from './names';
 
 /**
  * The local workspace folder (DESIGN.md): spreadsheet.xlsx, drive/ (Docs as .docx, Forms as
@@ -88,7 +89,7 @@ function sheetMeta(s: SheetModel): SheetMeta {
 }
 
 async function encode(entry: DriveEntry): Promise<Buffer | null> {
-  if (entry.mimeType === MIME.document) return documentToDocx(entry.content as DocumentModel);
+  if (entry.mimeType === MIME.document) return documentToDocx(entry.content as DocumentModel, { title: entry.name });
   if (entry.mimeType === MIME.form) return Buffer.from(formToJson(entry.content as FormModel), 'utf8');
   return null;
 }
@@ -110,6 +111,7 @@ export async function saveWorkspace(ws: Workspace, dir: string): Promise<void> {
   fs.mkdirSync(driveDir, { recursive: true });
   const used = new Set<string>();
   const drive: DriveMeta[] = [];
+  const names = readNames(dir);
   for (const entry of ws.drive.entries.values()) {
     const meta: DriveMeta = {
       id: entry.id,
@@ -132,6 +134,9 @@ export async function saveWorkspace(ws: Workspace, dir: string): Promise<void> {
         fs.mkdirSync(path.dirname(file), { recursive: true });
         fs.writeFileSync(file, data);
         meta.file = path.relative(driveDir, file).split(path.sep).join('/');
+        // Pseudonymous mode: an offline copy with the names from names.csv, for printing only.
+        const named = entry.mimeType === MIME.document ? withNames(entry.content as DocumentModel, names) : null;
+        if (named) fs.writeFileSync(file.replace(/\.docx$/, ' (с именами).docx'), await documentToDocx(named, { title: entry.name }));
       }
     }
     drive.push(meta);
