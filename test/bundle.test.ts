@@ -56,3 +56,24 @@ describe('the menu', () => {
     expect(ws.ui.filter((e) => e.kind === 'menu')).toHaveLength(1);
   });
 });
+
+describe('every menu item works', () => {
+  test('each one, clicked in order on a set-up workbook, ends with a Russian message or a sidebar — never a crash', () => {
+    const { ws, runner } = freshAddon();
+    runner.onOpen('LIMITED');
+    const items = ws.ui.find((e) => e.kind === 'menu')!.items!.filter(([, fn]) => fn);
+    for (const [caption, fn] of items) {
+      const before = ws.ui.length;
+      const result = runner.call(fn) as { ok?: boolean; message?: string } | undefined;
+      const shown = ws.ui.slice(before);
+      if (fn === 'showMatchingSidebar') {
+        expect(shown.find((e) => e.kind === 'sidebar')?.title).toBe('Подбор пар');
+        expect(shown.find((e) => e.kind === 'sidebar')?.html).toContain('Утвердить пары');
+        continue;
+      }
+      expect([caption, typeof result?.message]).toEqual([caption, 'string']);
+      expect(result!.message).toMatch(/[А-Яа-яЁё]/);
+      for (const e of shown) expect(e.text ?? '').not.toMatch(/\n\s+at /);
+    }
+  });
+});
