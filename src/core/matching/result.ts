@@ -54,7 +54,8 @@ export function objectiveOf(p: PreparedInstance, mentorOf: Int32Array): MatchObj
     if (p.lockedMentor[e] === j) locked++;
     totalScore += scoreOf(p, e, j) ?? 0;
   }
-  return { matchedByPriority, unmatchedByPriority, matched, unmatched: mentorOf.length - matched, totalScore, locked };
+  // A sum of decimal scores carries binary noise (1.2000000000000002); 9 places is beyond any input.
+  return { matchedByPriority, unmatchedByPriority, matched, unmatched: mentorOf.length - matched, totalScore: Number(totalScore.toFixed(9)), locked };
 }
 
 export function buildResult(p: PreparedInstance, mentorOf: Int32Array, blockingPairs: number): MatchResult {
