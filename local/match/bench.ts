@@ -20,6 +20,7 @@ import * as os from 'os';
 import * as path from 'path';
 import munkres from 'munkres';
 import { MatchingInstance, MatchResult, PairIds, prepareInstance, ScoreEntry, solveOptimal, solveStable } from '../../src/core/matching';
+import { prng } from '../demo/random';
 
 /**
  * One solver on one instance (a flat row of out/bench.json "matching").
@@ -61,16 +62,6 @@ export interface MatchingBenchOptions {
 /** Peers whose predicted time exceeds this are skipped (prediction: last measured size, scaled by n³). */
 const SKIP_ABOVE_MS = 60_000;
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Spec {
   name: string;

@@ -9,6 +9,9 @@ import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
 import type { MatchingInstance, MatchResult, PairIds, ScoreEntry } from '../../../src/core/matching';
+import { prng } from '../../../local/demo/random';
+
+export { prng };
 
 export const QUANTUM = 1e-6;
 export const q = (s: number): number => Math.round(s / QUANTUM);
@@ -149,17 +152,6 @@ export function naiveBlocking(inst: MatchingInstance, mentorOf: ReadonlyMap<stri
   return out;
 }
 
-/** Deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface RandomShape {
   mentees: number;
