@@ -236,6 +236,9 @@ describe('consents', () => {
     expect(everything).not.toContain('Петрова Ника');
     expect(everything).not.toContain('Петров Иван Ильич');
     expect(table(ws, SHEET.log).some((l) => String(l['Подробности']).includes('обезличены'))).toBe(true);
+    const errorsBefore = table(ws, SHEET.importErrors).length;
+    expect((runner.call('importResponses') as Outcome).message).toBe('Новых ответов нет, базы не изменены.');
+    expect(table(ws, SHEET.importErrors)).toHaveLength(errorsBefore);
   });
 });
 

@@ -296,6 +296,15 @@ export function playDemoYear(ws: Workspace, runner: ScriptRunner): DemoStep[] {
 
   step(moscow(2026, 10, 25), 'Этап 4: «Школа наставников» — список и приказ', () => runner.call('createTrainingOrder', [{ number: '118-о/д' }]));
 
+  step(moscow(2026, 11, 10), 'Семья отзывает согласие: данные обезличиваются во всей книге', () => {
+    ws.calls.untracked(() => {
+      const sheet = createSpreadsheetApp(ws).getActive().getSheetByName('Согласия')!;
+      sheet.getRange(2, 9).setValue(moscow(2026, 11, 9));
+    });
+    const caught = runner.call('importResponses') as { message: string };
+    return { message: `Контрольный импорт: ${caught.message} ${bases(ws)}` };
+  });
+
   step(moscow(2026, 11, 20), 'Этап 5: после групповой встречи участники называют предпочтения', () => {
     const mentees = ws.calls.untracked(() => createSpreadsheetApp(ws).getActive().getSheetByName('Наставляемые')!.getDataRange().getValues());
     const mentors = ws.calls.untracked(() => createSpreadsheetApp(ws).getActive().getSheetByName('Наставники')!.getDataRange().getValues());
@@ -317,15 +326,6 @@ export function playDemoYear(ws: Workspace, runner: ScriptRunner): DemoStep[] {
   step(moscow(2026, 11, 24), 'Подбор пар: оптимальный, с объяснениями', () => runner.call('computeMatches', [{ mode: 'optimal' }]));
 
   step(moscow(2026, 11, 30), 'Директор утверждает пары: приказ в папке программы', () => runner.call('approvePairs', [{ number: '123-о/д' }]));
-
-  step(moscow(2026, 12, 10), 'Семья отзывает согласие: данные обезличиваются во всей книге', () => {
-    ws.calls.untracked(() => {
-      const sheet = createSpreadsheetApp(ws).getActive().getSheetByName('Согласия')!;
-      sheet.getRange(2, 9).setValue(moscow(2026, 12, 9));
-    });
-    const caught = runner.call('importResponses') as { message: string };
-    return { message: `Контрольный импорт: ${caught.message} ${bases(ws)}` };
-  });
 
   step(moscow(2026, 12, 11), 'Повторная настройка на заполненной книге ничего не меняет', () => runner.call('setupWorkbook'));
   return steps;

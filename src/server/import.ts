@@ -36,6 +36,9 @@ interface Pending {
 
 const cellOf = (a: Answer | undefined): Cell => (a === undefined ? '' : Array.isArray(a) ? a.join(', ') : a);
 
+/** What a response row of a withdrawn person says after anonymisation; such rows are never read again. */
+const ANONYMISED_RESPONSE = 'обезличено';
+
 const FORM_ORDER: Record<string, number> = { mentee: 0, mentor: 1, thirdParty: 2, preference: 3 };
 
 /** The linked response sheets of the add-on's questionnaires, each read once. */
@@ -289,7 +292,7 @@ function scrubResponses(scrub: Map<Source, Set<number>>): void {
     for (const i of rows) {
       const line = s.values[i].map((v, c) => (c === layout.timestamp - 1 ? v : ''));
       const nameCol = layout.columns.get('name');
-      if (typeof nameCol === 'number') line[nameCol - 1] = 'обезличено';
+      if (typeof nameCol === 'number') line[nameCol - 1] = ANONYMISED_RESPONSE;
       s.sheet.getRange(i + 1, 1, 1, line.length).setValues([line]);
     }
   }
@@ -362,8 +365,10 @@ export function importNow(): ImportResult {
     for (const q of layout.missing) {
       if (q.required) problemRows(work, label, [{ row: 0, field: q.title, value: '', reason: RU.importing.missingColumn, fatal: false }]);
     }
+    const nameColumn = layout.columns.get('name');
     rows.forEach((cells, i) => {
       if (cells.every((c) => c === '' || c === null)) return;
+      if (typeof nameColumn === 'number' && cells[nameColumn - 1] === ANONYMISED_RESPONSE) return;
       const { response, problems } = parseResponse(source.def, layout, cells, i + 2);
       const key = response ? `${source.def.key}:${response.fingerprint}` : `${source.def.key}:ошибка:${i + 2}:${problems.map((p) => p.reason).join('|')}`;
       if (seen.has(key)) return;
