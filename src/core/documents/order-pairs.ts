@@ -47,20 +47,20 @@ export function pairsOrder(input: PairsOrderInput): DocumentSpec {
     ...items.map((text, i) => body(`${i + 1}. ${text}`)),
     ...orderFoot(settings),
     ...attachmentHead(settings, date, number, null, `Список наставнических пар (групп)${year ? ` на ${year} учебный год` : ''}`),
+    // Every pair shares the period of item 1, so it is stated once here rather than in a column.
+    p(`Срок работы пар и групп: с ${numericDate(date)} по ${numericDate(end)}.`, { align: 'CENTER', spaceAfter: 8 }),
     {
       kind: 'table',
-      header: ['№', 'Форма наставничества', 'Наставник', 'Наставляемый(-е)', 'Направление работы (запрос)', 'Срок', 'Примечание'],
+      header: ['№', 'Форма наставничества', 'Наставник', 'Наставляемый(-е)', 'Направление работы (запрос)'],
       rows: rows.map((r, i) => [
         String(i + 1),
         r.form,
-        [r.mentor, r.mentorDetails].filter(Boolean).join(', '),
+        [[r.mentor, r.mentorDetails].filter(Boolean).join(', '), r.mentees.length > 1 ? `(группа ${r.group})` : ''].filter(Boolean).join('\n'),
         numbered(r.mentees.map((m) => [m.name, m.details].filter(Boolean).join(', '))),
         numbered(r.mentees.map((m) => m.request || '—')),
-        `с ${numericDate(date)} по ${numericDate(end)}`,
-        r.mentees.length > 1 ? `группа ${r.group}` : '',
       ]),
       // 468 pt: the text width of A4 with margins 30 and 15 mm.
-      widths: [20, 70, 90, 115, 90, 50, 33],
+      widths: [28, 82, 110, 138, 110],
     },
     p(`Всего: пар — ${rows.filter((r) => r.mentees.length === 1).length}, групп — ${rows.filter((r) => r.mentees.length > 1).length}, наставляемых — ${rows.reduce((s, r) => s + r.mentees.length, 0)}.`, { spaceAfter: 12 }),
     { kind: 'pageBreak' },
@@ -73,7 +73,7 @@ export function pairsOrder(input: PairsOrderInput): DocumentSpec {
         ...(String(settings.curatorName).trim() ? [[String(settings.curatorName), String(settings.curatorPosition)]] : []),
         ...dedupe(staff.map((r) => [r.mentor, r.mentorPosition])),
       ].map((r, i) => [String(i + 1), r[0], r[1], '', '']),
-      widths: [20, 170, 128, 80, 70],
+      widths: [28, 166, 124, 80, 70],
     },
   ];
   return orderSpec(settings, `Приказ об утверждении наставнических пар (групп)${year ? ` ${year}` : ''} от ${numericDate(date)}`, blocks);

@@ -38,9 +38,9 @@ export function trainingOrder(input: { settings: Settings; date: CalendarDate; n
     ...items.map((text, i) => body(`${i + 1}. ${text}`)),
     ...orderFoot(settings),
     ...attachmentHead(settings, date, number, 1, 'Список наставников, направляемых на обучение'),
-    { kind: 'table', header: ['№', 'ФИО', 'Должность / класс / организация', 'Форма наставничества'], rows: trainees.map((t, i) => [String(i + 1), t.name, t.position, t.forms]), widths: [20, 170, 148, 130] },
+    { kind: 'table', header: ['№', 'ФИО', 'Должность / класс / организация', 'Форма наставничества'], rows: trainees.map((t, i) => [String(i + 1), t.name, t.position, t.forms]), widths: [28, 166, 146, 128] },
     ...attachmentHead(settings, date, number, 2, 'Тематический план «Школы наставников»'),
-    { kind: 'table', header: ['№', 'Тема', 'Форма занятия', 'Часы', 'Дата', 'Ведущий'], rows: [...PLAN.map(([theme, form, hours], i) => [String(i + 1), theme, form, String(hours), '', '']), ['', 'Итого', '', String(PLAN.reduce((s, [, , h]) => s + h, 0)), '', '']], widths: [20, 190, 78, 40, 60, 80] },
+    { kind: 'table', header: ['№', 'Тема', 'Форма занятия', 'Часы', 'Дата', 'Ведущий'], rows: [...PLAN.map(([theme, form, hours], i) => [String(i + 1), theme, form, String(hours), '', '']), ['', 'Итого', '', String(PLAN.reduce((s, [, , h]) => s + h, 0)), '', '']], widths: [28, 186, 76, 40, 58, 80] },
   ];
   return orderSpec(settings, `Приказ об организации Школы наставников от ${numericDate(date)}`, blocks);
 }
