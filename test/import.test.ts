@@ -298,3 +298,17 @@ function freshAddonWithSetup() {
   runner.call('setupWorkbook');
   return { ws, runner };
 }
+
+describe('the trigger when another operation is running', () => {
+  test('writes nothing, says so in «Журнал», and the menu import catches up', () => {
+    const { ws, runner } = programme();
+    runner.call('enableAutoImport');
+    ws.heldLocks.add('document');
+    submit(ws, runner, MENTEE, pupil('Смирнова Алиса Андреевна'));
+    expect(table(ws, SHEET.mentees)).toHaveLength(0);
+    expect(table(ws, SHEET.log).some((l) => String(l['Подробности']).includes('будет импортирован следующим импортом'))).toBe(true);
+    ws.heldLocks.clear();
+    runner.call('importResponses');
+    expect(table(ws, SHEET.mentees).map((m) => m['ФИО'])).toEqual(['Смирнова Алиса Андреевна']);
+  });
+});

@@ -38,6 +38,7 @@ export function runAction<T extends { message: string }>(title: string, work: ()
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(30000)) return report(title, new CuratorError(RU.errors.busy));
   try {
+    toast(RU.progress.started, title);
     const result = work();
     SpreadsheetApp.flush();
     toast(result.message, RU.done(title));
