@@ -26,6 +26,8 @@ describe('createQuestionnaires', () => {
     expect(forms.map((f) => f.name).sort()).toEqual([THIRD, MENTEE, MENTOR, PREFERENCE].sort());
     for (const f of forms) expect((f.content as { published: boolean }).published).toBe(true);
     expect(ws.spreadsheet.sheets.filter((s) => s.formUrl).length).toBe(4);
+    const stored = JSON.parse(ws.properties.document.get('questionnaires')!);
+    expect(stored.mentee).toMatchObject({ url: expect.stringContaining('/viewform'), editUrl: expect.stringContaining('/edit'), sheet: expect.stringMatching(/^Ответы на форму/) });
     const dialog = ws.ui.find((e) => e.kind === 'dialog')!;
     expect(dialog.html).toContain('/viewform');
     const again = runner.call('createQuestionnaires') as Outcome;

@@ -18,8 +18,12 @@ interface Publishable {
 
 const PROPERTY = 'questionnaires';
 
+/** What document properties keep of each questionnaire (ids are what matter; links for the curator). */
 export interface StoredForm {
   id: string;
+  url?: string;
+  editUrl?: string;
+  sheet?: string;
 }
 
 export function storedForms(): Record<string, StoredForm> {
@@ -155,9 +159,10 @@ function createQuestionnairesNow(): { message: string; forms: FormReport[] } {
   const reports: FormReport[] = [];
   for (const def of Object.values(defs)) {
     const { form, action } = ensureForm(ss, def, stored[def.key]);
-    stored[def.key] = { id: form.getId() };
     const sheet = responseSheetOf(ss, form.getId());
-    reports.push({ key: def.key, title: def.title, url: form.getPublishedUrl(), editUrl: form.getEditUrl(), sheet: sheet?.getName() ?? '', action });
+    const report: FormReport = { key: def.key, title: def.title, url: form.getPublishedUrl(), editUrl: form.getEditUrl(), sheet: sheet?.getName() ?? '', action };
+    stored[def.key] = { id: form.getId(), url: report.url, editUrl: report.editUrl, sheet: report.sheet };
+    reports.push(report);
   }
   PropertiesService.getDocumentProperties().setProperty(PROPERTY, JSON.stringify(stored));
   showLinks(reports);
