@@ -58,6 +58,8 @@ export function playDemoYear(ws: Workspace, runner: ScriptRunner): DemoStep[] {
   const steps: DemoStep[] = [];
   const step = (when: Date, title: string, act: () => unknown) => {
     ws.now = () => when;
+    // Participants answer from the step's date on.
+    clock = when;
     const result = act();
     steps.push({ date: when.toISOString().slice(0, 10), title, result: summary(result) });
     if (result && typeof result === 'object' && (result as { ok?: unknown }).ok === false) {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { parseGrade, parseTimestamp, splitChoices } from '../../src/core/questionnaires/read';
+import { parseGrade, parseTimestamp, splitChoices, splitList } from '../../src/core/questionnaires/read';
 
 describe('reading answers as Google writes them', () => {
   const choices = ['подготовка к конкурсу, олимпиаде, выставке', 'выбор профессии', 'музыка и вокал'];
@@ -32,5 +32,18 @@ describe('reading answers as Google writes them', () => {
     expect(parseTimestamp(d)).toBe(d);
     expect(parseTimestamp('05.10.2026 9:30:00')?.getDate()).toBe(5);
     expect(parseTimestamp('вчера')).toBeNull();
+  });
+});
+
+describe('lists kept in the bases', () => {
+  test('items that contain ", " stay whole; unknown items are cut at commas', () => {
+    const vocabulary = ['подготовка к конкурсу, олимпиаде, выставке', 'выбор профессии'];
+    expect(splitList('подготовка к конкурсу, олимпиаде, выставке, выбор профессии, шахматы, танцы', vocabulary)).toEqual([
+      'подготовка к конкурсу, олимпиаде, выставке',
+      'выбор профессии',
+      'шахматы',
+      'танцы',
+    ]);
+    expect(splitList('', vocabulary)).toEqual([]);
   });
 });

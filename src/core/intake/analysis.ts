@@ -1,10 +1,12 @@
 import { BaseTable, normalizeName } from './table';
 import { CONSENT, consentAllows } from './consent';
 import { TargetGroup } from '../domain/target-groups';
+import { splitList } from '../questionnaires/read';
+import { COMPETENCIES } from '../questionnaires/choices';
 
 export type AnalysisRow = [section: string, item: string, mentees: number | string, mentors: number | string, note: string];
 
-const split = (v: unknown) => String(v ?? '').split(', ').map((s) => s.trim()).filter(Boolean);
+const split = (v: unknown) => splitList(v, COMPETENCIES);
 
 function countBy<T>(items: readonly T[], keys: (t: T) => string[]): Map<string, number> {
   const out = new Map<string, number>();

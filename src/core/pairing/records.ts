@@ -1,6 +1,10 @@
 import { BaseTable, normalizeName } from '../intake/table';
 import { consentAllows } from '../intake/consent';
-import { isDate } from '../questionnaires/read';
+import { isDate, splitList } from '../questionnaires/read';
+import { COMPETENCIES } from '../questionnaires/choices';
+
+/** Every answer choice that may itself contain ", " (competencies include the requests and interests). */
+const VOCABULARY = COMPETENCIES;
 
 /** A mentee as matching sees them: no names of target groups, only a priority level. */
 export interface MenteeRecord {
@@ -46,7 +50,7 @@ export interface PartnerRecord {
   hasAgreement: boolean;
 }
 
-const list = (v: unknown) => String(v ?? '').split(/,\s*/).map((s) => s.trim()).filter(Boolean);
+const list = (v: unknown) => splitList(v, VOCABULARY);
 const num = (v: unknown): number | null => {
   if (v === '' || v === null || v === undefined) return null;
   const m = /\d+/.exec(String(v));

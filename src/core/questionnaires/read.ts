@@ -108,6 +108,24 @@ export function splitChoices(text: string, choices: readonly string[]): { known:
   return { known, other };
 }
 
+/**
+ * A list the bases keep joined with ", " (topics, competencies, interests): known items may contain
+ * ", " themselves, so they are recognised first; anything else is cut at the next ", ".
+ */
+export function splitList(value: unknown, vocabulary: readonly string[] = []): string[] {
+  const sorted = [...vocabulary].sort((a, b) => b.length - a.length);
+  const out: string[] = [];
+  let rest = String(value ?? '').trim();
+  while (rest) {
+    const hit = sorted.find((c) => rest === c || rest.startsWith(`${c}, `) || rest.startsWith(`${c},`));
+    const cut = hit ? hit.length : rest.indexOf(',') < 0 ? rest.length : rest.indexOf(',');
+    const item = rest.slice(0, cut).trim();
+    if (item) out.push(item);
+    rest = rest.slice(cut).replace(/^,\s*/, '').trim();
+  }
+  return out;
+}
+
 const GRADE = /^(\d{1,2})\s*[-–]?\s*([А-Яа-яЁё])?\s*(?:кл\.?|класс)?$/i;
 
 /** A school class 1–11 (a letter allowed): «7», «7А», «7 «Б»», «7 кл.»; «12А» is refused. */
