@@ -37,6 +37,15 @@ describe('computeMatches', () => {
     expect(table(ws, SHEET.pairs)).toHaveLength(first);
   });
 
+  test('stable mode gives a matching without blocking pairs', () => {
+    const { ws, runner } = withPeople();
+    const result = runner.call('computeMatches', [{ mode: 'stable' }]) as Outcome;
+    expect(result.ok).toBe(true);
+    expect(result.message).toContain('стабильный');
+    expect(result.blockingPairs).toBe(0);
+    expect(table(ws, SHEET.pairs).length).toBeGreaterThan(0);
+  });
+
   test('a malformed mode is refused in Russian', () => {
     const { runner } = withPeople();
     const result = runner.call('computeMatches', [{ mode: 'greedy' }]) as Outcome;
