@@ -111,3 +111,15 @@ describe('the sidebar endpoints', () => {
     expect(same.map((p) => p['Статус'])).toEqual(['отклонена']);
   });
 });
+
+describe('when Drive refuses the move into the programme folder', () => {
+  test('the order is still made and linked; only its place differs', () => {
+    const { ws, runner } = withPeople();
+    runner.call('computeMatches');
+    ws.calls.failOn('Drive.Files.update', { times: Infinity, message: 'GoogleJsonResponseException: API call to drive.files.update failed with error: Insufficient permissions' });
+    const result = runner.call('approvePairs') as Outcome;
+    expect(result.ok).toBe(true);
+    expect(table(ws, SHEET.pairs).every((p) => String(p['Приказ']).startsWith('https://docs.google.com/document/d/'))).toBe(true);
+    expect(ws.logs.some((l) => l.includes('не перемещён в папку программы'))).toBe(true);
+  });
+});

@@ -32,11 +32,20 @@ export function programmeFolderId(): string {
   return created.id!;
 }
 
-/** Puts a file the add-on created into the programme folder (forms, orders, справки). */
-export function moveToProgrammeFolder(fileId: string): void {
-  const folderId = programmeFolderId();
-  const file = drive().Files!.get(fileId, { fields: 'parents' }) as { parents?: string[] };
-  const parents = (file.parents ?? []).filter((p) => p !== folderId);
-  if ((file.parents ?? []).includes(folderId)) return;
-  drive().Files!.update({}, fileId, null as unknown as GoogleAppsScript.Base.Blob, { addParents: folderId, removeParents: parents.join(',') });
+/**
+ * Puts a file the add-on created into the programme folder (forms, orders, справки). Tidiness, not
+ * substance: if Drive refuses, the file stays where it was made and the operation goes on.
+ */
+export function moveToProgrammeFolder(fileId: string): boolean {
+  try {
+    const folderId = programmeFolderId();
+    const file = drive().Files!.get(fileId, { fields: 'parents' }) as { parents?: string[] };
+    if ((file.parents ?? []).includes(folderId)) return true;
+    const parents = (file.parents ?? []).filter((p) => p !== folderId);
+    drive().Files!.update({}, fileId, null as unknown as GoogleAppsScript.Base.Blob, { addParents: folderId, removeParents: parents.join(',') });
+    return true;
+  } catch (error) {
+    console.warn(`Файл ${fileId} не перемещён в папку программы: ${(error as { message?: string })?.message ?? String(error)}`);
+    return false;
+  }
 }
