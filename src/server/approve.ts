@@ -96,10 +96,18 @@ function approveNow(options: { number?: unknown }) {
     if (menteesOf.has(id)) mentors.set(i, 'mentees', menteesOf.get(id)!.join(', '));
   });
 
-  const notified = settings.notifyParticipants === true ? notify(proposed, pairs, data) : 0;
+  // The approval is saved before any e-mail goes out: mail trouble must not undo it.
   saveTable(data.pairs);
   saveTable(data.mentees);
   saveTable(data.mentors);
+  let notified = 0;
+  if (settings.notifyParticipants === true) {
+    try {
+      notified = notify(proposed, pairs, data);
+    } finally {
+      saveTable(data.pairs);
+    }
+  }
   const cleared = clearPreferences(new Set([...mentorOf.keys(), ...menteesOf.keys()]));
   return { message: RU.approve.summary(proposed.length, byMentor.size, notified, cleared), url: doc.url, approved: proposed.length };
 }
