@@ -102,6 +102,11 @@ export function strict<T extends object>(service: string, target: T, log: CallLo
         throw new TypeError(`${service}.${prop} is not available in the local Apps Script workspace`);
       }
       const value = Reflect.get(obj, prop, obj);
+      // A fake's own state (lower-case data fields) is not API: script code must not lean on it.
+      // Enums (ProtectionType, AuthMode, …) are capitalised and stay visible.
+      if (typeof value !== 'function' && Object.prototype.hasOwnProperty.call(obj, prop) && /^[a-z]/.test(prop)) {
+        throw new TypeError(`${service}.${prop} is not available in the local Apps Script workspace`);
+      }
       if (typeof value !== 'function' || prop === 'constructor') return value;
       if (prop.startsWith('__')) return value.bind(obj);
       let wrapped = wrappers.get(prop);

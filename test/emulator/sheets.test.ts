@@ -155,6 +155,12 @@ describe('the cost model', () => {
     expect(sheet.getRange('A1:A3').getValues().flat()).toEqual([1, '', 3]);
   });
 
+  test('a fake\'s own state is not API', () => {
+    const { app } = setup();
+    expect(() => (app as unknown as { ws: unknown }).ws).toThrow('SpreadsheetApp.ws is not available in the local Apps Script workspace');
+    expect(app.ProtectionType.RANGE).toBe('RANGE');
+  });
+
   test('members that are not emulated throw instead of being silently wrong', () => {
     const { ss } = setup();
     expect(() => (ss as unknown as { getBandings(): unknown }).getBandings()).toThrow('Spreadsheet.getBandings is not available in the local Apps Script workspace');
