@@ -5,7 +5,7 @@ import { isDate } from '../core/questionnaires/read';
 import { RU } from '../core/strings';
 import { CuratorError, runAction } from './curator';
 import { renderDocument } from './docs';
-import { PROPOSED, loadPairingData, pairsWithStatus } from './pairing';
+import { APPROVED, PROPOSED, loadPairingData, pairsWithStatus } from './pairing';
 import { loadTable, saveTable } from './tables';
 import { escapeHtml } from './html';
 
@@ -61,7 +61,7 @@ function approveNow(options: { number?: unknown }) {
     byMentor.set(k, row);
   }
   const date = today();
-  const inPairs = new Set(pairsWithStatus(pairs, ['утверждена', 'активна', PROPOSED]).map((i) => String(pairs.get(i, 'menteeId'))));
+  const inPairs = new Set(pairsWithStatus(pairs, [...APPROVED, PROPOSED]).map((i) => String(pairs.get(i, 'menteeId'))));
   const unmatched = data.menteeRecords.filter((m) => m.consent && !inPairs.has(m.id)).length;
   const spec = pairsOrder({ settings, date, number, rows: [...byMentor.values()], unmatched });
   const doc = renderDocument(spec);
@@ -73,7 +73,7 @@ function approveNow(options: { number?: unknown }) {
     if (!isDate(pairs.get(i, 'start'))) pairs.set(i, 'start', start);
   }
   // The bases show who is with whom; mentees in pairs leave «без пары».
-  const approvedRows = pairsWithStatus(pairs, ['утверждена', 'активна']);
+  const approvedRows = pairsWithStatus(pairs, APPROVED);
   const mentorOf = new Map<string, string>();
   const menteesOf = new Map<string, string[]>();
   for (const i of approvedRows) {

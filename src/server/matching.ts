@@ -3,7 +3,7 @@ import { Proposal, allowedPair } from '../core/pairing/plan';
 import { Cell } from '../core/intake/table';
 import { RU } from '../core/strings';
 import { CuratorError, runAction } from './curator';
-import { APPROVED, PROPOSED, REJECTED, buildPlan, loadPairingData, pairsWithStatus, solvePlan } from './pairing';
+import { APPROVED, PROPOSED, REJECTED, buildPlan, loadPairingData, pairIds, pairsWithStatus, solvePlan } from './pairing';
 import { appendRows, saveTable } from './tables';
 import type { MatchingView, ChangePreview, PairChangeRequest } from '../shared/matching';
 
@@ -43,7 +43,7 @@ function computeNow(options: { mode?: unknown }) {
   for (const p of proposals) perMentor.set(p.mentorId, (perMentor.get(p.mentorId) ?? 0) + 1);
   // Locked pairs (approved, or fixed by the curator) already have their rows.
   const fresh = proposals.filter((p) => !p.locked);
-  let next = Number(/\d+$/.exec(pairs.nextId('ПА'))?.[0] ?? 1);
+  const nextPairId = pairIds(pairs);
   const width = pairs.header.length;
   const rows = fresh.map((p) => {
     const row = new Array<Cell>(width).fill('');
@@ -51,7 +51,7 @@ function computeNow(options: { mode?: unknown }) {
       const c = pairs.column(key);
       if (c >= 0) row[c] = value;
     };
-    put('id', `ПА-${String(next++).padStart(4, '0')}`);
+    put('id', nextPairId());
     put('group', (perMentor.get(p.mentorId) ?? 0) > 1 ? groupOf(p.mentorId) : '');
     put('mentorId', p.mentorId);
     put('mentor', plan.mentors.get(p.mentorId)?.name ?? '');
@@ -190,6 +190,7 @@ export function applyPairChange(request: PairChangeRequest) {
     const pairs = data.pairs.table;
     const names = new Map([...data.menteeRecords, ...data.mentorRecords].map((p) => [p.id, p.name]));
     const extra: Cell[][] = [];
+    const nextPairId = pairIds(pairs);
     const mark = (menteeId: string, mentorId: string, status: string, isForced: boolean) => {
       const row = pairs.rows.findIndex((_r, i) => pairs.get(i, 'menteeId') === menteeId && pairs.get(i, 'mentorId') === mentorId && !APPROVED.includes(String(pairs.get(i, 'status'))));
       if (row >= 0) {
@@ -199,7 +200,7 @@ export function applyPairChange(request: PairChangeRequest) {
       }
       const line = new Array<Cell>(pairs.header.length).fill('');
       const put = (key: string, value: Cell) => pairs.column(key) >= 0 && (line[pairs.column(key)] = value);
-      put('id', `ПА-${String(Number(/\d+$/.exec(pairs.nextId('ПА'))![0]) + extra.length).padStart(4, '0')}`);
+      put('id', nextPairId());
       put('menteeId', menteeId);
       put('mentee', names.get(menteeId) ?? '');
       put('mentorId', mentorId);

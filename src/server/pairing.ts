@@ -67,6 +67,12 @@ export function mutualChoices(table: BaseTable | null): MutualChoices {
   return { menteeRank: rank, mentorRank: rank };
 }
 
+/** IDs for new rows of «Пары и группы» (appended outside the table, so numbered here). */
+export function pairIds(pairs: BaseTable): () => string {
+  let next = Number(/\d+$/.exec(pairs.nextId('ПА'))?.[0] ?? 1);
+  return () => `ПА-${String(next++).padStart(4, '0')}`;
+}
+
 export function pairsWithStatus(pairs: BaseTable, statuses: readonly string[]): number[] {
   return pairs.rows.map((_r, i) => i).filter((i) => statuses.includes(String(pairs.get(i, 'status')).trim()));
 }
