@@ -123,6 +123,8 @@ function ensureForm(ss: Spreadsheet, def: QuestionnaireDef, stored: StoredForm |
   let action: FormReport['action'] = 'в порядке';
   if (!form) {
     form = FormApp.create(def.title);
+    // create(title) names only the Drive file; respondents see the form's own title, empty until set.
+    form.setTitle(def.title);
     form.setDescription(def.description).setConfirmationMessage(def.confirmation).setCollectEmail(false).setLimitOneResponsePerUser(false);
     for (const q of def.questions) addItem(form, q);
     action = 'создана';
