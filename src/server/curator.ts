@@ -1,21 +1,12 @@
 import { RU } from '../core/strings';
+import { CuratorError, errorMessage, errorStack, russianReason } from './errors';
 import { appendLog } from './log';
 
-/** A service's error may come from another realm than ours, so read it by shape, not instanceof. */
-export function errorMessage(error: unknown): string {
-  const message = (error as { message?: unknown } | null)?.message;
-  return typeof message === 'string' ? message : String(error);
-}
-
-function errorStack(error: unknown): string | undefined {
-  const stack = (error as { stack?: unknown } | null)?.stack;
-  return typeof stack === 'string' ? stack : undefined;
-}
-
-/** An expected problem whose Russian message is meant for the curator as is. */
-export class CuratorError extends Error {}
+export { CuratorError, errorMessage } from './errors';
 
 export type ActionOutcome<T> = (T & { ok: true }) | { ok: false; message: string };
+
+type Lock = GoogleAppsScript.Lock.Lock;
 
 function ui(): GoogleAppsScript.Base.Ui | null {
   // Triggers run without a Ui; asking for it there throws.
@@ -31,58 +22,187 @@ export function toast(text: string, title?: string): void {
 }
 
 /**
- * Runs one curator action: one at a time (document lock), progress as toasts, a short Russian
- * summary at the end, and any error as a readable alert instead of a stack trace.
+ * The document lock serialises the add-on's operations on this spreadsheet. Google returns null
+ * outside a containing document; the script lock then still keeps two runs apart.
  */
-export function runAction<T extends { message: string }>(title: string, work: () => T): ActionOutcome<T> {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(30000)) return report(title, new CuratorError(RU.errors.busy));
+function operationLock(): Lock {
+  let lock: Lock | null = null;
   try {
-    toast(RU.progress.started, title);
+    lock = LockService.getDocumentLock();
+  } catch (_error) {
+    lock = null;
+  }
+  return lock ?? LockService.getScriptLock();
+}
+
+/** Work that a trigger could not do because the lock was held; the holder does it before letting go. */
+const PENDING = 'pendingCatchUp';
+const catchUps = new Map<string, { title: string; work: () => { message: string } }>();
+
+/** Registers work that a blocked trigger may hand over to whichever operation holds the lock. */
+export function registerCatchUp(key: string, title: string, work: () => { message: string }): void {
+  catchUps.set(key, { title, work });
+}
+
+function pendingKeys(): string[] {
+  const raw = PropertiesService.getDocumentProperties().getProperty(PENDING);
+  return raw ? raw.split(',').filter((k) => catchUps.has(k)) : [];
+}
+
+function markPending(key: string): void {
+  const props = PropertiesService.getDocumentProperties();
+  const keys = new Set((props.getProperty(PENDING) ?? '').split(',').filter(Boolean));
+  keys.add(key);
+  props.setProperty(PENDING, [...keys].join(','));
+}
+
+/** Runs the catch-ups blocked triggers left, still under the lock; their failure is only logged. */
+function runCatchUps(): void {
+  let keys: string[];
+  try {
+    keys = pendingKeys();
+    if (!keys.length) return;
+    PropertiesService.getDocumentProperties().deleteProperty(PENDING);
+  } catch (error) {
+    console.error(`catch-up: ${errorStack(error) ?? errorMessage(error)}`);
+    return;
+  }
+  for (const key of keys) {
+    const { title, work } = catchUps.get(key)!;
+    try {
+      appendLog(title, work().message);
+    } catch (error) {
+      console.error(`${title}: ${errorStack(error) ?? errorMessage(error)}`);
+      try {
+        // Not done: leave it for the next run to pick up.
+        markPending(key);
+        appendLog(title, RU.errors.failed(title, russianReason(error)));
+      } catch (_logError) {
+        // The execution log has the details.
+      }
+    }
+  }
+}
+
+function failureMessage(title: string, error: unknown): string {
+  return error instanceof CuratorError ? errorMessage(error) : RU.errors.failed(title, russianReason(error));
+}
+
+/** Lets go of the lock after the spreadsheet has taken every write. */
+function release(lock: Lock): void {
+  try {
+    SpreadsheetApp.flush();
+  } catch (_error) {
+    // Writes that failed to apply were already reported by the work itself.
+  }
+  lock.releaseLock();
+}
+
+export interface ActionOptions {
+  /** Called from a sidebar: the sidebar shows the outcome; an alert would only block the script. */
+  sidebar?: boolean;
+}
+
+/**
+ * Runs one curator action: one at a time (the lock), progress as toasts, a short Russian summary
+ * at the end. A failure is logged under the lock and shown only after the lock is released: an
+ * alert suspends the script until closed, and triggers must not wait for the curator meanwhile.
+ */
+export function runAction<T extends { message: string }>(title: string, work: () => T, options: ActionOptions = {}): ActionOutcome<T> {
+  let outcome: ActionOutcome<T>;
+  let lock: Lock | null = null;
+  try {
+    lock = operationLock();
+    if (!lock.tryLock(30000)) {
+      lock = null;
+      throw new CuratorError(RU.errors.busy);
+    }
+    if (!options.sidebar) toast(RU.progress.started, title);
     const result = work();
     SpreadsheetApp.flush();
-    toast(result.message, RU.done(title));
     appendLog(title, result.message);
-    return { ...result, ok: true as const };
+    outcome = { ...result, ok: true as const };
   } catch (error) {
-    return report(title, error);
-  } finally {
-    lock.releaseLock();
+    console.error(`${title}: ${errorStack(error) ?? errorMessage(error)}`);
+    outcome = { ok: false, message: failureMessage(title, error) };
+    if (lock) {
+      try {
+        appendLog(title, outcome.message);
+      } catch (_logError) {
+        // The execution log has it; the curator still gets the message below.
+      }
+    }
+  }
+  if (lock) {
+    try {
+      runCatchUps();
+    } finally {
+      release(lock);
+    }
+  }
+  show(title, outcome, options);
+  return outcome;
+}
+
+function show(title: string, outcome: { ok: boolean; message: string }, options: ActionOptions): void {
+  if (options.sidebar) return;
+  try {
+    if (outcome.ok) toast(outcome.message, RU.done(title));
+    else {
+      const shown = ui();
+      if (shown) shown.alert(title, outcome.message, shown.ButtonSet.OK);
+      else toast(outcome.message, title);
+    }
+  } catch (error) {
+    // No Ui here (a trigger or the local runner): the returned outcome carries the message.
+    console.warn(`${title}: ${errorMessage(error)}`);
   }
 }
 
 /**
  * Runs work from an installable trigger: no Ui, and a failure must not be thrown back (Apps
- * Script would only e-mail it): it goes to «Журнал», and the menu's catch-up run finishes the job.
+ * Script would only e-mail it): it goes to «Журнал». If another operation holds the lock, the work
+ * is handed over: that operation runs it before letting go, so no response waits for the curator.
  */
-export function runInTrigger(title: string, work: () => { message: string }): void {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(30000)) {
-    appendLog(title, RU.errors.triggerBusy);
-    return;
-  }
+export function runInTrigger(key: string, title: string, work: () => { message: string }): void {
+  let lock: Lock | null = null;
   try {
-    const result = work();
-    appendLog(title, result.message);
+    lock = operationLock();
+    if (!lock.tryLock(30000)) {
+      // Writing to «Журнал» without the lock could overwrite the holder's rows: hand over quietly.
+      lock = null;
+      markPending(key);
+      return;
+    }
+    appendLog(title, work().message);
   } catch (error) {
-    const reason = errorMessage(error);
-    console.error(`${title}: ${errorStack(error) ?? reason}`);
+    console.error(`${title}: ${errorStack(error) ?? errorMessage(error)}`);
     try {
-      appendLog(title, RU.errors.failed(title, reason));
+      if (lock) appendLog(title, RU.errors.failed(title, russianReason(error)));
+      else markPending(key);
     } catch (_logError) {
       // Nothing more can be done from a trigger; the execution log has the details.
     }
-  } finally {
-    lock.releaseLock();
+  }
+  if (lock) {
+    try {
+      runCatchUps();
+    } finally {
+      release(lock);
+    }
   }
 }
 
-function report(title: string, error: unknown): { ok: false; message: string } {
-  const reason = errorMessage(error);
-  const message = error instanceof CuratorError ? reason : RU.errors.failed(title, reason);
-  console.error(`${title}: ${errorStack(error) ?? reason}`);
-  const shown = ui();
-  if (shown) shown.alert(title, message, shown.ButtonSet.OK);
-  else throw new Error(message);
-  return { ok: false, message };
+/**
+ * Read-only endpoints of a sidebar: no lock, no alert; an unexpected error reaches the sidebar's
+ * failure handler as a Russian sentence instead of Google's English.
+ */
+export function runQuery<T>(title: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof CuratorError) throw error;
+    console.error(`${title}: ${errorStack(error) ?? errorMessage(error)}`);
+    throw new CuratorError(RU.errors.failed(title, russianReason(error)));
+  }
 }

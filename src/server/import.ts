@@ -1,32 +1,23 @@
 import { analyse } from '../core/intake/analysis';
-import { anonymise, isAnonymised } from '../core/intake/anonymise';
-import { consentOf, indexConsents, isMinor, readConsents } from '../core/intake/consent';
+import { anonymise, idMentionPattern, isAnonymised, mentionPattern, scrubMentions, scrubText } from '../core/intake/anonymise';
+import { CONSENT, consentOf, indexConsents, isMinor, readConsents } from '../core/intake/consent';
 import { MENTOR_CATEGORY, PersonFields, menteeFields, mentorFields, thirdPartyNote } from '../core/intake/mappers';
 import { BaseTable, Cell, normalizeName } from '../core/intake/table';
-import { upsertPerson, findPerson } from '../core/intake/upsert';
+import { upsertPerson, matchPerson, findPerson } from '../core/intake/upsert';
 import { ROLE_MENTEE_SHORT, ROLE_MENTOR_SHORT, ROLE_PARTNER, ROLE_TEACHER, questionnaires } from '../core/questionnaires/definitions';
-import { Answer, IntakeProblem, ParsedResponse, locateQuestions, parseResponse } from '../core/questionnaires/read';
-import { QuestionnaireDef } from '../core/questionnaires/types';
+import { Answer, IntakeProblem, ParsedResponse, parseResponse } from '../core/questionnaires/read';
+import { cleanName } from '../core/text/names';
 import { RU } from '../core/strings';
-import { SHEET, sheetDef } from '../core/workbook/sheets';
+import { SHEET } from '../core/workbook/sheets';
 import { TARGET_GROUPS } from '../core/domain/target-groups';
-import { runAction, runInTrigger } from './curator';
-import { questionnaireContext, storedForms } from './questionnaires';
-import { LoadedTable, appendRows, loadTable, readSheet, saveTable } from './tables';
+import { registerCatchUp, runAction, runInTrigger } from './curator';
+import { questionnaireContext } from './questionnaires';
+import { LoadedTable, appendRows, loadTable, saveTable } from './tables';
 import { appendLogRows } from './log';
+import { Source, findSources, sourceLabel, unreadable } from './sources';
+import { ANONYMISED_RESPONSE, ScrubTarget, deleteFormResponses, scrubRows } from './purge';
 
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-interface Source {
-  def: QuestionnaireDef;
-  sheet: Sheet;
-  /** Read once: names are used for every response and error row. */
-  name: string;
-  values: Cell[][];
-  /** For a hand-made form: question key → the header the curator's form uses for it. */
-  mapped: Map<string, string>;
-}
 
 interface Pending {
   source: Source;
@@ -36,60 +27,26 @@ interface Pending {
 
 const cellOf = (a: Answer | undefined): Cell => (a === undefined ? '' : Array.isArray(a) ? a.join(', ') : a);
 
-/** What a response row of a withdrawn person says after anonymisation; such rows are never read again. */
-const ANONYMISED_RESPONSE = 'обезличено';
-
 const FORM_ORDER: Record<string, number> = { mentee: 0, mentor: 1, thirdParty: 2, preference: 3 };
 
-/** The linked response sheets of the add-on's questionnaires, each read once. */
-function findSources(ss: Spreadsheet, defs: Record<string, QuestionnaireDef>): Source[] {
-  const stored = storedForms();
-  const sheets = ss.getSheets();
-  const urls = sheets.map((s) => s.getFormUrl() ?? '');
-  const sources: Source[] = [];
-  for (const def of Object.values(defs)) {
-    const id = stored[def.key]?.id;
-    if (!id) continue;
-    const i = urls.findIndex((u) => u.includes(id));
-    if (i < 0) continue;
-    const values = sheets[i].getDataRange().getValues() as Cell[][];
-    sources.push({ def, sheet: sheets[i], name: sheets[i].getName(), values, mapped: new Map() });
-  }
-  return [...sources, ...handMadeSources(ss, defs, sheets, sources)];
-}
-
-/** Response sheets of the curator's own forms, mapped once on «Сопоставление анкет». */
-function handMadeSources(ss: Spreadsheet, defs: Record<string, QuestionnaireDef>, sheets: Sheet[], linked: Source[]): Source[] {
-  const mapping = loadTable(ss, 'formMapping', false)?.table;
-  if (!mapping) return [];
-  const byTitle = new Map(Object.values(defs).map((d) => [normalizeName(d.title), d]));
-  const found = new Map<string, Source>();
-  mapping.rows.forEach((_r, i) => {
-    const sheetName = String(mapping.get(i, 'sheet')).trim();
-    const def = byTitle.get(normalizeName(mapping.get(i, 'questionnaire')));
-    if (!sheetName || !def || linked.some((s) => s.name === sheetName)) return;
-    let source = found.get(sheetName);
-    if (!source) {
-      const sheet = sheets.find((s) => s.getName() === sheetName);
-      if (!sheet) return;
-      source = { def, sheet, name: sheetName, values: sheet.getDataRange().getValues() as Cell[][], mapped: new Map() };
-      found.set(sheetName, source);
-    }
-    const column = String(mapping.get(i, 'column')).trim();
-    const question = def.questions.find((q) => normalizeName(q.title) === normalizeName(mapping.get(i, 'question')));
-    if (column && question) source.mapped.set(question.key, column);
-  });
-  return [...found.values()];
-}
-
-const sourceLabel = (s: Source) => `${s.def.title} («${s.name}»)`;
-
-const TABLES = ['mentees', 'mentors', 'partners', 'consents', 'pairs', 'groupMembers', 'targetGroups', 'ledger', 'preferences'] as const;
+const TABLES = ['mentees', 'mentors', 'partners', 'consents', 'pairs', 'groupMembers', 'targetGroups', 'ledger', 'preferences', 'importErrors'] as const;
 type TableKey = (typeof TABLES)[number];
+
+/** One remark for «Ошибки импорта»; the person is filled in once the answer is matched to one. */
+interface Remark {
+  source: string;
+  row: number | string;
+  field: string;
+  value: string;
+  reason: string;
+  personId: string;
+  /** The response it belongs to, so its person can be set after the response is applied. */
+  key?: string;
+}
 
 interface Work {
   tables: Record<TableKey, LoadedTable>;
-  errors: Cell[][];
+  remarks: Remark[];
   log: Array<[string, string]>;
   now: Date;
   timeZone: string;
@@ -112,22 +69,27 @@ function previousWrites(ledger: BaseTable): Map<string, Record<string, string>> 
   return byPerson;
 }
 
-function problemRows(work: Work, label: string, problems: IntakeProblem[]): void {
-  for (const p of problems) work.errors.push([work.now, label, p.row || '—', p.field, p.value, p.fatal ? `${p.reason}; ответ не импортирован` : p.reason, 'новая']);
+function problemRemarks(work: Work, label: string, problems: IntakeProblem[], key?: string): void {
+  for (const p of problems) work.remarks.push({ source: label, row: p.row || '—', field: p.field, value: p.value, reason: p.fatal ? `${p.reason}; ответ не импортирован` : p.reason, personId: '', key });
 }
 
-function applyPerson(work: Work, table: BaseTable, prefix: string, person: PersonFields, at: Date | null, previous: (id: string) => Record<string, string> | undefined, label: string, row: number) {
-  const result = upsertPerson(table, { idPrefix: prefix, name: person.name, identity: person.identity, fields: person.fields, onCreate: person.onCreate, previous, at });
-  const who = `${result.id} (${person.name})`;
+function applyPerson(work: Work, table: BaseTable, prefix: string, person: PersonFields, distinct: Record<string, Cell>, at: Date | null, previous: (id: string) => Record<string, string> | undefined, p: Pending) {
+  const label = sourceLabel(p.source);
+  const { name, mixedScripts } = cleanName(person.name);
+  const result = upsertPerson(table, { idPrefix: prefix, name, identity: person.identity, distinct, fields: person.fields, onCreate: person.onCreate, previous, at });
+  const remark = (field: string, value: string, reason: string) => work.remarks.push({ source: label, row: p.response.row, field, value, reason, personId: result.id, key: p.key });
+  if (mixedScripts) remark('ФИО', name, RU.importing.mixedScripts);
+  if (result.created && result.namesakes.length) remark('ФИО', name, RU.importing.namesake(result.namesakes, result.id));
   if (result.stale) work.counts.stale += 1;
   if (!result.created && result.changes.length) {
     work.counts.updated += 1;
     const fieldTitle = (key: string) => table.def.columns.find((c) => c.key === key)?.header ?? key;
-    work.log.push([RU.importing.resubmitted, `${who}: ${result.changes.map(([k, before, after]) => `${fieldTitle(k)}: «${before}» → «${after}»`).join('; ')}`]);
+    // «Журнал» names fields, never the answers: it outlives a withdrawal of consent.
+    work.log.push([RU.importing.resubmitted, RU.importing.fieldsUpdated(result.id, result.changes.map(([k]) => fieldTitle(k)))]);
   }
   for (const c of result.conflicts) {
     const header = table.def.columns.find((d) => d.key === c.key)?.header ?? c.key;
-    work.errors.push([work.now, label, row, header, c.incoming, RU.importing.curatorEdited(result.id, c.current), 'новая']);
+    remark(header, c.incoming, RU.importing.curatorEdited(result.id, c.current));
   }
   return result;
 }
@@ -139,45 +101,49 @@ function applyResponse(work: Work, p: Pending, previous: (id: string) => Record<
   const { mentees, mentors, partners } = work.tables;
   const at = p.response.timestamp;
   if (def.key === 'mentee') {
+    const person = menteeFields(a);
+    const r = applyPerson(work, mentees.table, 'НЯ', person, { grade: person.fields.grade ?? '', contact: person.fields.contact ?? '' }, at, previous, p);
     if (a.category === ROLE_TEACHER && typeof a.experience === 'number' && a.experience > 3) {
-      work.errors.push([work.now, label, p.response.row, 'Педагогический стаж', String(a.experience), RU.importing.notYoungSpecialist(a.experience), 'новая']);
+      work.remarks.push({ source: label, row: p.response.row, field: 'Педагогический стаж', value: String(a.experience), reason: RU.importing.notYoungSpecialist(a.experience), personId: r.id, key: p.key });
     }
-    const r = applyPerson(work, mentees.table, 'НЯ', menteeFields(a), at, previous, label, p.response.row);
     if (r.created) work.counts.createdMentees += 1;
     return { id: r.id, written: r.stale ? '' : JSON.stringify(r.written) };
   }
   if (def.key === 'mentor') {
     const person = mentorFields(a);
-    const r = applyPerson(work, mentors.table, 'НК', person, at, previous, label, p.response.row);
+    const r = applyPerson(work, mentors.table, 'НК', person, { grade: person.fields.grade ?? '', contact: person.fields.contact ?? '' }, at, previous, p);
     if (r.created) work.counts.createdMentors += 1;
-    const organisation = String(a.organisation ?? '').trim();
+    const organisation = cleanName(a.organisation ?? '').name;
     if (a.category === ROLE_PARTNER && organisation && findPerson(partners.table, organisation, {}) < 0) {
       const row = partners.table.append();
       partners.table.set(row, 'id', partners.table.nextId('ПР'));
       partners.table.set(row, 'name', organisation);
       partners.table.set(row, 'forms', 'работодатель – ученик');
       work.counts.createdPartners += 1;
-      work.errors.push([work.now, label, p.response.row, 'Организация', organisation, RU.importing.newPartner, 'новая']);
+      work.remarks.push({ source: label, row: p.response.row, field: 'Организация', value: organisation, reason: RU.importing.newPartner, personId: r.id, key: p.key });
     }
     return { id: r.id, written: r.stale ? '' : JSON.stringify(r.written) };
   }
   if (def.key === 'preference') return applyPreference(work, p, label);
   // A third party's request joins the child's row (created if the child has not answered yet).
   const table = mentees.table;
-  const name = String(a.name);
-  let row = findPerson(table, name, { category: 'обучающийся' });
+  const { name } = cleanName(a.name);
+  const grade = cellOf(a.grade);
+  const match = matchPerson(table, name, { category: 'обучающийся' }, { grade });
+  let row = match.row;
   if (row < 0) {
     const r = upsertPerson(table, {
       idPrefix: 'НЯ',
       name,
       identity: { category: 'обучающийся' },
       fields: {},
-      onCreate: { status: 'в базе', grade: cellOf(a.grade), association: cellOf(a.association), topics: cellOf(a.topics), form: cellOf(a.form) },
+      onCreate: { status: 'в базе', grade, association: cellOf(a.association), topics: cellOf(a.topics), form: cellOf(a.form) },
       previous,
       at: null,
     });
     row = r.row;
     work.counts.createdMentees += 1;
+    if (match.namesakes.length) work.remarks.push({ source: label, row: p.response.row, field: 'ФИО обучающегося', value: name, reason: RU.importing.namesake(match.namesakes.map((i) => String(table.get(i, 'id'))), r.id), personId: r.id, key: p.key });
   }
   const date = at ? Utilities.formatDate(at, work.timeZone, 'dd.MM.yyyy') : '';
   const note = thirdPartyNote(a, date);
@@ -191,7 +157,7 @@ function applyResponse(work: Work, p: Pending, previous: (id: string) => Record<
 
 /** A participant typed by name (or by code) in the preference survey, found in a base. */
 function resolve(table: BaseTable, text: string): string {
-  const typed = text.trim();
+  const typed = cleanName(text).name;
   const [byId] = table.find('id', typed);
   if (byId !== undefined) return String(table.get(byId, 'id'));
   const rows = table.find('name', typed);
@@ -209,7 +175,7 @@ function applyPreference(work: Work, p: Pending, label: string): { id: string; w
   const other = menteeSide ? work.tables.mentors.table : work.tables.mentees.table;
   const id = resolve(own, String(a.name));
   if (!id) {
-    work.errors.push([work.now, label, p.response.row, 'ФИО', String(a.name), RU.importing.unknownParticipant(menteeSide ? 'наставляемых' : 'наставников'), 'новая']);
+    work.remarks.push({ source: label, row: p.response.row, field: 'ФИО', value: String(a.name), reason: RU.importing.unknownParticipant(menteeSide ? 'наставляемых' : 'наставников'), personId: '', key: p.key });
     return { id: '', written: '' };
   }
   const prefs = work.tables.preferences.table;
@@ -222,7 +188,7 @@ function applyPreference(work: Work, p: Pending, label: string): { id: string; w
   for (const n of [1, 2, 3]) {
     const typed = String(a[`choice${n}`] ?? '').trim();
     const chosen = typed ? resolve(other, typed) : '';
-    if (typed && !chosen) work.errors.push([work.now, label, p.response.row, `${n}-й выбор`, typed, RU.importing.unknownParticipant(menteeSide ? 'наставников' : 'наставляемых'), 'новая']);
+    if (typed && !chosen) work.remarks.push({ source: label, row: p.response.row, field: `${n}-й выбор`, value: typed, reason: RU.importing.unknownParticipant(menteeSide ? 'наставников' : 'наставляемых'), personId: id, key: p.key });
     prefs.set(row, `choice${n}`, chosen);
   }
   prefs.set(row, 'impressions', String(a.impressions ?? ''));
@@ -230,13 +196,21 @@ function applyPreference(work: Work, p: Pending, label: string): { id: string; w
   return { id, written: '' };
 }
 
-/** Consent and priority for everyone; withdrawal anonymises the person everywhere. */
-function refreshPeople(work: Work, sources: Source[], scrub: Map<Source, Set<number>>): void {
+interface Withdrawal {
+  /** Everyone whose consent is withdrawn, anonymised now or earlier. */
+  ids: Set<string>;
+  /** Names of the people anonymised by this import (still known until the bases are saved). */
+  names: string[];
+}
+
+/** Consent and priority for everyone; withdrawal anonymises the person in the bases (in memory). */
+function refreshPeople(work: Work): Withdrawal {
   const { mentees, mentors, consents, pairs, groupMembers, targetGroups, ledger } = work.tables;
   const records = indexConsents(readConsents(consents.table));
   const priorityOf = new Map<string, number>();
   targetGroups.table.rows.forEach((_r, i) => priorityOf.set(String(targetGroups.table.get(i, 'code')), Number(targetGroups.table.get(i, 'priority')) || 0));
   const marks = groupMarks(groupMembers.table);
+  const withdrawal: Withdrawal = { ids: new Set(), names: [] };
   for (const [people, role] of [[mentees.table, 'mentee'], [mentors.table, 'mentor']] as const) {
     people.rows.forEach((_r, i) => {
       const id = String(people.get(i, 'id'));
@@ -248,14 +222,18 @@ function refreshPeople(work: Work, sources: Source[], scrub: Map<Source, Set<num
         const codes = marks.get(id) ?? [];
         people.set(i, 'priority', codes.reduce((max, code) => Math.max(max, priorityOf.get(code) ?? 0), 0));
       }
-      if (status === 'отозвано' && !isAnonymised(name, id)) {
-        anonymise({ people, pairs: pairs.table, consents: consents.table, groupMembers: groupMembers.table, ledger: ledger.table }, i);
-        markResponses(sources, name, scrub);
-        work.counts.anonymised += 1;
-        work.log.push([RU.importing.withdrawn, RU.importing.anonymised(id)]);
-      }
+      if (status !== CONSENT.withdrawn) return;
+      withdrawal.ids.add(id);
+      const fresh = !isAnonymised(name, id);
+      // Run again for people anonymised earlier: an interrupted import may have saved only part of it.
+      anonymise({ people, pairs: pairs.table, consents: consents.table, groupMembers: groupMembers.table, ledger: ledger.table }, i);
+      if (!fresh) return;
+      withdrawal.names.push(name);
+      work.counts.anonymised += 1;
+      work.log.push([RU.importing.withdrawn, RU.importing.anonymised(id)]);
     });
   }
+  return withdrawal;
 }
 
 function groupMarks(table: BaseTable): Map<string, string[]> {
@@ -269,33 +247,48 @@ function groupMarks(table: BaseTable): Map<string, string[]> {
   return out;
 }
 
-/** Rows of the response sheets that name a person whose consent was withdrawn. */
-function markResponses(sources: Source[], name: string, scrub: Map<Source, Set<number>>): void {
-  const who = normalizeName(name);
-  for (const s of sources) {
-    const layout = locateQuestions(s.values[0] ?? [], s.def, s.mapped);
-    const col = layout.columns.get('name');
-    if (typeof col !== 'number') continue;
-    s.values.forEach((row, i) => {
-      if (i > 0 && normalizeName(row[col - 1]) === who) {
-        const set = scrub.get(s) ?? new Set<number>();
-        set.add(i);
-        scrub.set(s, set);
+/**
+ * Everything that still names a withdrawn person: their own response rows (found by the ledger,
+ * or by name while it is still known), other people's answers and remarks that mention them.
+ */
+function withdrawalTargets(sources: Source[], rowKeys: Map<Source, Map<number, string>>, owner: (key: string) => string, withdrawal: Withdrawal): ScrubTarget[] {
+  const byName = mentionPattern(withdrawal.names);
+  const byId = idMentionPattern([...withdrawal.ids]);
+  const names = new Set(withdrawal.names.map(normalizeName));
+  const targets: ScrubTarget[] = [];
+  for (const source of sources) {
+    const nameCol = source.layout.columns.get('name');
+    const keys = rowKeys.get(source);
+    source.values.forEach((cells, index) => {
+      if (index === 0) return;
+      const own = (typeof nameCol === 'number' && names.has(normalizeName(cells[nameCol - 1]))) || withdrawal.ids.has(owner(keys?.get(index) ?? ''));
+      if (own) targets.push({ source, index, whole: true });
+      else if (byName && cells.some((c) => typeof c === 'string' && scrubText(c, byName, byId) !== c)) {
+        targets.push({ source, index, whole: false, rewrite: (fresh) => fresh.map((c) => (typeof c === 'string' ? scrubText(c, byName, byId) : c)) });
       }
     });
   }
+  return targets;
 }
 
-function scrubResponses(scrub: Map<Source, Set<number>>): void {
-  for (const [s, rows] of scrub) {
-    const layout = locateQuestions(s.values[0] ?? [], s.def, s.mapped);
-    for (const i of rows) {
-      const line = s.values[i].map((v, c) => (c === layout.timestamp - 1 ? v : ''));
-      const nameCol = layout.columns.get('name');
-      if (typeof nameCol === 'number') line[nameCol - 1] = ANONYMISED_RESPONSE;
-      s.sheet.getRange(i + 1, 1, 1, line.length).setValues([line]);
-    }
-  }
+/** Mentions of withdrawn people in the tables this import holds and in «Журнал». */
+function scrubTables(ss: Spreadsheet, work: Work, withdrawal: Withdrawal): LoadedTable | null {
+  const byName = mentionPattern(withdrawal.names);
+  const byId = idMentionPattern([...withdrawal.ids]);
+  const { mentees, mentors, pairs, preferences, importErrors, consents } = work.tables;
+  for (const t of [mentees, mentors, pairs, preferences, consents]) scrubMentions(t.table, byName, byId, ['id', 'personId', 'menteeId', 'mentorId']);
+  // Remarks on a withdrawn person's answers keep only the fact that there was one.
+  const errors = importErrors.table;
+  errors.rows.forEach((_r, i) => {
+    if (!withdrawal.ids.has(String(errors.get(i, 'personId')))) return;
+    errors.set(i, 'value', '');
+    errors.set(i, 'reason', RU.importing.remarkAnonymised);
+  });
+  scrubMentions(errors, byName, byId, ['personId']);
+  if (!byName) return null;
+  const log = loadTable(ss, 'log', false);
+  if (log) scrubMentions(log.table, byName, byId, ['at', 'user']);
+  return log;
 }
 
 function writeAnalysis(ss: Spreadsheet, work: Work, forms: readonly string[]): void {
@@ -341,6 +334,29 @@ export interface ImportResult {
   anonymised: number;
 }
 
+/** The same remark found again (a re-run after a failure) is not reported twice. */
+function addRemarks(errors: BaseTable, remarks: Remark[], now: Date): number {
+  const key = (source: unknown, row: unknown, field: unknown, reason: unknown) => [source, row, field, reason].map(String).join('|');
+  const seen = new Set(errors.rows.map((_r, i) => key(errors.get(i, 'source'), errors.get(i, 'row'), errors.get(i, 'field'), errors.get(i, 'reason'))));
+  let added = 0;
+  for (const r of remarks) {
+    const k = key(r.source, r.row, r.field, r.reason);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    const i = errors.append();
+    errors.set(i, 'at', now);
+    errors.set(i, 'source', r.source);
+    errors.set(i, 'row', r.row);
+    errors.set(i, 'field', r.field);
+    errors.set(i, 'value', r.value);
+    errors.set(i, 'reason', r.reason);
+    errors.set(i, 'status', 'новая');
+    errors.set(i, 'personId', r.personId);
+    added += 1;
+  }
+  return added;
+}
+
 export function importNow(): ImportResult {
   const ss = SpreadsheetApp.getActive();
   const ctx = questionnaireContext(ss);
@@ -348,37 +364,50 @@ export function importNow(): ImportResult {
   const tables = Object.fromEntries(TABLES.map((k) => [k, loadTable(ss, k)!])) as Work['tables'];
   const work: Work = {
     tables,
-    errors: [],
+    remarks: [],
     log: [],
     now: new Date(),
     timeZone: ss.getSpreadsheetTimeZone(),
     counts: { responses: {}, createdMentees: 0, createdMentors: 0, createdPartners: 0, updated: 0, stale: 0, anonymised: 0, rejected: 0 },
   };
-  const sources = findSources(ss, defs);
+  const found = findSources(ss, defs);
+  const sheetProblems = [...found.problems];
   const ledger = tables.ledger.table;
-  const seen = new Set(ledger.rows.map((_r, i) => String(ledger.get(i, 'key'))));
+  const owners = new Map(ledger.rows.map((_r, i) => [String(ledger.get(i, 'key')), String(ledger.get(i, 'personId'))]));
   const pending: Pending[] = [];
-  for (const source of sources) {
-    const [header = [], ...rows] = source.values;
-    const layout = locateQuestions(header, source.def, source.mapped);
+  const rowKeys = new Map<Source, Map<number, string>>();
+  const sources: Source[] = [];
+  for (const source of found.sources) {
     const label = sourceLabel(source);
+    // A sheet whose header row or name column is gone is left alone until repaired: reading it
+    // would invent people («undefined») or mark answers as imported that were never read.
+    const broken = unreadable(source);
+    if (broken) {
+      sheetProblems.push(RU.importing.sheetUnreadable(label, broken));
+      continue;
+    }
+    sources.push(source);
+    const { layout } = source;
     for (const q of layout.missing) {
-      if (q.required) problemRows(work, label, [{ row: 0, field: q.title, value: '', reason: RU.importing.missingColumn, fatal: false }]);
+      if (q.required) problemRemarks(work, label, [{ row: 0, field: q.title, value: '', reason: RU.importing.missingColumn, fatal: false }]);
     }
     const nameColumn = layout.columns.get('name');
-    rows.forEach((cells, i) => {
-      if (cells.every((c) => c === '' || c === null)) return;
+    const keys = new Map<number, string>();
+    rowKeys.set(source, keys);
+    source.values.forEach((cells, i) => {
+      if (i === 0 || cells.every((c) => c === '' || c === null)) return;
       if (typeof nameColumn === 'number' && cells[nameColumn - 1] === ANONYMISED_RESPONSE) return;
-      const { response, problems } = parseResponse(source.def, layout, cells, i + 2);
-      const key = response ? `${source.def.key}:${response.fingerprint}` : `${source.def.key}:ошибка:${i + 2}:${problems.map((p) => p.reason).join('|')}`;
-      if (seen.has(key)) return;
-      problemRows(work, label, problems);
+      const { response, problems } = parseResponse(source.def, layout, cells, i + 1);
+      const key = response ? `${source.def.key}:${response.fingerprint}` : `${source.def.key}:ошибка:${i + 1}:${problems.map((p) => p.reason).join('|')}`;
+      keys.set(i, key);
+      if (owners.has(key)) return;
+      problemRemarks(work, label, problems, key);
       if (response) pending.push({ source, response, key });
       else {
         work.counts.rejected += 1;
-        // A rejected row is remembered too, so its errors are reported once.
-        seen.add(key);
-        ledgerRow(work, key, source, i + 2, '');
+        // A rejected row is remembered too, so its remarks are reported once.
+        owners.set(key, '');
+        ledgerRow(work, key, source, i + 1, '');
       }
     });
   }
@@ -389,31 +418,39 @@ export function importNow(): ImportResult {
     const { id, written } = applyResponse(work, p, previous);
     if (written) writes.set(id, { ...(writes.get(id) ?? {}), ...(JSON.parse(written) as Record<string, string>) });
     ledgerRow(work, p.key, p.source, p.response.row, id, written);
+    owners.set(p.key, id);
+    for (const r of work.remarks) if (r.key === p.key && !r.personId) r.personId = id;
     work.counts.responses[p.source.def.key] = (work.counts.responses[p.source.def.key] ?? 0) + 1;
   }
-  const scrub = new Map<Source, Set<number>>();
-  refreshPeople(work, sources, scrub);
+  const withdrawal = refreshPeople(work);
   updateMentorCounts(work);
+  const fresh = addRemarks(tables.importErrors.table, work.remarks, work.now);
+  const log = scrubTables(ss, work, withdrawal);
 
-  // Bases first: if anything below fails, the next import finds the same people and goes on.
-  for (const key of ['mentees', 'mentors', 'partners', 'consents', 'pairs', 'groupMembers', 'preferences'] as const) saveTable(tables[key]);
-  scrubResponses(scrub);
+  // The order makes a re-run after a failure at any call finish the job: everything that needs
+  // a withdrawn person's name to be found goes before the bases, which forget the name last;
+  // the ledger goes after the bases, so an answer is never marked imported before it is.
+  const targets = withdrawalTargets(sources, rowKeys, (key) => owners.get(key) ?? '', withdrawal);
+  deleteFormResponses(targets.filter((t) => t.whole));
+  scrubRows(targets);
+  for (const key of ['partners', 'consents', 'pairs', 'groupMembers', 'preferences', 'importErrors'] as const) saveTable(tables[key]);
+  if (log) saveTable(log);
+  saveTable(tables.mentees);
+  saveTable(tables.mentors);
   saveTable(tables.ledger);
-  const errorSheet = ss.getSheetByName(SHEET.importErrors);
-  const fresh = dedupeErrors(errorSheet, work.errors);
-  if (errorSheet) appendRows(errorSheet, fresh, [5]);
   writeAnalysis(ss, work, ctx.forms);
-  appendLogRows(work.log);
+  appendLogRows([...work.log, ...sheetProblems.map((p): [string, string] => [RU.action.importResponses, p])]);
 
   const total = pending.length;
+  const summary = RU.importing.summary({ ...work.counts, total, errors: fresh });
   return {
-    message: RU.importing.summary({ ...work.counts, total, errors: fresh.length }),
+    message: sheetProblems.length ? `${sheetProblems.join(' ')} ${summary}` : summary,
     newResponses: total,
     createdMentees: work.counts.createdMentees,
     createdMentors: work.counts.createdMentors,
     createdPartners: work.counts.createdPartners,
     updated: work.counts.updated,
-    errors: fresh.length,
+    errors: fresh,
     anonymised: work.counts.anonymised,
   };
 }
@@ -444,29 +481,16 @@ function updateMentorCounts(work: Work): void {
   });
 }
 
-/** The same problem found again (a re-run after a failure) is not reported twice. */
-function dedupeErrors(sheet: Sheet | null, rows: Cell[][]): Cell[][] {
-  if (!sheet || !rows.length) return rows;
-  const existing = sheet.getLastRow() > 1 ? readSheet(sheet, sheetDef('importErrors')).table : null;
-  const key = (source: unknown, row: unknown, field: unknown, reason: unknown) => [source, row, field, reason].map(String).join('|');
-  const seen = new Set<string>();
-  existing?.rows.forEach((_r, i) => seen.add(key(existing.get(i, 'source'), existing.get(i, 'row'), existing.get(i, 'field'), existing.get(i, 'reason'))));
-  return rows.filter((r) => {
-    const k = key(r[1], r[2], r[3], r[5]);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
-
 /** Menu «Импортировать ответы анкет»: the catch-up path; safe to run any number of times. */
 export function importResponses() {
   return runAction(RU.action.importResponses, importNow);
 }
 
+registerCatchUp('import', RU.action.importResponses, importNow);
+
 /** The installable trigger: every new response goes to the bases at once. */
 export function onFormSubmit(_e?: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
-  runInTrigger(RU.action.importResponses, importNow);
+  runInTrigger('import', RU.action.importResponses, importNow);
 }
 
 /** Menu «Включить автоматический импорт ответов»: installs the trigger once, never twice. */
@@ -481,4 +505,3 @@ export function enableAutoImport() {
     return { message: RU.importing.autoOn, installed: true };
   });
 }
-

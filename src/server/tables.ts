@@ -1,7 +1,9 @@
 import { BaseTable, Cell } from '../core/intake/table';
+import { cleanText, needsTextFormat } from '../core/text/inert';
 import { SheetDef } from '../core/workbook/types';
+import { locateColumns } from '../core/workbook/headers';
 import { sheetDef } from '../core/workbook/sheets';
-import { CuratorError } from './curator';
+import { CuratorError } from './errors';
 import { RU } from '../core/strings';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -9,11 +11,11 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export interface LoadedTable {
   sheet: Sheet;
   table: BaseTable;
-  /** Formulas of the data rows ('' for plain cells), so writing a column back keeps them. */
-  formulas: string[][];
+  /** The IDs of the data rows as read: a row is found again by its ID if someone moved it meanwhile. */
+  originalIds: string[];
 }
 
-/** Reads a whole sheet of the workbook in two calls (values and formulas), whatever its size. */
+/** Reads a whole sheet of the workbook in one call, whatever its size. */
 export function loadTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: string, required = true): LoadedTable | null {
   const def = sheetDef(key);
   const sheet = ss.getSheetByName(def.name);
@@ -25,54 +27,164 @@ export function loadTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: str
 }
 
 export function readSheet(sheet: Sheet, def: SheetDef): LoadedTable {
-  const range = sheet.getDataRange();
-  const values = range.getValues() as Cell[][];
-  const formulas = range.getFormulas();
+  const values = sheet.getDataRange().getValues() as Cell[][];
   const [header = [], ...rows] = values;
-  return { sheet, table: new BaseTable(def, header, rows), formulas: formulas.slice(1) };
+  const table = new BaseTable(def, header, rows);
+  const idColumn = table.column('id');
+  return { sheet, table, originalIds: rows.map((r) => (idColumn >= 0 ? String(r[idColumn] ?? '').trim() : '')) };
+}
+
+/** A value on its way to a cell: people's text cleaned; formulas only where `formula` says so. */
+interface Outgoing {
+  value: Cell;
+  formula: boolean;
+}
+
+function outgoing(value: Cell | undefined | null): Outgoing {
+  if (typeof value === 'string') return { value: cleanText(value), formula: false };
+  return { value: value ?? '', formula: false };
 }
 
 /**
- * Writes back only the columns the operation changed, one call per run of adjacent columns;
- * new rows get plain-text format first in text columns, so answers stay as typed.
+ * The one write path for cells: every string is cleaned, and every string that typing could turn
+ * into a formula, number or date gets the plain-text format first (in runs of rows, one call per
+ * run), whatever the column's definition says. Formulas are written only where they were the
+ * curator's own and are written back unchanged.
  */
-export function saveTable({ sheet, table, formulas }: LoadedTable): void {
-  const rows = table.rows.length;
-  if (!table.touched.size || rows === 0) return;
-  const needed = rows + 1;
+function writeBlock(sheet: Sheet, row: number, column: number, grid: Outgoing[][], textColumns: ReadonlySet<number> = new Set()): void {
+  if (!grid.length || !grid[0].length) return;
+  const width = grid[0].length;
+  for (let c = 0; c < width; c++) {
+    let start = -1;
+    let risky = false;
+    const flush = (end: number) => {
+      if (start >= 0 && risky) sheet.getRange(row + start, column + c, end - start, 1).setNumberFormat('@');
+      start = -1;
+      risky = false;
+    };
+    grid.forEach((line, r) => {
+      const cell = line[c];
+      // Numbers, dates and booleans keep their own format; a run of text cells is formatted as one range.
+      if (cell.formula || typeof cell.value !== 'string') return flush(r);
+      if (start < 0) start = r;
+      if (textColumns.has(column + c) || needsTextFormat(cell.value)) risky = true;
+    });
+    flush(grid.length);
+  }
+  sheet.getRange(row, column, grid.length, width).setValues(grid.map((line) => line.map((cell) => cell.value)));
+}
+
+function ensureSize(sheet: Sheet, rows: number, columns: number): void {
   const maxRows = sheet.getMaxRows();
-  if (needed > maxRows) sheet.insertRowsAfter(maxRows, needed - maxRows);
-  const width = Math.max(...table.touched) + 1;
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
   const maxColumns = sheet.getMaxColumns();
-  if (width > maxColumns) sheet.insertColumnsAfter(maxColumns, width - maxColumns);
-  const added = rows - table.originalLength;
-  if (added > 0) {
-    for (const col of table.def.columns) {
-      const c = table.column(col.key);
-      if (col.text && c >= 0) sheet.getRange(table.originalLength + 2, c + 1, added, 1).setNumberFormat('@');
+  if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+}
+
+/**
+ * Writes back only the cells the operation changed. The sheet is read again just before writing,
+ * so whatever someone typed meanwhile in other cells stays; rows are found again by their ID if
+ * they moved, and new rows go under whatever is last now.
+ */
+export function saveTable({ sheet, table, originalIds }: LoadedTable): void {
+  if (!table.touched.size) return;
+  const range = sheet.getDataRange();
+  const values = range.getValues() as Cell[][];
+  const formulas = range.getFormulas();
+  const header = values[0] ?? [];
+  const current = locateColumns(header, table.def.columns);
+  // Our column index → the sheet's column index now (the curator may have moved columns).
+  const columnNow = new Map<number, number>();
+  for (const col of table.def.columns) {
+    const ours = table.column(col.key);
+    const now = (current.get(col.key) ?? 0) - 1;
+    if (ours >= 0 && table.touched.has(ours)) {
+      if (now < 0) throw new CuratorError(RU.errors.columnGone(sheet.getName(), col.header));
+      columnNow.set(ours, now);
     }
   }
-  for (const [from, to] of table.touchedBlocks()) {
-    const block = table.rows.map((line, r) =>
-      Array.from({ length: to - from + 1 }, (_v, k) => {
-        const c = from + k;
-        const formula = formulas[r]?.[c];
-        // A formula the operation did not replace is written back as a formula.
-        return formula && !table.changed(r, c) ? formula : line[c] ?? '';
+  const idNow = (current.get('id') ?? 0) - 1;
+  const rowById = new Map<string, number>();
+  if (idNow >= 0) values.forEach((line, i) => i > 0 && String(line[idNow] ?? '').trim() && rowById.set(String(line[idNow]).trim(), i));
+  let next = Math.max(values.length, 1);
+  // 0-based sheet row (header = 0) of each of our rows.
+  const target = table.rows.map((_r, r) => {
+    if (r >= table.originalLength) return next++;
+    const id = originalIds[r];
+    if (id && rowById.has(id)) return rowById.get(id)!;
+    // Without an ID (or with it gone) the row is where it was, if it still holds the same ID cell.
+    return !id || idNow < 0 ? r + 1 : -1;
+  });
+  const changes: Array<{ row: number; column: number; value: Cell }> = [];
+  table.rows.forEach((line, r) => {
+    if (target[r] < 0) return;
+    for (const [ours, now] of columnNow) {
+      if (table.changed(r, ours)) changes.push({ row: target[r], column: now, value: line[ours] ?? '' });
+    }
+  });
+  if (!changes.length) return;
+  const top = Math.min(...changes.map((c) => c.row));
+  const bottom = Math.max(...changes.map((c) => c.row));
+  const left = Math.min(...changes.map((c) => c.column));
+  const right = Math.max(...changes.map((c) => c.column));
+  ensureSize(sheet, bottom + 1, right + 1);
+  const grid: Outgoing[][] = [];
+  for (let i = top; i <= bottom; i++) {
+    grid.push(
+      Array.from({ length: right - left + 1 }, (_v, k) => {
+        const formula = formulas[i]?.[left + k];
+        return formula ? { value: formula, formula: true } : { value: values[i]?.[left + k] ?? '', formula: false };
       }),
     );
-    sheet.getRange(2, from + 1, rows, to - from + 1).setValues(block);
+  }
+  for (const c of changes) grid[c.row - top][c.column - left] = outgoing(c.value);
+  // Only the columns that hold a change are written; untouched columns between them are skipped.
+  for (const [from, to] of runs([...new Set(changes.map((c) => c.column))])) {
+    writeBlock(
+      sheet,
+      top + 1,
+      from + 1,
+      grid.map((line) => line.slice(from - left, to - left + 1)),
+    );
   }
 }
 
-/** Appends rows under the last row of a sheet in one call. */
+/** Contiguous runs of sorted column indices, each written with one call. */
+function runs(columns: number[]): Array<[number, number]> {
+  const sorted = [...columns].sort((a, b) => a - b);
+  const out: Array<[number, number]> = [];
+  for (const c of sorted) {
+    const last = out[out.length - 1];
+    if (last && last[1] === c - 1) last[1] = c;
+    else out.push([c, c]);
+  }
+  return out;
+}
+
+/** Appends rows under the last row of a sheet in one write, through the same inert path; `textColumns` (1-based) are always plain text. */
 export function appendRows(sheet: Sheet, rows: Cell[][], textColumns: number[] = []): void {
   if (!rows.length) return;
   const width = Math.max(...rows.map((r) => r.length));
   const start = sheet.getLastRow() + 1;
-  const needed = start + rows.length - 1;
-  const maxRows = sheet.getMaxRows();
-  if (needed > maxRows) sheet.insertRowsAfter(maxRows, needed - maxRows);
-  for (const c of textColumns) sheet.getRange(start, c, rows.length, 1).setNumberFormat('@');
-  sheet.getRange(start, 1, rows.length, width).setValues(rows.map((r) => [...r, ...new Array<Cell>(width - r.length).fill('')]));
+  ensureSize(sheet, start + rows.length - 1, width);
+  writeBlock(
+    sheet,
+    start,
+    1,
+    rows.map((r) => Array.from({ length: width }, (_v, c) => outgoing(r[c]))),
+    new Set(textColumns),
+  );
+}
+
+/** Overwrites a rectangle with the operation's own values through the same inert path. */
+export function writeCells(sheet: Sheet, row: number, column: number, rows: Cell[][]): void {
+  if (!rows.length) return;
+  const width = Math.max(...rows.map((r) => r.length));
+  ensureSize(sheet, row + rows.length - 1, column + width - 1);
+  writeBlock(
+    sheet,
+    row,
+    column,
+    rows.map((r) => Array.from({ length: width }, (_v, c) => outgoing(r[c]))),
+  );
 }

@@ -1,6 +1,7 @@
 import { locateColumns } from '../workbook/headers';
 import { SheetDef } from '../workbook/types';
 import { isDate } from '../questionnaires/read';
+import { cleanName } from '../text/names';
 
 export type Cell = string | number | boolean | Date;
 
@@ -132,10 +133,13 @@ export class BaseTable {
   }
 }
 
-/** Names compare without case, extra spaces, ё/е or quotes: «Иванова  Алёна» = «иванова алена». */
+/**
+ * Names compare without case, extra spaces, ё/е, quotes, invisible characters or Latin look-alike
+ * letters: «Иванова  Алёна» = «иванова алена» = «Ивaнова Алена» (a Latin «a»).
+ */
 export function normalizeName(value: unknown): string {
-  return String(value ?? '')
-    .toLowerCase()
+  return cleanName(value)
+    .name.toLowerCase()
     .replace(/ё/g, 'е')
     .replace(/[«»"'.]/g, '')
     .replace(/[\s\u00a0]+/g, ' ')

@@ -1,4 +1,5 @@
 import { normalizeHeader } from '../workbook/headers';
+import { cleanText } from '../text/inert';
 import { FieldKind, QuestionDef, QuestionnaireDef } from './types';
 
 /** A value as a response sheet cell holds it (Date for the timestamp, strings or numbers for answers). */
@@ -70,11 +71,11 @@ export function locateQuestions(header: readonly unknown[], def: QuestionnaireDe
   return { timestamp: find(TIMESTAMP_HEADERS) || 1, email: find(EMAIL_HEADERS), columns, missing };
 }
 
-/** Control characters other than line breaks and tabs are never wanted in a cell. */
+/** An answer as the bases will keep it: the same cleaning as every write of people's text. */
 function clean(value: unknown): string {
   if (value === null || value === undefined) return '';
   const text = isDate(value) ? value.toISOString() : String(value);
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+  return cleanText(text).trim();
 }
 
 /**

@@ -359,6 +359,7 @@ export const WORKBOOK: readonly SheetDef[] = [
       { key: 'value', header: 'Значение', system: true, text: true, width: 220 },
       { key: 'reason', header: 'Причина', system: true, width: 320 },
       { key: 'status', header: 'Статус', rule: { kind: 'list', values: ['новая', 'исправлено', 'не требует действий'] }, width: 130 },
+      { key: 'personId', header: 'ID участника', system: true, text: true, width: 100, note: 'Участник, к ответу которого относится замечание; при отзыве согласия значение и причина обезличиваются' },
     ],
   },
   {
