@@ -33,6 +33,7 @@ export const RU = {
       mentorConsent: 'у наставника нет действующего согласия на обработку ПДн',
       noId: 'у строки нет ID пары',
       menteeTaken: 'у наставляемого уже есть другая пара',
+      later: 'не вошла в этот приказ — утвердите её следующим',
     },
     blockedNote: (date: string, reason: string) => `Не утверждена ${date}: ${reason}.`,
     blocked: (items: string[]) =>

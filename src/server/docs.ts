@@ -40,10 +40,30 @@ function table(target: Body, block: Extract<Block, { kind: 'table' }>, spec: Doc
   block.widths?.forEach((w, i) => t.setColumnWidth(i, w));
 }
 
-/** Renders a document spec into a new Google Doc in the programme folder; returns its id and URL. */
-export function renderDocument(spec: DocumentSpec): { id: string; url: string } {
-  const doc = DocumentApp.create(spec.title);
+export interface DocRef {
+  id: string;
+  url: string;
+}
+
+type Doc = GoogleAppsScript.Document.Document;
+
+/**
+ * Creates the Google Doc for a spec and hands its id to `created` at once, before anything else
+ * can fail: the caller records it so a re-run renders into this Doc instead of making a second.
+ */
+export function createDocument(title: string, created: (ref: DocRef) => void): Doc {
+  const doc = DocumentApp.create(title);
+  created({ id: doc.getId(), url: doc.getUrl() });
+  return doc;
+}
+
+/**
+ * Renders a spec into a Doc (a new one, or one an interrupted run left half done: its body is
+ * cleared first, so rendering again gives the same document), closes it and files it.
+ */
+export function renderInto(doc: Doc, spec: DocumentSpec, reused: boolean): DocRef {
   const target = doc.getBody();
+  if (reused) target.clear();
   target
     .setPageWidth(A4.width)
     .setPageHeight(A4.height)
@@ -51,7 +71,7 @@ export function renderDocument(spec: DocumentSpec): { id: string; url: string } 
     .setMarginRight(spec.margins.right * PT_PER_MM)
     .setMarginTop(spec.margins.top * PT_PER_MM)
     .setMarginBottom(spec.margins.bottom * PT_PER_MM);
-  // A new body holds one empty paragraph: the first block reuses it.
+  // An empty body holds one empty paragraph: the first block reuses it.
   let first: GoogleAppsScript.Document.Paragraph | null = target.getParagraphs()[0] ?? null;
   for (const block of spec.blocks) {
     if (block.kind === 'paragraph') {
@@ -63,6 +83,17 @@ export function renderDocument(spec: DocumentSpec): { id: string; url: string } 
   const id = doc.getId();
   const url = doc.getUrl();
   doc.saveAndClose();
-  moveToProgrammeFolder(id);
+  // Drive hiccups are common and the move is harmless to repeat: one more try before giving up.
+  if (!moveToProgrammeFolder(id)) moveToProgrammeFolder(id);
   return { id, url };
+}
+
+/** Opens a Doc an earlier run created (its id comes from a record the operation kept). */
+export function openDocument(id: string): Doc {
+  return DocumentApp.openById(id);
+}
+
+/** Renders a document spec into a new Google Doc in the programme folder; returns its id and URL. */
+export function renderDocument(spec: DocumentSpec): DocRef {
+  return renderInto(createDocument(spec.title, () => undefined), spec, false);
 }

@@ -1,10 +1,13 @@
 import { PairIds, costOfForcing, countBlockingPairs, solveOptimal } from '../core/matching';
-import { Proposal, allowedPair } from '../core/pairing/plan';
-import { Cell } from '../core/intake/table';
+import { MatchingInputError, matchingMessage } from '../core/matching/messages';
+import { MatchingPlan, Proposal, allowedPair } from '../core/pairing/plan';
+import { BaseTable } from '../core/intake/table';
+import { sheetDef } from '../core/workbook/sheets';
 import { RU } from '../core/strings';
-import { CuratorError, runAction } from './curator';
-import { APPROVED, PROPOSED, REJECTED, buildPlan, loadPairingData, pairIds, pairsWithStatus, solvePlan } from './pairing';
-import { appendRows, saveTable } from './tables';
+import { runAction } from './curator';
+import { CuratorError, errorMessage, russianReason } from './errors';
+import { APPROVED, PROPOSED, PairingData, REJECTED, approvalPending, buildPlan, loadPairingData, pairIds, pairsWithStatus, solvePlan } from './pairing';
+import { readSheet, saveTable } from './tables';
 import type { MatchingView, ChangePreview, PairChangeRequest } from '../shared/matching';
 
 type Mode = 'optimal' | 'stable';
@@ -29,44 +32,76 @@ function deleteRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, dataRows: number[
   }
 }
 
-function computeNow(options: { mode?: unknown }) {
-  const mode = modeOf(options?.mode);
+/** The columns that make a row of «Пары и группы» a pair; a row empty in all of them is a leftover. */
+const PAIR_KEYS = ['id', 'mentorId', 'mentor', 'menteeId', 'mentee', 'status'];
+const blankPair = (t: BaseTable, i: number) => PAIR_KEYS.every((k) => String(t.get(i, k)).trim() === '');
+
+/** Removes the rows an earlier write emptied, found again by a fresh read (someone may have moved rows). */
+function deleteBlankPairRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+  const fresh = readSheet(sheet, sheetDef('pairs')).table;
+  const blank = fresh.rows.map((_r, i) => i).filter((i) => blankPair(fresh, i));
+  if (blank.length) deleteRows(sheet, blank);
+}
+
+const pairKey = (e: unknown, m: unknown) => `${String(e).trim()}|${String(m).trim()}`;
+
+function computeNow(options: unknown) {
+  const mode = modeOf(optionsObject(options)?.mode);
+  if (approvalPending()) throw new CuratorError(RU.approve.inProgress);
   const ss = SpreadsheetApp.getActive();
-  const data = loadPairingData(ss);
+  return computeOn(ss, loadPairingData(ss), mode);
+}
+
+/**
+ * Proposals into «Пары и группы», safe to repeat after a failure at any call: a proposal that is
+ * already there keeps its row and ID, new ones are added, and stale ones are emptied in the same
+ * write, and only then deleted. A run cut short leaves at worst empty rows, which the next run
+ * removes, and the next run proposes the same pairs under the same IDs.
+ */
+function computeOn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, data: PairingData, mode: Mode) {
   const plan = buildPlan(ss, data, mode);
   const { result, proposals, unmatched } = solvePlan(plan);
   const pairs = data.pairs.table;
 
-  // Earlier proposals the curator did not fix give way to the new ones.
-  const stale = pairsWithStatus(pairs, [PROPOSED]).filter((i) => String(pairs.get(i, 'forced')).trim() !== 'да');
+  // Open proposals give way to the new ones, except pairs the plan kept (fixed by the curator);
+  // a fixed pair whose participant lost consent is not kept, and goes too.
+  const kept = new Set(proposals.filter((p) => p.locked).map((p) => pairKey(p.menteeId, p.mentorId)));
+  const stale = pairsWithStatus(pairs, [PROPOSED]).filter((i) => !kept.has(pairKey(pairs.get(i, 'menteeId'), pairs.get(i, 'mentorId'))));
+  const leftovers = pairs.rows.some((_r, i) => blankPair(pairs, i));
+  const staleRow = new Map<string, number>();
+  for (const i of stale) {
+    const key = pairKey(pairs.get(i, 'menteeId'), pairs.get(i, 'mentorId'));
+    if (!staleRow.has(key)) staleRow.set(key, i);
+  }
   const perMentor = new Map<string, number>();
   for (const p of proposals) perMentor.set(p.mentorId, (perMentor.get(p.mentorId) ?? 0) + 1);
   // Locked pairs (approved, or fixed by the curator) already have their rows.
   const fresh = proposals.filter((p) => !p.locked);
   const nextPairId = pairIds(pairs);
-  const width = pairs.header.length;
-  const rows = fresh.map((p) => {
-    const row = new Array<Cell>(width).fill('');
-    const put = (key: string, value: Cell) => {
-      const c = pairs.column(key);
-      if (c >= 0) row[c] = value;
-    };
-    put('id', nextPairId());
-    put('group', (perMentor.get(p.mentorId) ?? 0) > 1 ? groupOf(p.mentorId) : '');
-    put('mentorId', p.mentorId);
-    put('mentor', plan.mentors.get(p.mentorId)?.name ?? '');
-    put('menteeId', p.menteeId);
-    put('mentee', plan.mentees.get(p.menteeId)?.name ?? '');
-    put('form', p.form);
-    put('score', p.score);
-    put('reasons', p.reasons);
-    put('alternatives', alternativesText(p, plan.mentors));
-    put('status', PROPOSED);
-    return row;
-  });
-  if (stale.length) deleteRows(data.pairs.sheet, stale);
-  const textColumns = ['id', 'group', 'mentorId', 'menteeId'].map((k) => pairs.column(k) + 1).filter((c) => c > 0);
-  appendRows(data.pairs.sheet, rows, textColumns);
+  const reused = new Set<number>();
+  for (const p of fresh) {
+    let row = staleRow.get(pairKey(p.menteeId, p.mentorId));
+    if (row === undefined || reused.has(row)) {
+      row = pairs.append();
+      pairs.set(row, 'id', nextPairId());
+    }
+    reused.add(row);
+    pairs.set(row, 'group', (perMentor.get(p.mentorId) ?? 0) > 1 ? groupOf(p.mentorId) : '');
+    pairs.set(row, 'mentorId', p.mentorId);
+    pairs.set(row, 'mentor', plan.mentors.get(p.mentorId)?.name ?? '');
+    pairs.set(row, 'menteeId', p.menteeId);
+    pairs.set(row, 'mentee', plan.mentees.get(p.menteeId)?.name ?? '');
+    pairs.set(row, 'form', p.form);
+    pairs.set(row, 'score', p.score);
+    pairs.set(row, 'reasons', p.reasons);
+    pairs.set(row, 'alternatives', alternativesText(p, plan.mentors));
+    pairs.set(row, 'status', PROPOSED);
+    pairs.set(row, 'forced', '');
+  }
+  const emptied = stale.filter((i) => !reused.has(i));
+  for (const i of emptied) for (const col of pairs.def.columns) pairs.set(i, col.key, '');
+  saveTable(data.pairs);
+  if (emptied.length || leftovers) deleteBlankPairRows(data.pairs.sheet);
 
   const mentees = data.mentees.table;
   const notes = new Map(unmatched.map((u) => [u.menteeId, `${u.why}. Что дальше: ${u.next}`]));
@@ -96,7 +131,7 @@ function alternativesText(p: Proposal, mentors: Map<string, { name: string }>): 
 
 /** Menu «Подобрать пары»: proposals with reasons into «Пары и группы»; approved pairs stay. */
 export function computeMatches(options?: { mode?: Mode }) {
-  return runAction(RU.action.computeMatches, () => computeNow(options ?? {}));
+  return runAction(RU.action.computeMatches, () => computeNow(options));
 }
 
 export function showMatchingSidebar(): void {
@@ -105,18 +140,110 @@ export function showMatchingSidebar(): void {
 }
 
 const ID = /^[A-ZА-ЯЁ]{1,4}-\d{1,6}$/;
+const MAX_PAIRS = 200;
+
+export function plainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  // google.script.run delivers plain objects; a Date or a class instance is not a request.
+  return proto === Object.prototype || proto === null || Object.prototype.toString.call(value) === '[object Object]';
+}
+
+/**
+ * The options of a menu action or a sidebar call: nothing, or a plain object (a menu click may
+ * pass Google's own event object, so keys other than the known ones are ignored, never read).
+ */
+function optionsObject(value: unknown): Record<string, unknown> | null {
+  if (value === undefined || value === null) return null;
+  if (!plainObject(value)) throw new CuratorError(RU.matching.badRequest('options'));
+  return value;
+}
 
 function checkPairs(value: unknown, name: string): PairIds[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || value.length > 500) throw new CuratorError(RU.matching.badRequest(name));
-  return value.map((pair) => {
+  if (!Array.isArray(value) || value.length > MAX_PAIRS) throw new CuratorError(RU.matching.badRequest(name));
+  return value.map((pair: unknown) => {
     if (!Array.isArray(pair) || pair.length !== 2 || !pair.every((x) => typeof x === 'string' && ID.test(x))) throw new CuratorError(RU.matching.badRequest(name));
     return [pair[0], pair[1]] as PairIds;
   });
 }
 
+interface ChangeRequest {
+  forced: PairIds[];
+  rejected: PairIds[];
+  mode: Mode;
+}
+
+/** The shape of a sidebar change request: known keys only, IDs well-formed, nothing twice. */
+function parseChange(request: unknown): ChangeRequest {
+  if (!plainObject(request)) throw new CuratorError(RU.matching.badRequest('request'));
+  const unknown = Object.keys(request).filter((k) => !['forced', 'rejected', 'mode'].includes(k));
+  if (unknown.length) throw new CuratorError(RU.matching.badRequest('request'));
+  const forced = checkPairs(request.forced, 'forced');
+  const rejected = checkPairs(request.rejected, 'rejected');
+  const mode = modeOf(request.mode);
+  const forcedMentees = new Set<string>();
+  for (const [e] of forced) {
+    if (forcedMentees.has(e)) throw new CuratorError(RU.matching.badRequest('forced'));
+    forcedMentees.add(e);
+  }
+  const rejectedKeys = new Set(rejected.map(([e, m]) => pairKey(e, m)));
+  if (rejectedKeys.size !== rejected.length || forced.some(([e, m]) => rejectedKeys.has(pairKey(e, m)))) throw new CuratorError(RU.matching.badRequest('rejected'));
+  return { forced, rejected, mode };
+}
+
+type Judged = { ok: true; cost: ReturnType<typeof costOfForcing> } | { ok: false; reason: string };
+
+/**
+ * The one check behind previewPairChange and applyPairChange: unknown or departed people are
+ * refused (thrown); a pair the rules or consent forbid, or a change the matcher cannot honour,
+ * comes back with the reason; otherwise the cost of the change against the optimum.
+ */
+function judgeChange(change: ChangeRequest, data: PairingData, plan: MatchingPlan): Judged {
+  const pairs = data.pairs.table;
+  const approvedMentee = new Set(pairsWithStatus(pairs, APPROVED).map((i) => String(pairs.get(i, 'menteeId')).trim()));
+  const proposed = new Set(pairsWithStatus(pairs, [PROPOSED]).map((i) => pairKey(pairs.get(i, 'menteeId'), pairs.get(i, 'mentorId'))));
+  for (const [e, m] of [...change.forced, ...change.rejected]) {
+    const mentee = plan.mentees.get(e);
+    const mentor = plan.mentors.get(m);
+    if (!mentee || !mentor) throw new CuratorError(RU.matching.unknownPair(e, m));
+    // Nobody without consent is put into a new row, forced or rejected (152-ФЗ).
+    if (!mentee.consent) return { ok: false, reason: RU.matching.noConsent(e) };
+    if (!mentor.consent) return { ok: false, reason: RU.matching.noConsent(m) };
+  }
+  for (const [e, m] of change.rejected) if (!proposed.has(pairKey(e, m))) return { ok: false, reason: RU.matching.notProposed(e, m) };
+  for (const [e, m] of change.forced) {
+    if (approvedMentee.has(e)) return { ok: false, reason: RU.matching.alreadyApproved(e) };
+    if (!allowedPair(plan, e, m)) return { ok: false, reason: RU.matching.forbidden(plan.ruledOut.get(e) ?? []) };
+  }
+  try {
+    return { ok: true, cost: costOfForcing(plan.instance, { forced: change.forced, rejected: change.rejected }) };
+  } catch (error) {
+    if (error instanceof MatchingInputError) return { ok: false, reason: RU.matching.forbidden([matchingMessage(error.code, error.params, 'ru')]) };
+    throw error;
+  }
+}
+
+/** A read-only endpoint: a Russian message for whatever goes wrong, never Google's English. */
+function readOnly<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof CuratorError) throw error;
+    console.error(errorMessage(error));
+    throw new Error(RU.matching.failed(russianReason(error)));
+  }
+}
+
 /** Sidebar: the current proposals and approved pairs, with what they cost against the optimum. */
-export function getMatchingView(): MatchingView {
+export function getMatchingView(...args: unknown[]): MatchingView {
+  return readOnly(() => {
+    if (args.some((a) => a !== undefined && a !== null)) throw new CuratorError(RU.matching.badRequest('view'));
+    return matchingView();
+  });
+}
+
+function matchingView(): MatchingView {
   const ss = SpreadsheetApp.getActive();
   const data = loadPairingData(ss);
   const plan = buildPlan(ss, data, 'optimal');
@@ -136,7 +263,7 @@ export function getMatchingView(): MatchingView {
   }));
   const current = rows.filter((r) => plan.mentees.has(r.menteeId) && plan.mentors.has(r.mentorId));
   const optimum = solveOptimal(plan.instance);
-  const mentorOptions = [...plan.mentors.values()].map((m) => ({ id: m.id, name: m.name }));
+  const mentorOptions = [...plan.mentors.values()].filter((m) => m.consent).map((m) => ({ id: m.id, name: m.name }));
   const paired = new Set(current.map((r) => r.menteeId));
   const notes = new Map(data.mentees.table.rows.map((_r, i) => [String(data.mentees.table.get(i, 'id')), String(data.mentees.table.get(i, 'matchNote'))]));
   const unmatched = data.menteeRecords
@@ -156,70 +283,68 @@ const round = (x: number) => Math.round(x * 10) / 10;
 
 /** Sidebar: what forcing or rejecting pairs would cost, without changing anything. */
 export function previewPairChange(request: PairChangeRequest): ChangePreview {
-  const forced = checkPairs(request?.forced, 'forced');
-  const rejected = checkPairs(request?.rejected, 'rejected');
-  const ss = SpreadsheetApp.getActive();
-  const data = loadPairingData(ss);
-  const plan = buildPlan(ss, data, 'optimal');
-  for (const [e, m] of forced) {
-    if (!allowedPair(plan, e, m)) {
-      const mentee = plan.mentees.get(e);
-      const mentor = plan.mentors.get(m);
-      if (!mentee || !mentor) throw new CuratorError(RU.matching.unknownPair(e, m));
-      return { allowed: false, reason: RU.matching.forbidden(plan.ruledOut.get(e) ?? []), deltaMatched: 0, deltaScore: 0, blockingPairs: 0, moved: [] };
-    }
-  }
-  const cost = costOfForcing(plan.instance, { forced, rejected });
-  return {
-    allowed: true,
-    reason: '',
-    deltaMatched: cost.delta.matched,
-    deltaScore: round(cost.delta.totalScore),
-    blockingPairs: countBlockingPairs(plan.instance, cost.result.pairs),
-    moved: cost.moved,
-  };
-}
-
-/** Sidebar: fixes forced pairs, records rejected ones, and re-matches the rest. */
-export function applyPairChange(request: PairChangeRequest) {
-  return runAction(RU.action.computeMatches, () => {
-    const forced = checkPairs(request?.forced, 'forced');
-    const rejected = checkPairs(request?.rejected, 'rejected');
+  return readOnly(() => {
+    const change = parseChange(request);
     const ss = SpreadsheetApp.getActive();
     const data = loadPairingData(ss);
-    const pairs = data.pairs.table;
-    const names = new Map([...data.menteeRecords, ...data.mentorRecords].map((p) => [p.id, p.name]));
-    const extra: Cell[][] = [];
-    const nextPairId = pairIds(pairs);
-    const mark = (menteeId: string, mentorId: string, status: string, isForced: boolean) => {
-      const row = pairs.rows.findIndex((_r, i) => pairs.get(i, 'menteeId') === menteeId && pairs.get(i, 'mentorId') === mentorId && !APPROVED.includes(String(pairs.get(i, 'status'))));
-      if (row >= 0) {
+    const plan = buildPlan(ss, data, 'optimal');
+    const judged = judgeChange(change, data, plan);
+    if (!judged.ok) return { allowed: false, reason: judged.reason, deltaMatched: 0, deltaScore: 0, blockingPairs: 0, moved: [] };
+    const { cost } = judged;
+    return {
+      allowed: true,
+      reason: '',
+      deltaMatched: cost.delta.matched,
+      deltaScore: round(cost.delta.totalScore),
+      blockingPairs: countBlockingPairs(plan.instance, cost.result.pairs),
+      moved: cost.moved,
+    };
+  });
+}
+
+/**
+ * Sidebar: fixes forced pairs, records rejected ones, and re-matches the rest, after exactly the
+ * checks the preview makes; everything is written in the one write of the re-match.
+ */
+export function applyPairChange(request: PairChangeRequest) {
+  return runAction(
+    RU.action.computeMatches,
+    () => {
+      const change = parseChange(request);
+      if (!change.forced.length && !change.rejected.length) throw new CuratorError(RU.matching.emptyChange);
+      if (approvalPending()) throw new CuratorError(RU.approve.inProgress);
+      const ss = SpreadsheetApp.getActive();
+      const data = loadPairingData(ss);
+      const judged = judgeChange(change, data, buildPlan(ss, data, 'optimal'));
+      if (!judged.ok) throw new CuratorError(judged.reason);
+      const pairs = data.pairs.table;
+      const names = new Map([...data.menteeRecords, ...data.mentorRecords].map((p) => [p.id, p.name]));
+      const nextPairId = pairIds(pairs);
+      const mark = (menteeId: string, mentorId: string, status: string, isForced: boolean) => {
+        const found = pairs.rows.findIndex((_r, i) => pairKey(pairs.get(i, 'menteeId'), pairs.get(i, 'mentorId')) === pairKey(menteeId, mentorId) && !APPROVED.includes(String(pairs.get(i, 'status')).trim()));
+        const row = found >= 0 ? found : pairs.append();
+        if (found < 0) {
+          pairs.set(row, 'id', nextPairId());
+          pairs.set(row, 'menteeId', menteeId);
+          pairs.set(row, 'mentee', names.get(menteeId) ?? '');
+          pairs.set(row, 'mentorId', mentorId);
+          pairs.set(row, 'mentor', names.get(mentorId) ?? '');
+          pairs.set(row, 'reasons', isForced ? RU.matching.forcedReason : RU.matching.rejectedReason);
+        }
         pairs.set(row, 'status', status);
         pairs.set(row, 'forced', isForced ? 'да' : '');
-        return;
+      };
+      for (const [e, m] of change.rejected) mark(e, m, REJECTED, false);
+      for (const [e, m] of change.forced) {
+        // A mentee has one mentor: their other open proposals give way.
+        pairs.rows.forEach((_r, i) => {
+          if (String(pairs.get(i, 'menteeId')).trim() === e && String(pairs.get(i, 'mentorId')).trim() !== m && String(pairs.get(i, 'status')).trim() === PROPOSED) pairs.set(i, 'forced', '');
+        });
+        mark(e, m, PROPOSED, true);
       }
-      const line = new Array<Cell>(pairs.header.length).fill('');
-      const put = (key: string, value: Cell) => pairs.column(key) >= 0 && (line[pairs.column(key)] = value);
-      put('id', nextPairId());
-      put('menteeId', menteeId);
-      put('mentee', names.get(menteeId) ?? '');
-      put('mentorId', mentorId);
-      put('mentor', names.get(mentorId) ?? '');
-      put('status', status);
-      put('forced', isForced ? 'да' : '');
-      put('reasons', isForced ? RU.matching.forcedReason : RU.matching.rejectedReason);
-      extra.push(line);
-    };
-    for (const [e, m] of rejected) mark(e, m, REJECTED, false);
-    for (const [e, m] of forced) {
-      // A mentee has one mentor: their other open proposals give way.
-      pairs.rows.forEach((_r, i) => {
-        if (pairs.get(i, 'menteeId') === e && pairs.get(i, 'mentorId') !== m && pairs.get(i, 'status') === PROPOSED) pairs.set(i, 'forced', '');
-      });
-      mark(e, m, PROPOSED, true);
-    }
-    saveTable(data.pairs);
-    appendRows(data.pairs.sheet, extra, ['id', 'menteeId', 'mentorId'].map((k) => pairs.column(k) + 1).filter((c) => c > 0));
-    return computeNow({ mode: request?.mode });
-  });
+      // The marks change the plan: it is built again from the table as marked, and written once.
+      return computeOn(ss, data, change.mode);
+    },
+    { sidebar: true },
+  );
 }

@@ -5,6 +5,7 @@ import { FormRule } from '../core/pairing/rules';
 import { MutualChoices, Weights } from '../core/pairing/score';
 import { BaseTable } from '../core/intake/table';
 import { Settings } from '../core/settings';
+import { RU } from '../core/strings';
 import { loadForms, loadSettings } from './settings';
 import { LoadedTable, loadTable } from './tables';
 import { MENTORING_FORMS } from '../core/domain/forms-of-mentoring';
@@ -23,6 +24,9 @@ export interface PairingData {
   menteeRecords: MenteeRecord[];
   mentorRecords: MentorRecord[];
   forms: FormRule[];
+  /** «Партнёры» and «Предпочтения», read on first use and kept, so two plans read them once. */
+  partners?: LoadedTable;
+  preferences?: LoadedTable | null;
 }
 
 /** Everything matching reads, each sheet once. */
@@ -92,8 +96,10 @@ export function buildPlan(ss: Spreadsheet, data: PairingData, mode: 'optimal' | 
     locked.push([e, String(pairs.table.get(i, 'mentorId'))]);
   }
   const rejected = new Set(pairsWithStatus(pairs.table, [REJECTED]).map((i) => `${pairs.table.get(i, 'menteeId')}|${pairs.table.get(i, 'mentorId')}`));
-  const partners = loadTable(ss, 'partners')!;
-  const prefs = loadTable(ss, 'preferences', false);
+  data.partners ??= loadTable(ss, 'partners')!;
+  if (data.preferences === undefined) data.preferences = loadTable(ss, 'preferences', false);
+  const partners = data.partners;
+  const prefs = data.preferences;
   return planMatching({
     mentees: data.menteeRecords,
     mentors: data.mentorRecords,
@@ -109,4 +115,29 @@ export function buildPlan(ss: Spreadsheet, data: PairingData, mode: 'optimal' | 
 export function solvePlan(plan: MatchingPlan): { result: MatchResult } & ReturnType<typeof describeResult> {
   const result = solve(plan.instance);
   return { result, ...describeResult(plan, result) };
+}
+
+const LEFT = ['выбыл(а)', 'завершил(а)'];
+
+/**
+ * Why a pair may not be approved or named in an order or a letter now, or '' if it may: both
+ * people are in the bases, still in the programme, and have a valid consent (152-ФЗ).
+ */
+export function pairBlocker(mentee: MenteeRecord | undefined, mentor: MentorRecord | undefined): string {
+  const why = RU.approve.notApproved;
+  if (!mentee) return why.menteeMissing;
+  if (!mentor) return why.mentorMissing;
+  if (LEFT.includes(mentee.status)) return why.menteeLeft;
+  if (LEFT.includes(mentor.status)) return why.mentorLeft;
+  if (!mentee.consent) return why.menteeConsent;
+  if (!mentor.consent) return why.mentorConsent;
+  return '';
+}
+
+/** Document property holding an approval in progress (approve.ts); matching waits until it is done. */
+export const APPROVAL_RECORD = 'approvalInProgress';
+
+/** Matching must not move the proposals an interrupted approval is about to fix. */
+export function approvalPending(): boolean {
+  return PropertiesService.getDocumentProperties().getProperty(APPROVAL_RECORD) !== null;
 }

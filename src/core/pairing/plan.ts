@@ -48,7 +48,12 @@ export function allowedPair(plan: MatchingPlan, menteeId: string, mentorId: stri
 export function planMatching(input: PlanInput): MatchingPlan {
   const mentees = input.mentees.filter((m) => ACTIVE(m.status));
   const mentors = input.mentors.filter((m) => ACTIVE(m.status));
-  const lockedMentee = new Set(input.locked.map(([e]) => e));
+  // An approved or curator-forced pair stays only while both still have a valid consent (152-ФЗ):
+  // without it nobody is matched, whatever was decided before.
+  const consentedMentees = new Set(mentees.filter((m) => m.consent).map((m) => m.id));
+  const consentedMentors = new Set(mentors.filter((m) => m.consent).map((m) => m.id));
+  const locked = input.locked.filter(([e, m]) => consentedMentees.has(e) && consentedMentors.has(m));
+  const lockedMentee = new Set(locked.map(([e]) => e));
   const byForm = new Map<string, MentorRecord[]>();
   const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
     const list = map.get(key);
@@ -86,9 +91,6 @@ export function planMatching(input: PlanInput): MatchingPlan {
     allowed.set(mentee.id, candidates);
     ruledOut.set(mentee.id, [...reasons]);
   }
-  const menteeIds = new Set(mentees.map((m) => m.id));
-  const mentorIds = new Set(mentors.map((m) => m.id));
-  const locked = input.locked.filter(([e, m]) => menteeIds.has(e) && mentorIds.has(m));
   const plan: MatchingPlan = { instance: { mode: input.mode, mentees: [], mentors: [] }, allowed, ruledOut, mentees: new Map(mentees.map((m) => [m.id, m])), mentors: new Map(mentors.map((m) => [m.id, m])), weights: input.weights, mutual: input.mutual };
   // A locked pair stays even if its score no longer passes: the curator approved it.
   for (const [e, m] of locked) if (!allowedPair(plan, e, m)) scores.push([e, m, 0]);
