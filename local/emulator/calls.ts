@@ -17,6 +17,9 @@ export class CallLog {
   /** Refuses a call before it happens (e.g. a service used in AuthMode.NONE). */
   gate: ((name: string) => void) | null = null;
 
+  /** Sees every counted call before it happens: a test's hook for what a person does meanwhile. */
+  observer: ((name: string) => void) | null = null;
+
   private paused = 0;
 
   /** Runs `work` without counting or gating: the emulator's own reads and the curator's typing. */
@@ -29,9 +32,15 @@ export class CallLog {
     }
   }
 
+  /** False inside `untracked`: the emulator's own work, which scripts' rules (protections) do not bind. */
+  get tracking(): boolean {
+    return this.paused === 0;
+  }
+
   record(name: string): void {
     if (this.paused) return;
     this.gate?.(name);
+    this.observer?.(name);
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
     const fault = this.faults.get(name);
     if (!fault) return;

@@ -15,7 +15,7 @@ import { questionnaireContext } from './questionnaires';
 import { LoadedTable, appendRows, loadTable, saveTable } from './tables';
 import { appendLogRows } from './log';
 import { Source, findSources, sourceLabel, unreadable } from './sources';
-import { ANONYMISED_RESPONSE, ScrubTarget, deleteFormResponses, scrubRows } from './purge';
+import { ANONYMISED_RESPONSE, ScrubTarget, deleteFormResponses, responseKey, scrubRows } from './purge';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -251,7 +251,13 @@ function groupMarks(table: BaseTable): Map<string, string[]> {
  * Everything that still names a withdrawn person: their own response rows (found by the ledger,
  * or by name while it is still known), other people's answers and remarks that mention them.
  */
-function withdrawalTargets(sources: Source[], rowKeys: Map<Source, Map<number, string>>, owner: (key: string) => string, withdrawal: Withdrawal): ScrubTarget[] {
+function withdrawalTargets(
+  sources: Source[],
+  rowKeys: Map<Source, Map<number, string>>,
+  owner: (key: string) => string,
+  withdrawal: Withdrawal,
+  remember: (key: string, source: Source, row: number, personId: string) => void,
+): ScrubTarget[] {
   const byName = mentionPattern(withdrawal.names);
   const byId = idMentionPattern([...withdrawal.ids]);
   const names = new Set(withdrawal.names.map(normalizeName));
@@ -264,7 +270,11 @@ function withdrawalTargets(sources: Source[], rowKeys: Map<Source, Map<number, s
       const own = (typeof nameCol === 'number' && names.has(normalizeName(cells[nameCol - 1]))) || withdrawal.ids.has(owner(keys?.get(index) ?? ''));
       if (own) targets.push({ source, index, whole: true });
       else if (byName && cells.some((c) => typeof c === 'string' && scrubText(c, byName, byId) !== c)) {
-        targets.push({ source, index, whole: false, rewrite: (fresh) => fresh.map((c) => (typeof c === 'string' ? scrubText(c, byName, byId) : c)) });
+        const rewrite = (fresh: Cell[]) => fresh.map((c) => (typeof c === 'string' ? scrubText(c, byName, byId) : c));
+        targets.push({ source, index, whole: false, rewrite });
+        // The rewritten answer is the same response: the ledger knows it, so it is not imported again.
+        const key = responseKey(source, rewrite(cells), index);
+        if (key) remember(key, source, index + 1, owner(keys?.get(index) ?? ''));
       }
     });
   }
@@ -275,8 +285,9 @@ function withdrawalTargets(sources: Source[], rowKeys: Map<Source, Map<number, s
 function scrubTables(ss: Spreadsheet, work: Work, withdrawal: Withdrawal): LoadedTable | null {
   const byName = mentionPattern(withdrawal.names);
   const byId = idMentionPattern([...withdrawal.ids]);
-  const { mentees, mentors, pairs, preferences, importErrors, consents } = work.tables;
-  for (const t of [mentees, mentors, pairs, preferences, consents]) scrubMentions(t.table, byName, byId, ['id', 'personId', 'menteeId', 'mentorId']);
+  const { mentees, mentors, pairs, preferences, importErrors, consents, ledger } = work.tables;
+  // The ledger too: what it remembers of other people's answers is scrubbed as their cells are.
+  for (const t of [mentees, mentors, pairs, preferences, consents, ledger]) scrubMentions(t.table, byName, byId, ['id', 'personId', 'menteeId', 'mentorId', 'key']);
   // Remarks on a withdrawn person's answers keep only the fact that there was one.
   const errors = importErrors.table;
   errors.rows.forEach((_r, i) => {
@@ -430,8 +441,13 @@ export function importNow(): ImportResult {
   // The order makes a re-run after a failure at any call finish the job: everything that needs
   // a withdrawn person's name to be found goes before the bases, which forget the name last;
   // the ledger goes after the bases, so an answer is never marked imported before it is.
-  const targets = withdrawalTargets(sources, rowKeys, (key) => owners.get(key) ?? '', withdrawal);
-  deleteFormResponses(targets.filter((t) => t.whole));
+  const targets = withdrawalTargets(sources, rowKeys, (key) => owners.get(key) ?? '', withdrawal, (key, source, row, personId) => {
+    if (!owners.has(key)) ledgerRow(work, key, source, row, personId);
+    owners.set(key, personId);
+  });
+  // Other people's stored answers that name the person go too: a Form response cannot be edited,
+  // and what they said is already in the bases.
+  deleteFormResponses(targets);
   scrubRows(targets);
   for (const key of ['partners', 'consents', 'pairs', 'groupMembers', 'preferences', 'importErrors'] as const) saveTable(tables[key]);
   if (log) saveTable(log);

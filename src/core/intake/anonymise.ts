@@ -77,6 +77,8 @@ export function mentionPattern(names: readonly string[]): RegExp | null {
     const head = words.slice(0, 2).map(letters).join('\\s+');
     const tail = words.slice(2).map((w) => `(?:\\s+${letters(w)})?`).join('');
     parts.push(head + tail);
+    // «Ника Петрова», as people say it.
+    if (words.length > 1) parts.push(`${letters(words[1])}\\s+${letters(words[0])}`);
   }
   if (!parts.length) return null;
   // A capture instead of a lookbehind: the text before a mention must not be a letter.

@@ -24,8 +24,8 @@ export function cleanName(value: unknown): CleanName {
     .replace(/[\s\u00a0]+/g, ' ')
     .trim();
   let mixedScripts = false;
-  // Parts of a double name («Петрова-Водкина», «IT-парк») are judged each on its own.
-  const name = text.replace(/[^\s\-'’]+/g, (word) => {
+  // Each run of letters is judged on its own: «IT-парк» and «=HYPERLINK("…нажмите")» mix nothing.
+  const name = text.replace(/\p{L}+/gu, (word) => {
     if (!CYRILLIC.test(word) || !LATIN.test(word)) return word;
     mixedScripts = true;
     return word.replace(/[A-Za-z]/g, (ch) => LOOKALIKE[ch] ?? ch);

@@ -1,0 +1,254 @@
+import { SHEET } from '../src/core/workbook/sheets';
+import { look } from './helpers/addon';
+import { Outcome, programme, pupil, submit, table } from './helpers/programme';
+import { consentAll, teacherMentor } from './helpers/people';
+import type { Workspace } from '../local/emulator/workspace';
+import type { FormModel } from '../local/emulator/forms/model';
+
+const MENTEE = 'Анкета наставляемого';
+const MENTOR = 'Анкета наставника';
+const PREFERENCE = 'Анкета после групповой встречи';
+
+/** Text a person could type that a spreadsheet might run or read as something else. */
+const HOSTILE = [
+  '=HYPERLINK("http://evil.example";"нажмите")',
+  '+7 999 123-45-67',
+  '-1+1',
+  '@SUM(1;2)',
+  '＝1+1',
+  '\t=1+1',
+  '=IMPORTXML("http://evil.example";"//a")',
+  '\u202eвонавИ\u202c',
+  'Ива\u200bнова',
+];
+
+/** Every cell of the workbook holding a formula, or text that typing would make one, outside a text format. */
+function dangerousCells(ws: Workspace): string[] {
+  const out: string[] = [];
+  for (const sheet of ws.spreadsheet.sheets) {
+    // Google itself writes the response sheets; the add-on's own writes there go through the same path.
+    const google = !!sheet.formUrl;
+    sheet.rows.forEach((row, r) =>
+      row?.forEach((cell, c) => {
+        if (!cell) return;
+        const where = `${sheet.name}!R${r + 1}C${c + 1}`;
+        if (cell.f) out.push(`${where}: formula ${cell.f}`);
+        else if (!google && typeof cell.v === 'string' && /^\s*[=+\-−@＝＋－＠]/.test(cell.v) && cell.fmt !== '@') out.push(`${where}: ${cell.v}`);
+        if (!google && typeof cell.v === 'string' && /[\u200b-\u200f\u202a-\u202e\u2066-\u2069]/.test(cell.v)) out.push(`${where}: invisible characters`);
+        if (!google && typeof cell.v === 'string' && cell.v.length > 50000) out.push(`${where}: ${cell.v.length} characters`);
+      }),
+    );
+  }
+  return out;
+}
+
+function formsByName(ws: Workspace, name: string): FormModel {
+  const entry = ws.drive.byMime('application/vnd.google-apps.form').find((f) => f.name === name)!;
+  return entry.content as FormModel;
+}
+
+function everything(ws: Workspace): string {
+  const sheets = ws.spreadsheet.sheets.map((s) => s.rows.map((r) => r?.map((c) => (c?.v instanceof Date ? '' : c?.v ?? ''))));
+  const forms = ws.drive.byMime('application/vnd.google-apps.form').map((f) => (f.content as FormModel).responses);
+  return JSON.stringify([sheets, forms, [...ws.properties.document.entries()]]);
+}
+
+/** A centre with mentors, mentees with hostile names, and everyone's consent. */
+function hostileCentre() {
+  const p = programme();
+  const { ws, runner } = p;
+  HOSTILE.forEach((text, i) =>
+    submit(ws, null, MENTEE, pupil(`${text} Ученик${i}`, {
+      'Какая форма наставничества вам подходит?': 'педагог – ученик',
+      'Расскажите о своём запросе подробнее': text,
+      'Объединение (студия, кружок), в котором вы занимаетесь или работаете': text,
+      'Ваши интересы и увлечения': ['рисование и живопись', text],
+      'С чем вам нужна помощь наставника?': ['подготовка к конкурсу, олимпиаде, выставке', text],
+      'Телефон или e-mail для связи': i % 2 ? text : '+7 911 000-00-0' + i,
+    })),
+  );
+  submit(ws, null, MENTOR, teacherMentor('=HYPERLINK("http://evil.example";"Жмите") Наставник', 'Изостудия «Северное сияние»', ['подготовка к конкурсу, олимпиаде, выставке'], '5'));
+  submit(ws, null, MENTOR, teacherMentor('+79991234567 Второй', 'Изостудия «Северное сияние»', ['подготовка к конкурсу, олимпиаде, выставке'], '5'));
+  consentAll(ws, runner);
+  return p;
+}
+
+describe('people\'s text is data, never code', () => {
+  test('after import, matching and approval no cell of the workbook is a formula or formula-like text outside a text format', () => {
+    const { ws, runner } = hostileCentre();
+    expect((runner.call('computeMatches') as Outcome).ok).toBe(true);
+    const approved = runner.call('approvePairs', [{ number: '12-о/д' }]) as Outcome;
+    expect(approved.ok).toBe(true);
+    expect(dangerousCells(ws)).toEqual([]);
+    // The text is kept as typed (less the invisible characters), not mangled.
+    const names = table(ws, SHEET.mentees).map((m) => String(m['ФИО']));
+    expect(names).toContain('=HYPERLINK("http://evil.example";"нажмите") Ученик0');
+    expect(names).toContain('+7 999 123-45-67 Ученик1');
+    expect(names).toContain('Иванова Ученик8');
+    const pairs = table(ws, SHEET.pairs);
+    expect(pairs.some((p) => String(p['Наставник']).startsWith('=HYPERLINK'))).toBe(true);
+  });
+
+  test('a 60,000-character answer never exceeds a cell', () => {
+    const { ws, runner } = programme();
+    submit(ws, null, MENTEE, pupil('Длинный Ответ Иванович', { 'Расскажите о своём запросе подробнее': 'я'.repeat(60000) }));
+    expect((runner.call('importResponses') as Outcome).ok).toBe(true);
+    expect(dangerousCells(ws)).toEqual([]);
+  });
+});
+
+describe('a withdrawal of consent reaches every place that can name the person', () => {
+  function pairedCentre() {
+    const p = programme();
+    const { ws, runner } = p;
+    submit(ws, null, MENTEE, pupil('Петрова Ника Ивановна', { 'Какая форма наставничества вам подходит?': 'педагог – ученик' }));
+    submit(ws, null, MENTEE, pupil('Орлов Глеб Игоревич', { 'Какая форма наставничества вам подходит?': 'педагог – ученик' }));
+    submit(ws, null, MENTOR, teacherMentor('Белова Ирина Сергеевна', 'Изостудия «Северное сияние»', ['подготовка к конкурсу, олимпиаде, выставке'], '3'));
+    // Glеб resubmits: «Журнал» gets a row about him; his answer names Ника as a friend.
+    submit(ws, null, MENTEE, pupil('Орлов Глеб Игоревич', { 'Какая форма наставничества вам подходит?': 'педагог – ученик', 'Расскажите о своём запросе подробнее': 'Хочу заниматься вместе с Петрова Ника' }));
+    consentAll(ws, runner);
+    // Post-meeting answers: the mentor names the girl.
+    submit(ws, null, PREFERENCE, {
+      'Вы участвовали во встрече как': 'наставник',
+      'Ваши фамилия, имя, отчество': 'Белова Ирина Сергеевна',
+      '1-й выбор: с кем вы хотели бы работать в паре?': 'Петрова Ника',
+      'Ваши впечатления от встречи': 'Ника Петрова очень старалась',
+    });
+    expect((runner.call('importResponses') as Outcome).ok).toBe(true);
+    expect((runner.call('computeMatches') as Outcome).ok).toBe(true);
+    expect((runner.call('approvePairs', [{ number: '7' }]) as Outcome).ok).toBe(true);
+    return p;
+  }
+
+  function withdraw(ws: Workspace, name: string) {
+    look(ws, (ss) => {
+      const sheet = ss.getSheetByName(SHEET.consents)!;
+      const rows = sheet.getDataRange().getValues();
+      const header = rows[0].map(String);
+      const row = rows.findIndex((r) => r[header.indexOf('ФИО участника')] === name);
+      sheet.getRange(row + 1, header.indexOf('Дата отзыва') + 1).setValue(new Date('2026-11-01T09:00:00Z'));
+    });
+  }
+
+  test('bases, pairs, the mentor\'s cell, others\' answers, «Журнал», remarks, response sheets and the Form\'s own store', () => {
+    const { ws, runner } = pairedCentre();
+    expect(everything(ws)).toContain('Петрова Ника');
+    withdraw(ws, 'Петрова Ника Ивановна');
+    const result = runner.call('importResponses') as Outcome;
+    expect(result.ok).toBe(true);
+    const text = everything(ws);
+    for (const mention of ['Петрова Ника', 'Ника Петрова', 'Петрова Ника Ивановна']) expect(text.includes(mention) ? mention : '').toBe('');
+    const mentor = table(ws, SHEET.mentors).find((m) => m['ФИО'] === 'Белова Ирина Сергеевна')!;
+    expect(String(mentor['Наставляемые'])).toMatch(/Обезличено \(НЯ-\d{4}\)/);
+    // Nothing else was lost: the other pupil and his answers stay.
+    expect(table(ws, SHEET.mentees).some((m) => m['ФИО'] === 'Орлов Глеб Игоревич')).toBe(true);
+    expect((runner.call('importResponses') as Outcome).message).toBe('Новых ответов нет, базы не изменены.');
+  });
+
+  test('re-linking the form brings back nothing the withdrawal removed', () => {
+    const { ws, runner } = pairedCentre();
+    withdraw(ws, 'Петрова Ника Ивановна');
+    runner.call('importResponses');
+    // The curator unlinks the mentee form and links it again: Google copies the stored responses to a new tab.
+    const form = ws.drive.byMime('application/vnd.google-apps.form').find((f) => f.name === MENTEE)!;
+    look(ws, () => {
+      const f = FormAppFor(ws, form.id);
+      f.removeDestination();
+      f.setDestination('SPREADSHEET' as unknown as GoogleAppsScript.Forms.DestinationType, ws.spreadsheet.id);
+    });
+    expect((runner.call('importResponses') as Outcome).ok).toBe(true);
+    expect(everything(ws).includes('Петрова Ника')).toBe(false);
+  });
+});
+
+/** The test's own FormApp, uncounted (what the curator does in the Forms editor). */
+function FormAppFor(ws: Workspace, id: string): GoogleAppsScript.Forms.Form {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createFormApp } = require('../local/emulator/forms/fakes') as { createFormApp: (ws: Workspace) => GoogleAppsScript.Forms.FormApp };
+  return createFormApp(ws).openById(id);
+}
+
+describe('a curator typing while an import runs', () => {
+  test('keeps her edit: the import writes only what it changed', () => {
+    const { ws, runner } = programme();
+    submit(ws, null, MENTEE, pupil('Смирнова Алиса Андреевна'));
+    runner.call('importResponses');
+    submit(ws, null, MENTEE, pupil('Смирнова Алиса Андреевна', { 'Удобный формат встреч': 'дистанционно' }));
+    submit(ws, null, MENTEE, pupil('Орлов Глеб Игоревич'));
+    // Once the import has read the bases, the curator types a note into Алиса's row.
+    let typed = false;
+    ws.calls.observer = (name) => {
+      if (typed || name !== 'Sheet.getFormUrl') return;
+      typed = true;
+      ws.calls.untracked(() =>
+        look(ws, (ss) => {
+          const sheet = ss.getSheetByName(SHEET.mentees)!;
+          const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+          sheet.getRange(2, header.indexOf('Комментарий куратора') + 1).setValue('звонила маме 5.10');
+          sheet.getRange(2, header.indexOf('Статус') + 1).setValue('без пары');
+        }),
+      );
+    };
+    expect((runner.call('importResponses') as Outcome).ok).toBe(true);
+    ws.calls.observer = null;
+    const alisa = table(ws, SHEET.mentees).find((m) => m['ФИО'] === 'Смирнова Алиса Андреевна')!;
+    expect(alisa['Комментарий куратора']).toBe('звонила маме 5.10');
+    expect(alisa['Статус']).toBe('без пары');
+    expect(alisa['Формат встреч']).toBe('дистанционно');
+    expect(table(ws, SHEET.mentees)).toHaveLength(2);
+  });
+});
+
+describe('response sheets the curator changed', () => {
+  function renameHeader(ws: Workspace, from: string, to: string | null) {
+    look(ws, (ss) => {
+      const sheet = ss.getSheets().find((s) => s.getLastRow() > 1 && s.getRange(1, 1, 1, s.getLastColumn() || 1).getValues()[0].includes(from))!;
+      const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+      if (to === null) sheet.deleteColumn(header.indexOf(from) + 1);
+      else sheet.getRange(1, header.indexOf(from) + 1).setValue(to);
+    });
+  }
+
+  test('a renamed or deleted name column stops those responses with a message; nobody named «undefined»; fixed, they import', () => {
+    const { ws, runner } = programme();
+    submit(ws, null, MENTEE, pupil('Смирнова Алиса Андреевна'));
+    submit(ws, null, MENTEE, pupil('Орлов Глеб Игоревич'));
+    renameHeader(ws, 'Фамилия, имя, отчество', 'ФИО ребёнка');
+    const result = runner.call('importResponses') as Outcome;
+    expect(result.ok).toBe(true);
+    expect(result.message).toContain('не импортированы');
+    expect(table(ws, SHEET.mentees)).toHaveLength(0);
+    renameHeader(ws, 'ФИО ребёнка', 'Фамилия, имя, отчество');
+    runner.call('importResponses');
+    expect(table(ws, SHEET.mentees).map((m) => m['ФИО']).sort()).toEqual(['Орлов Глеб Игоревич', 'Смирнова Алиса Андреевна']);
+    expect(everything(ws)).not.toContain('undefined');
+  });
+
+  test('a deleted header row stops the sheet; a deleted response sheet is said', () => {
+    const { ws, runner } = programme();
+    submit(ws, null, MENTEE, pupil('Смирнова Алиса Андреевна'));
+    submit(ws, null, MENTEE, pupil('Орлов Глеб Игоревич'));
+    look(ws, (ss) => ss.getSheets().find((s) => s.getFormUrl() && s.getLastRow() > 1)!.deleteRow(1));
+    const damaged = runner.call('importResponses') as Outcome;
+    expect(damaged.message).toContain('нет строки заголовков');
+    expect(table(ws, SHEET.mentees)).toHaveLength(0);
+    look(ws, (ss) => ss.deleteSheet(ss.getSheets().find((s) => s.getFormUrl() && s.getLastRow() > 0 && s.getRange(1, 1).getValue() !== 'Отметка времени' && s.getLastRow() === 2)!));
+    const missing = runner.call('importResponses') as Outcome;
+    expect(missing.message).toContain('не найден');
+  });
+
+  test('names with invisible characters or Latin look-alikes are one person; namesakes of another class are not merged', () => {
+    const { ws, runner } = programme();
+    submit(ws, null, MENTEE, pupil('Смирнова Алиса Андреевна'));
+    submit(ws, null, MENTEE, pupil('Смирнова\u200b Алиса Андреевна'));
+    submit(ws, null, MENTEE, pupil('Cмирнова Алиса Андреевна')); // a Latin «C»
+    submit(ws, null, MENTEE, pupil('Смирнова Алиса Андреевна', { 'Класс (для обучающихся)': '3Б', 'Телефон или e-mail для связи': '+7 911 555-55-55' }));
+    runner.call('importResponses');
+    const rows = table(ws, SHEET.mentees);
+    expect(rows).toHaveLength(2);
+    expect(rows.every((r) => r['ФИО'] === 'Смирнова Алиса Андреевна')).toBe(true);
+    const remarks = table(ws, SHEET.importErrors).map((e) => String(e['Причина']));
+    expect(remarks.some((r) => r.includes('латинские'))).toBe(true);
+    expect(remarks.some((r) => r.includes('с таким же ФИО'))).toBe(true);
+  });
+});
