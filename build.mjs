@@ -1,13 +1,19 @@
 // Builds the add-on for Apps Script (dist/) and the local tools for Node (.build/).
-//   dist/Code.js          src/server/index.ts as one IIFE + one top-level function per export
+//   dist/Code.js          one top-level function per export of src/server/index.ts, with its JSDoc
+//                         (gas-entry-generator), then the IIFE bundle that assigns the real ones
 //   dist/<Name>.html      each src/client/<Name>/ as one self-contained page
 //   dist/appsscript.json  the manifest
 //   .build/*.cjs          local runner, demo, benchmark and matcher CLIs (Node only)
 // Flags: --quiet, --only=server|client|local|match
 import * as esbuild from 'esbuild';
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
+import ts from 'typescript';
+
+const require = createRequire(import.meta.url);
+const { generate } = require('gas-entry-generator');
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 const args = process.argv.slice(2);
@@ -15,19 +21,55 @@ const quiet = args.includes('--quiet');
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const log = (...m) => quiet || console.log(...m);
 const dist = path.join(root, 'dist');
-const namespace = '__addon';
+
+/**
+ * The public functions of src/server/index.ts: name, parameter names and the JSDoc comment of the
+ * declaration it re-exports (Apps Script shows that comment in the editor's function picker and
+ * autocompletion, and reads `@customfunction` from it). Only binding is needed, no type check.
+ */
+function publicFunctions(entry) {
+  const program = ts.createProgram([entry], { noEmit: true, noLib: true, types: [], allowJs: false, target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler });
+  const checker = program.getTypeChecker();
+  const moduleSymbol = checker.getSymbolAtLocation(program.getSourceFile(entry));
+  if (!moduleSymbol) throw new Error(`${path.relative(root, entry)} exports nothing`);
+  return checker.getExportsOfModule(moduleSymbol).map((symbol) => {
+    const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+    const declaration = target.declarations?.[0];
+    const fn = declaration && (ts.isFunctionDeclaration(declaration) ? declaration : ts.isVariableDeclaration(declaration) && declaration.initializer && (ts.isArrowFunction(declaration.initializer) || ts.isFunctionExpression(declaration.initializer)) ? declaration.initializer : null);
+    if (!fn) throw new Error(`src/server/index.ts must export only functions: ${symbol.name}`);
+    const params = fn.parameters.map((p, i) => (p.dotDotDotToken ? '...' : '') + (ts.isIdentifier(p.name) ? p.name.text : `arg${i}`));
+    const jsDoc = ts.getJSDocCommentsAndTags(declaration).filter(ts.isJSDoc).at(-1)?.getText() ?? null;
+    return { name: symbol.name, params, jsDoc };
+  });
+}
+
+/**
+ * The bundle's entry: one `global.name = function (...) {...}` per public function, each under its
+ * JSDoc comment, the form gas-entry-generator turns into a top-level function declaration.
+ */
+function entrySource(functions, index) {
+  const lines = [`import * as api from ${JSON.stringify(index)};`, 'const global = globalThis;'];
+  for (const { name, params, jsDoc } of functions) {
+    if (jsDoc) lines.push(jsDoc);
+    lines.push(`global.${name} = function (${params.join(', ')}) {\n  return api.${name}.apply(this, arguments);\n};`);
+  }
+  return `${lines.join('\n')}\n`;
+}
 
 async function buildServer() {
-  const entry = path.join(root, 'src/server/index.ts');
-  // Pass A: the export names (an IIFE's metafile lists none).
-  const probe = await esbuild.build({ entryPoints: [entry], bundle: true, format: 'esm', metafile: true, write: false, outdir: '/tmp/probe', platform: 'neutral', logLevel: 'silent' });
-  const exports = Object.values(probe.metafile.outputs).flatMap((o) => o.exports).sort();
-  // Pass B: the bundle Apps Script runs; readable, Cyrillic kept as UTF-8.
+  const index = path.join(root, 'src/server/index.ts');
+  const functions = publicFunctions(index);
+  const names = functions.map((f) => f.name);
+  const entry = entrySource(functions, index);
+  // As gas-webpack-plugin does with each module's source: the entry module's `global.x = ...`
+  // assignments, with their comments, become empty top-level declarations Apps Script can see.
+  // The bundle below assigns the real functions over them when the script loads.
+  const { entryPointFunctions } = generate(entry, { comment: true });
+  // The bundle Apps Script runs: readable, Cyrillic kept as UTF-8, no global but the stubs.
   const result = await esbuild.build({
-    entryPoints: [entry],
+    stdin: { contents: entry, resolveDir: root, sourcefile: 'gas-entry.js', loader: 'js' },
     bundle: true,
     format: 'iife',
-    globalName: namespace,
     target: 'es2020',
     platform: 'neutral',
     mainFields: ['module', 'main'],
@@ -39,18 +81,17 @@ async function buildServer() {
     logLevel: 'warning',
   });
   const body = result.outputFiles[0].text;
-  const stubs = exports
-    .map((name) => `function ${name}(...args) {\n  return ${namespace}.${name}(...args);\n}`)
-    .join('\n\n');
-  const code = `// mentoring-sheets: built by build.mjs from src/server; do not edit.\n${body}\n${stubs}\n`;
-  // Loading must touch no service and expose only functions: check it in a bare context.
+  const code = `// mentoring-sheets: built by build.mjs from src/server; do not edit.\n${entryPointFunctions}\n\n${body}`;
+  // Loading must touch no service and leave each public name a real function, not its empty stub.
+  const stubs = vm.createContext({});
+  vm.runInContext(entryPointFunctions, stubs);
   const context = vm.createContext({});
   vm.runInContext(code, context, { filename: 'Code.js' });
-  const notFunctions = exports.filter((name) => typeof context[name] !== 'function' || typeof context[namespace][name] !== 'function');
-  if (notFunctions.length) throw new Error(`src/server/index.ts must export only functions: ${notFunctions.join(', ')}`);
+  const broken = names.filter((name) => typeof context[name] !== 'function' || typeof stubs[name] !== 'function' || String(context[name]) === String(stubs[name]));
+  if (broken.length) throw new Error(`dist/Code.js: not a working top-level function: ${broken.join(', ')}`);
   fs.writeFileSync(path.join(dist, 'Code.js'), code);
   fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
-  log(`dist/Code.js: ${exports.length} public functions, ${(code.length / 1024).toFixed(0)} KB`);
+  log(`dist/Code.js: ${names.length} public functions, ${(code.length / 1024).toFixed(0)} KB`);
 }
 
 async function buildClients() {

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
+import ts from 'typescript';
 import { freshAddon } from './helpers/addon';
 
 const code = () => fs.readFileSync(path.join(__dirname, '..', 'dist', 'Code.js'), 'utf8');
@@ -26,6 +27,57 @@ describe('dist/Code.js as Apps Script loads it', () => {
 
   test('keeps Cyrillic readable (UTF-8, not \\u escapes)', () => {
     expect(code()).toContain('Наставничество');
+  });
+});
+
+/** The public functions as the source declares them: src/server/index.ts's exports and their JSDoc. */
+function declaredPublicFunctions(): Array<{ name: string; jsDoc: string | null }> {
+  const index = path.join(__dirname, '..', 'src', 'server', 'index.ts');
+  const program = ts.createProgram([index], { noEmit: true, noLib: true, types: [] });
+  const checker = program.getTypeChecker();
+  const exports = checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(index)!)!);
+  return exports.map((symbol) => {
+    const declaration = checker.getAliasedSymbol(symbol).declarations![0];
+    const jsDoc = ts.getJSDocCommentsAndTags(declaration).filter(ts.isJSDoc).at(-1);
+    return { name: symbol.name, jsDoc: jsDoc ? jsDoc.getText() : null };
+  });
+}
+
+describe('the top-level functions (gas-entry-generator)', () => {
+  const declared = declaredPublicFunctions();
+  const bundle = ts.createSourceFile('Code.js', code(), ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS);
+  const topLevel = new Map(bundle.statements.filter(ts.isFunctionDeclaration).map((f) => [f.name!.text, f]));
+  const lines = (text: string) => text.split('\n').map((l) => l.trim());
+
+  test('src/server/index.ts has public functions, each with a JSDoc comment but a few', () => {
+    expect(declared.length).toBeGreaterThanOrEqual(10);
+    expect(declared.filter((f) => f.jsDoc).length).toBeGreaterThan(declared.length / 2);
+  });
+
+  test('each public function is a function declaration at the top level of dist/Code.js, and nothing else is', () => {
+    expect([...topLevel.keys()].sort()).toEqual(declared.map((f) => f.name).sort());
+    // Apart from the declarations, one statement: the bundle, which declares no global of its own.
+    expect(bundle.statements.filter((s) => !ts.isFunctionDeclaration(s))).toHaveLength(1);
+  });
+
+  test('each carries its JSDoc comment right above it, as the source wrote it', () => {
+    for (const { name, jsDoc } of declared) {
+      const declaration = topLevel.get(name)!;
+      const comments = ts.getLeadingCommentRanges(bundle.text, declaration.getFullStart()) ?? [];
+      const last = comments.at(-1);
+      const above = last && bundle.text.slice(last.end, declaration.getStart()).trim() === '' ? bundle.text.slice(last.pos, last.end) : null;
+      expect([name, above && above.startsWith('/**') ? lines(above) : null]).toEqual([name, jsDoc ? lines(jsDoc) : null]);
+    }
+  });
+
+  test('loaded with no Node globals, each name is the real function, not its empty stub', () => {
+    const context = vm.createContext({});
+    vm.runInContext(code(), context);
+    expect(vm.runInContext('[typeof require, typeof process, typeof Buffer, typeof global, typeof module].join()', context)).toBe('undefined,undefined,undefined,undefined,undefined');
+    for (const { name } of declared) {
+      expect([name, typeof context[name]]).toEqual([name, 'function']);
+      expect([name, String(context[name])]).not.toEqual([name, expect.stringMatching(/^function \w*\([^)]*\) *\{\s*\}$/)]);
+    }
   });
 });
 
