@@ -1,4 +1,4 @@
-import { call } from '../server';
+import { server } from '../server';
 import type { ChangePreview, MatchingRow, MatchingView, PairChangeRequest } from '../../shared/matching';
 
 /** The «Подбор пар» sidebar. Every value is set as text (never HTML), so names are shown as typed. */
@@ -69,7 +69,7 @@ function pairItem(row: MatchingRow, view: MatchingView): HTMLLIElement {
   apply.hidden = true;
 
   const ask = async (request: PairChangeRequest) => {
-    const result = await run('Считаю стоимость', () => call<ChangePreview>('previewPairChange', request));
+    const result = await run('Считаю стоимость', () => server.previewPairChange(request));
     if (!result) return;
     preview.textContent = describe(result);
     preview.className = result.deltaMatched < 0 || result.deltaScore < 0 || !result.allowed ? 'preview cost' : 'preview';
@@ -96,7 +96,7 @@ function pairItem(row: MatchingRow, view: MatchingView): HTMLLIElement {
   apply.addEventListener('click', async () => {
     if (!pending) return;
     const request = { ...pending, mode: mode() } as PairChangeRequest;
-    const result = await run('Применяю и подбираю остальных', () => call<{ ok: boolean; message: string }>('applyPairChange', request));
+    const result = await run('Применяю и подбираю остальных', () => server.applyPairChange(request));
     if (result) {
       await load();
       status(result.message, !result.ok);
@@ -108,7 +108,7 @@ function pairItem(row: MatchingRow, view: MatchingView): HTMLLIElement {
 }
 
 async function load(): Promise<void> {
-  const view = await run('Загружаю пары', () => call<MatchingView>('getMatchingView'));
+  const view = await run('Загружаю пары', () => server.getMatchingView());
   if (!view) return;
   const list = $('pairs');
   list.replaceChildren(...view.rows.map((r) => pairItem(r, view)));
@@ -128,7 +128,7 @@ async function load(): Promise<void> {
 }
 
 $('recompute').addEventListener('click', async () => {
-  const result = await run('Подбираю пары', () => call<{ ok: boolean; message: string }>('computeMatches', { mode: mode() }));
+  const result = await run('Подбираю пары', () => server.computeMatches({ mode: mode() }));
   if (result) {
     await load();
     status(result.message, !result.ok);
@@ -137,11 +137,11 @@ $('recompute').addEventListener('click', async () => {
 
 $('approve').addEventListener('click', async () => {
   const number = $<HTMLInputElement>('number').value.trim();
-  const result = await run('Утверждаю пары и готовлю приказ', () => call<{ ok: boolean; message: string; url?: string }>('approvePairs', { number }));
+  const result = await run('Утверждаю пары и готовлю приказ', () => server.approvePairs({ number }));
   if (!result) return;
   const order = $('order');
   order.replaceChildren();
-  if (result.url && /^https:\/\//.test(result.url)) {
+  if (result.ok && /^https:\/\//.test(result.url)) {
     const link = el('a', 'Открыть приказ');
     link.href = result.url;
     link.target = '_blank';
