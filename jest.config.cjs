@@ -1,4 +1,10 @@
 /** ts-jest in the node environment; type checking is done once by `tsc --noEmit` in `npm test`. */
+
+// Tests must not depend on the machine's zone: pin one far from the programme's Europe/Moscow, so
+// code that formats or builds dates in the host zone instead of the script's or the spreadsheet's
+// fails here. Set before jest starts its workers, which inherit it.
+process.env.TZ = 'America/Los_Angeles';
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { SHEET } from '../src/core/workbook/sheets';
-import { chromiumMissing, launch } from './helpers/browser';
+import { chromiumMissing, launch, wireScriptRun } from './helpers/browser';
 import { withPeople } from './helpers/people';
 import { table } from './helpers/programme';
 import type { ScriptRunner } from '../local/emulator/runner';
@@ -14,7 +14,7 @@ const ARTIFACTS = path.join(__dirname, '..', 'test-results');
 
 /**
  * The page exactly as HtmlService serves it (dist/Matching.html), with google.script.run wired to
- * the built add-on in the emulator: each call is one execution, answered asynchronously.
+ * the built add-on in the emulator by Google's rules (helpers/browser.ts).
  */
 async function openSidebar(browser: Browser, runner: ScriptRunner): Promise<{ page: Page; dialogs: string[] }> {
   const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
@@ -24,32 +24,7 @@ async function openSidebar(browser: Browser, runner: ScriptRunner): Promise<{ pa
     dialogs.push(d.message());
     await d.dismiss();
   });
-  await page.exposeFunction('__serverCall', (name: string, args: unknown[]) => {
-    try {
-      return { ok: true, value: JSON.parse(JSON.stringify(runner.call(name, args) ?? null)) };
-    } catch (error) {
-      return { ok: false, message: (error as Error).message };
-    }
-  });
-  await page.addInitScript(() => {
-    type Handler = (value: unknown) => void;
-    const make = (success: Handler | null, failure: Handler | null): unknown =>
-      new Proxy(
-        {},
-        {
-          get(_t, name: string) {
-            if (name === 'withSuccessHandler') return (fn: Handler) => make(fn, failure);
-            if (name === 'withFailureHandler') return (fn: Handler) => make(success, fn);
-            return (...args: unknown[]) => {
-              (window as unknown as { __serverCall(n: string, a: unknown[]): Promise<{ ok: boolean; value?: unknown; message?: string }> })
-                .__serverCall(name, args)
-                .then((r) => (r.ok ? success?.(r.value) : failure?.({ message: r.message })));
-            };
-          },
-        },
-      );
-    (window as unknown as { google: unknown }).google = { script: { run: make(null, null) } };
-  });
+  await wireScriptRun(page, runner);
   const html = fs.readFileSync(path.join(__dirname, '..', 'dist', 'Matching.html'), 'utf8');
   // A real navigation (served from memory, no network), so the init script runs before the page.
   await page.route('https://sidebar.test/**', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
@@ -111,5 +86,26 @@ suite('«Подбор пар» sidebar in headless Chromium', () => {
     const text = await page.locator('#status').textContent();
     expect(text).toContain('Не удалось выполнить действие «Подбор пар»');
     expect(text).not.toMatch(/\bat \w+ \(/);
+  }, 60000);
+
+  test('google.script.run refuses a Date or a function argument before the server runs, as Google does', async () => {
+    const { ws, runner } = withPeople();
+    const { page } = await openSidebar(browser, runner);
+    await page.waitForSelector('#pairs li');
+    const before = ws.calls.total();
+    const outcomes = await page.evaluate(() => {
+      type Run = Record<string, (...a: unknown[]) => void> & {
+        withSuccessHandler(f: (v: unknown) => void): Run;
+        withFailureHandler(f: (e: { message: string }) => void): Run;
+      };
+      const run = (window as unknown as { google: { script: { run: Run } } }).google.script.run;
+      const call = (args: unknown[]) =>
+        new Promise<string>((resolve) => {
+          run.withSuccessHandler(() => resolve('ok')).withFailureHandler((e) => resolve(`failed: ${e.message}`)).previewPairChange(...args);
+        });
+      return Promise.all([call([new Date()]), call([{ when: [new Date()] }]), call([{ run: () => 1 }])]);
+    });
+    for (const outcome of outcomes) expect(outcome).toMatch(/^failed: google\.script\.run: a (Date|function) cannot be passed/);
+    expect(ws.calls.total()).toBe(before);
   }, 60000);
 });

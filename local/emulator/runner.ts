@@ -9,6 +9,31 @@ function allowedWithoutAuth(name: string): boolean {
   return name === 'SpreadsheetApp.getUi' || name.startsWith('Ui.') || name.startsWith('Menu.');
 }
 
+/**
+ * AuthMode.LIMITED (a bound script's or an enabled add-on's simple onOpen/onEdit): the Ui and its
+ * menus, the bound spreadsheet, and services that need no authorisation (the AuthMode reference
+ * sample reads document properties in this mode). Forms, Docs, Drive, mail and triggers need the
+ * user's authorisation, so they are refused like everything in NONE.
+ */
+const LIMITED_SERVICES = new Set([
+  'SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'Protection', 'DataValidation', 'DataValidationBuilder', 'Ui', 'Menu',
+  'PropertiesService', 'Properties', 'CacheService', 'Cache', 'LockService', 'Lock', 'Utilities', 'Logger',
+  'Session', 'User', 'HtmlService', 'HtmlOutput',
+]);
+
+function allowedLimited(name: string): boolean {
+  return LIMITED_SERVICES.has(name.slice(0, name.indexOf('.')));
+}
+
+/** The gate for an execution in `mode`, or null when everything is allowed (FULL). */
+function authGate(mode: AuthModeName | undefined): ((call: string) => void) | null {
+  const allowed = mode === 'NONE' ? allowedWithoutAuth : mode === 'LIMITED' ? allowedLimited : null;
+  if (!allowed) return null;
+  return (call) => {
+    if (!allowed(call)) throw new Error(`You do not have permission to call ${call}`);
+  };
+}
+
 export interface SheetFormSubmitEvent {
   range: { sheetName: string; row: number; column: number; numRows: number; numColumns: number };
   values: string[];
@@ -50,12 +75,7 @@ export class ScriptRunner {
     const { ws } = this;
     const previousUi = ws.uiAvailable;
     ws.uiAvailable = options.ui ?? true;
-    ws.calls.gate =
-      options.authMode === 'NONE'
-        ? (call) => {
-            if (!allowedWithoutAuth(call)) throw new Error(`You do not have permission to call ${call}`);
-          }
-        : null;
+    ws.calls.gate = authGate(options.authMode);
     try {
       return (fn as (...a: unknown[]) => unknown)(...args);
     } finally {
@@ -67,7 +87,7 @@ export class ScriptRunner {
   }
 
   onOpen(authMode: AuthModeName = 'LIMITED'): unknown {
-    return this.call('onOpen', [{ authMode, user: { getEmail: () => this.ws.userEmail } }], { authMode });
+    return this.call('onOpen', [{ authMode, user: { getEmail: () => this.ws.currentUser } }], { authMode });
   }
 
   /** Fires every installed spreadsheet onFormSubmit trigger, as Google does after a response. */

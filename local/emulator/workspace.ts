@@ -33,6 +33,8 @@ export interface UiEvent {
   html?: string;
   width?: number;
   height?: number;
+  /** For alerts and prompts: the script held a lock while the dialog was open (it blocks everyone waiting for that lock). */
+  heldLock?: boolean;
 }
 
 export interface Quotas {
@@ -66,7 +68,18 @@ export class Workspace {
   documentsToday = 0;
   /** The manifest's time zone (script zone); the spreadsheet has its own. */
   scriptTimeZone = 'Europe/Moscow';
+  /** The spreadsheet's owner, the curator: always allowed to edit protected ranges. */
   userEmail = 'kurator@cdt-hibiny.ru';
+  /** The spreadsheet's other editors (file sharing), listed by protections that still mirror the file. */
+  fileEditors: string[] = [];
+  /** Who runs the script now (another editor of the file); null = the owner. */
+  activeUser: string | null = null;
+  /** Session.getActiveUser().getEmail() is '' when a domain policy hides it (Class User reference). */
+  activeUserEmailHidden = false;
+  /** LockService.getDocumentLock() returns null, as Google does outside a containing document. */
+  documentLockUnavailable = false;
+  /** Alerts and prompts shown while the script held a lock: Google suspends the script until the dialog closes. */
+  alertsUnderLock = 0;
   /** Time seen by the sandbox; tests and the demo year move it forward. */
   now: () => Date = () => new Date();
   /** Answer given to Ui.alert/prompt with buttons (the curator's click), by default the first button. */
@@ -80,6 +93,15 @@ export class Workspace {
   /** The built sidebars and dialogs (dist/<Name>.html) that HtmlService can serve. */
   readonly htmlFiles = new Map<string, string>();
   spreadsheet: SpreadsheetModel;
+
+  get owner(): string {
+    return this.userEmail;
+  }
+
+  /** The user the script runs as (active = effective for menus, sidebars and dialogs). */
+  get currentUser(): string {
+    return this.activeUser ?? this.userEmail;
+  }
 
   constructor(options: { seed?: string; timeZone?: string; locale?: string; name?: string } = {}) {
     this.ids = new IdSource(options.seed);

@@ -12,7 +12,7 @@ function richForm(): FormModel {
   ws.now = () => new Date('2025-10-01T06:05:09Z');
   const FormApp = createFormApp(ws);
   const ss = createSpreadsheetApp(ws).getActiveSpreadsheet();
-  const form = FormApp.create('Анкета «наставника»') as Form;
+  const form = FormApp.create('Анкета «наставника»').setTitle('Анкета «наставника»') as Form;
   form.setDescription('Строка 1\nСтрока 2').setCollectEmail(true).setConfirmationMessage('Спасибо!');
   form.addTextItem().setTitle('ФИО').setHelpText('Полностью').setRequired(true);
   form.addCheckboxItem().setTitle('Компетенции').setChoiceValues(['IT', 'Спорт']).showOtherOption(true);

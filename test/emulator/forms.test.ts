@@ -63,7 +63,11 @@ describe('FormApp.create / openById / openByUrl', () => {
     expect(ws.drive.get(form.getId())).toMatchObject({ name: 'Анкета', mimeType: MIME.form, parents: [], trashed: false });
     expect(form.isPublished()).toBe(false);
     expect(form.isAcceptingResponses()).toBe(false);
-    expect(form.getTitle()).toBe('Анкета');
+    // create(title) names only the Drive file; the form's own title is empty until setTitle
+    // (gas-fakes live test, issuetracker 442747794).
+    expect(form.getTitle()).toBe('');
+    expect(form.setTitle('Анкета участника').getTitle()).toBe('Анкета участника');
+    expect(ws.drive.get(form.getId())!.name).toBe('Анкета');
     expect(form.getEditUrl()).toBe(`https://docs.google.com/forms/d/${form.getId()}/edit`);
     expect(form.getPublishedUrl()).toBe(`https://docs.google.com/forms/d/e/${form.getId()}/viewform`);
     expect(form.shortenFormUrl(form.getPublishedUrl())).toMatch(/^https:\/\/forms\.gle\/\w{17}$/);
@@ -155,7 +159,7 @@ describe('calls, strictness, faults', () => {
     ws.calls.failOn('FormApp.create', { message: 'Сервис Forms временно недоступен' });
     expect(() => FormApp.create('Анкета')).toThrow('Сервис Forms временно недоступен');
     expect(ws.drive.byMime(MIME.form)).toHaveLength(0);
-    expect(FormApp.create('Анкета').getTitle()).toBe('Анкета');
+    expect(ws.drive.get(FormApp.create('Анкета').getId())!.name).toBe('Анкета');
     expect(ws.calls.count('FormApp.create')).toBe(2);
   });
 

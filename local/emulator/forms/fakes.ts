@@ -351,7 +351,11 @@ export class FakeFormApp implements FormAppApi {
 
   constructor(private readonly ws: Workspace) {}
 
-  /** A new form in the root of Drive, unpublished and closed (forms created by API after 2026-06-30). */
+  /**
+   * A new form in the root of Drive, unpublished and closed (forms created by API after 2026-06-30).
+   * `title` names only the Drive file: the form's own title, shown to respondents, stays '' until
+   * setTitle (gas-fakes live test, issuetracker 442747794).
+   */
   create(title: string): Form {
     const id = this.ws.ids.next('1');
     const name = String(title);
@@ -362,7 +366,7 @@ export class FakeFormApp implements FormAppApi {
       parents: [],
       created: this.ws.now(),
       trashed: false,
-      content: newFormModel(id, name),
+      content: newFormModel(id, ''),
     });
     return wrapForm(this.ws, entry);
   }

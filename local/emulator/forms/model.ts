@@ -111,7 +111,7 @@ export function formSheetUrl(id: string): string {
   return `https://docs.google.com/forms/d/${id}/viewform`;
 }
 
-/** A new form as FormApp.create leaves it: no items, unpublished (forms created by API after 2026-06-30 start so). */
+/** A new form as FormApp.create leaves it: no items, unpublished (forms created by API after 2026-06-30 start so); FormApp.create passes '' as the title. */
 export function newFormModel(id: string, title: string): FormModel {
   return {
     id,

@@ -35,13 +35,19 @@ const q = (text: string) => `«${text}»`;
 function findForm(ws: Workspace, key: string): DriveEntry {
   const byId = ws.drive.get(key);
   if (byId && byId.mimeType === MIME.form) {
-    if (byId.trashed) throw new Error(`Форма ${q((byId.content as FormModel).title)} в корзине и не принимает ответы`);
+    if (byId.trashed) throw new Error(`Форма ${q(displayName(byId))} в корзине и не принимает ответы`);
     return byId;
   }
+  // By the form's own title or its Drive file name: FormApp.create(title) sets only the latter.
   const found = ws.drive.byMime(MIME.form).filter((e) => (e.content as FormModel).title === key || e.name === key);
   if (found.length === 0) throw new Error(`Форма ${q(key)} не найдена`);
   if (found.length > 1) throw new Error(`Найдено несколько форм ${q(key)}: укажите id (${found.map((e) => e.id).join(', ')})`);
   return found[0];
+}
+
+/** What the participant sees as the form's name: its own title, else the Drive file name. */
+function displayName(entry: DriveEntry): string {
+  return (entry.content as FormModel).title || entry.name;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -147,7 +153,7 @@ export function submitAsParticipant(
 ): SubmitResult {
   const entry = findForm(ws, String(formTitleOrId));
   const model = entry.content as FormModel;
-  const formName = q(model.title);
+  const formName = q(displayName(entry));
   if (!model.published) throw new Error(`Форма ${formName} не опубликована и пока не принимает ответы: куратору нужно её опубликовать`);
   if (!model.acceptingResponses) {
     const note = model.customClosedFormMessage ? `: ${model.customClosedFormMessage}` : '';

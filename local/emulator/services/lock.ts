@@ -25,7 +25,10 @@ class FakeLock implements Pick<Lock, 'tryLock' | 'waitLock' | 'releaseLock' | 'h
     if (!this.tryLock(timeoutInMillis)) throw new Error(LOCK_TIMEOUT);
   }
   releaseLock(): void {
-    if (this.held) this.ws.heldLocks.delete(this.name);
+    if (this.held) {
+      this.ws.heldLocks.delete(this.name);
+      this.ws.executionLocks.delete(this.name);
+    }
     this.held = false;
   }
   hasLock(): boolean {
@@ -38,7 +41,9 @@ class FakeLockService implements Pick<GoogleAppsScript.Lock.LockService, 'getDoc
   private open(name: string): Lock {
     return strict('Lock', new FakeLock(this.ws, name), this.ws.calls) as unknown as Lock;
   }
+  /** Lock|null in Google: null outside a containing document (LockService reference); @types says Lock. */
   getDocumentLock(): Lock {
+    if (this.ws.documentLockUnavailable) return null as unknown as Lock;
     return this.open('document');
   }
   getScriptLock(): Lock {

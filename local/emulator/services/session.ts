@@ -3,15 +3,15 @@ import type { Workspace } from '../workspace';
 
 class FakeSession implements Pick<GoogleAppsScript.Base.Session, 'getActiveUser' | 'getEffectiveUser' | 'getScriptTimeZone' | 'getActiveUserLocale' | 'getTemporaryActiveUserKey'> {
   constructor(private readonly ws: Workspace) {}
-  private user(): GoogleAppsScript.Base.User {
-    const email = this.ws.userEmail;
+  private user(email: string): GoogleAppsScript.Base.User {
     return strict('User', { getEmail: () => email }, this.ws.calls) as unknown as GoogleAppsScript.Base.User;
   }
+  /** Blank when a security policy hides the address (Class User reference: getEmail). */
   getActiveUser(): GoogleAppsScript.Base.User {
-    return this.user();
+    return this.user(this.ws.activeUserEmailHidden ? '' : this.ws.currentUser);
   }
   getEffectiveUser(): GoogleAppsScript.Base.User {
-    return this.user();
+    return this.user(this.ws.currentUser);
   }
   getScriptTimeZone(): string {
     return this.ws.scriptTimeZone;
@@ -20,7 +20,7 @@ class FakeSession implements Pick<GoogleAppsScript.Base.Session, 'getActiveUser'
     return 'ru';
   }
   getTemporaryActiveUserKey(): string {
-    return `key-${this.ws.userEmail.length}`;
+    return `key-${this.ws.currentUser.length}`;
   }
 }
 

@@ -38,6 +38,13 @@ export interface ProtectionModel {
   warningOnly: boolean;
   editors: string[];
   unprotected: GridRange[];
+  /**
+   * True from protect() until the script first changes the editors (addEditor, removeEditors,
+   * setDomainEdit): until then the permissions mirror the spreadsheet's, so nothing is locked
+   * (Range.protect / Sheet.protect reference). Absent = an explicit editor list.
+   */
+  mirrorsFile?: boolean;
+  domainEdit?: boolean;
 }
 
 export class SheetModel {

@@ -1,9 +1,9 @@
 import { CallLog, strict } from '../calls';
 import { GridRange, toA1 } from './a1';
 import { Cell, CellStyle, SheetModel, SpreadsheetModel, ValidationRuleModel } from './model';
-import { displayValue, typeIn } from './typing';
+import { checkCellSize, displayValue, typeIn } from './typing';
 import { FakeDataValidation } from './validation';
-import { FakeProtection } from './protection';
+import { EditAccess, FakeProtection, checkEditable } from './protection';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Value = string | number | boolean | Date;
@@ -37,6 +37,10 @@ export interface SheetContext {
   /** The strict Sheet object for getSheet(). */
   sheetFake: () => GoogleAppsScript.Spreadsheet.Sheet;
   newProtectionId: () => string;
+  /** The user the script runs as, the owner and the file's editors (for protections). */
+  access: () => EditAccess;
+  /** False for the emulator's own writes (untracked): protections bind scripts, not the emulator. */
+  enforced: () => boolean;
 }
 
 type RangeApi = Pick<
@@ -81,6 +85,11 @@ export class FakeRange implements RangeApi {
     }
   }
 
+  /** A script write to this range: refused on a protected area the user may not edit, nothing written. */
+  private guard(): void {
+    checkEditable(this.sheet, this.r, this.ctx.enforced() ? this.ctx.access() : null);
+  }
+
   private stamp(i: number, j: number, input: unknown): void {
     const row = this.r.row + i;
     const column = this.r.column + j;
@@ -102,11 +111,15 @@ export class FakeRange implements RangeApi {
 
   setValues(values: unknown[][]): Range {
     this.checkShape(values);
+    this.guard();
+    for (const row of values) row.forEach(checkCellSize);
     values.forEach((row, i) => row.forEach((v, j) => this.stamp(i, j, v)));
     return this.self();
   }
 
   setValue(value: unknown): Range {
+    this.guard();
+    checkCellSize(value);
     for (let i = 0; i < this.r.numRows; i++) for (let j = 0; j < this.r.numColumns; j++) this.stamp(i, j, value);
     return this.self();
   }
@@ -144,6 +157,7 @@ export class FakeRange implements RangeApi {
   }
 
   setNumberFormat(format: string): Range {
+    this.guard();
     this.each((_c, row, column) => {
       this.sheet.edit(row, column).fmt = format;
     });
@@ -152,6 +166,7 @@ export class FakeRange implements RangeApi {
 
   setNumberFormats(formats: string[][]): Range {
     this.checkShape(formats);
+    this.guard();
     this.each((_c, row, column) => {
       this.sheet.edit(row, column).fmt = formats[row - this.r.row][column - this.r.column];
     });
@@ -167,6 +182,7 @@ export class FakeRange implements RangeApi {
   }
 
   setNote(note: string | null): Range {
+    this.guard();
     this.each((_c, row, column) => {
       const cell = this.sheet.edit(row, column);
       if (note) cell.note = String(note);
@@ -177,6 +193,7 @@ export class FakeRange implements RangeApi {
 
   setNotes(notes: Array<Array<string | null>>): Range {
     this.checkShape(notes);
+    this.guard();
     this.each((_c, row, column) => {
       const note = notes[row - this.r.row][column - this.r.column];
       const cell = this.sheet.edit(row, column);
@@ -220,6 +237,7 @@ export class FakeRange implements RangeApi {
   }
 
   clearContent(): Range {
+    this.guard();
     this.each((c, row, column) => {
       if (!c) return;
       const next: Cell = { ...c, v: '' };
@@ -230,11 +248,13 @@ export class FakeRange implements RangeApi {
   }
 
   clear(): Range {
+    this.guard();
     this.each((_c, row, column) => this.sheet.setCell(row, column, undefined));
     return this.self();
   }
 
   setDataValidation(rule: GoogleAppsScript.Spreadsheet.DataValidation | null): Range {
+    this.guard();
     const model = rule ? (rule as unknown as { __model(): ValidationRuleModel }).__model() : null;
     this.sheet.validations.push({ range: { ...this.r }, rule: model });
     return this.self();
@@ -242,6 +262,7 @@ export class FakeRange implements RangeApi {
 
   setDataValidations(rules: Array<Array<GoogleAppsScript.Spreadsheet.DataValidation | null>>): Range {
     this.checkShape(rules);
+    this.guard();
     rules.forEach((line, i) =>
       line.forEach((rule, j) => {
         const model = rule ? (rule as unknown as { __model(): ValidationRuleModel }).__model() : null;
@@ -275,12 +296,14 @@ export class FakeRange implements RangeApi {
       warningOnly: false,
       editors: [],
       unprotected: [],
+      mirrorsFile: true,
     };
     this.sheet.protections.push(model);
     return strict('Protection', new FakeProtection(this.sheet, model, this.ctx), this.ctx.log) as unknown as GoogleAppsScript.Spreadsheet.Protection;
   }
 
   private styleAll(patch: Partial<CellStyle>): Range {
+    this.guard();
     this.each((_c, row, column) => {
       const cell = this.sheet.edit(row, column);
       cell.style = { ...(cell.style ?? {}), ...patch };
@@ -293,6 +316,7 @@ export class FakeRange implements RangeApi {
   }
   setFontWeights(weights: Array<Array<string | null>>): Range {
     this.checkShape(weights);
+    this.guard();
     this.each((_c, row, column) => {
       const cell = this.sheet.edit(row, column);
       cell.style = { ...(cell.style ?? {}), bold: weights[row - this.r.row][column - this.r.column] === 'bold' };

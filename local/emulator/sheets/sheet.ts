@@ -1,9 +1,9 @@
 import { strict } from '../calls';
 import { GridRange, parseA1 } from './a1';
 import { ProtectionModel, SheetModel } from './model';
-import { FakeProtection } from './protection';
+import { EditAccess, FakeProtection, checkEditable, checkInsertable } from './protection';
 import { RANGE_ERRORS, SheetContext, checkRange, makeRange } from './range';
-import { typeIn } from './typing';
+import { checkCellSize, typeIn } from './typing';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -81,6 +81,15 @@ export class FakeSheet implements SheetApi {
     return this.sheet.maxColumns;
   }
 
+  /** The user to check protections for; null for the emulator's own writes. */
+  private editor(): EditAccess | null {
+    return this.env.enforced() ? this.env.access() : null;
+  }
+
+  private whole(): GridRange {
+    return { row: 1, column: 1, numRows: this.sheet.maxRows, numColumns: this.sheet.maxColumns };
+  }
+
   private checkPosition(position: number, max: number, howMany: number): void {
     if (!Number.isInteger(position) || position < 1 || position > max) throw new Error(RANGE_ERRORS.outside);
     if (!Number.isInteger(howMany) || howMany < 1) throw new Error('Those rows are out of bounds.');
@@ -88,6 +97,7 @@ export class FakeSheet implements SheetApi {
 
   insertRowsAfter(afterPosition: number, howMany: number): Sheet {
     this.checkPosition(afterPosition, this.sheet.maxRows, howMany);
+    checkInsertable(this.sheet, afterPosition, false, this.editor());
     this.sheet.insertRows(afterPosition, howMany);
     return this.self();
   }
@@ -96,11 +106,13 @@ export class FakeSheet implements SheetApi {
   }
   insertRowsBefore(beforePosition: number, howMany: number): Sheet {
     this.checkPosition(beforePosition, this.sheet.maxRows, howMany);
+    checkInsertable(this.sheet, beforePosition - 1, false, this.editor());
     this.sheet.insertRows(beforePosition - 1, howMany);
     return this.self();
   }
   insertColumnsAfter(afterPosition: number, howMany: number): Sheet {
     this.checkPosition(afterPosition, this.sheet.maxColumns, howMany);
+    checkInsertable(this.sheet, afterPosition, true, this.editor());
     this.sheet.insertColumns(afterPosition, howMany);
     return this.self();
   }
@@ -111,6 +123,7 @@ export class FakeSheet implements SheetApi {
     this.checkPosition(rowPosition, this.sheet.maxRows, howMany);
     if (rowPosition + howMany - 1 > this.sheet.maxRows) throw new Error('Those rows are out of bounds.');
     if (howMany >= this.sheet.maxRows) throw new Error("You can't delete all the rows on the sheet.");
+    checkEditable(this.sheet, { row: rowPosition, column: 1, numRows: howMany, numColumns: this.sheet.maxColumns }, this.editor());
     this.sheet.deleteRows(rowPosition, howMany);
   }
   deleteRow(rowPosition: number): Sheet {
@@ -121,6 +134,7 @@ export class FakeSheet implements SheetApi {
     this.checkPosition(columnPosition, this.sheet.maxColumns, howMany);
     if (columnPosition + howMany - 1 > this.sheet.maxColumns) throw new Error('Those columns are out of bounds.');
     if (howMany >= this.sheet.maxColumns) throw new Error("You can't delete all the columns on the sheet.");
+    checkEditable(this.sheet, { row: 1, column: columnPosition, numRows: this.sheet.maxRows, numColumns: howMany }, this.editor());
     this.sheet.deleteColumns(columnPosition, howMany);
   }
   deleteColumn(columnPosition: number): Sheet {
@@ -130,6 +144,8 @@ export class FakeSheet implements SheetApi {
 
   appendRow(rowContents: unknown[]): Sheet {
     const row = this.sheet.lastRow() + 1;
+    checkEditable(this.sheet, { row, column: 1, numRows: 1, numColumns: Math.max(1, rowContents.length) }, this.editor());
+    rowContents.forEach(checkCellSize);
     if (row > this.sheet.maxRows) this.sheet.maxRows = row;
     if (rowContents.length > this.sheet.maxColumns) this.sheet.maxColumns = rowContents.length;
     rowContents.forEach((value, j) => {
@@ -166,6 +182,7 @@ export class FakeSheet implements SheetApi {
       warningOnly: false,
       editors: [],
       unprotected: [],
+      mirrorsFile: true,
     };
     if (!existing) this.sheet.protections.push(model);
     return strict('Protection', new FakeProtection(this.sheet, model, this.env), this.env.log) as unknown as GoogleAppsScript.Spreadsheet.Protection;
@@ -218,10 +235,12 @@ export class FakeSheet implements SheetApi {
     return this.sheet.formUrl;
   }
   clear(): Sheet {
+    checkEditable(this.sheet, this.whole(), this.editor());
     this.sheet.rows = [];
     return this.self();
   }
   clearContents(): Sheet {
+    checkEditable(this.sheet, this.whole(), this.editor());
     for (const row of this.sheet.rows) {
       if (!row) continue;
       row.forEach((c) => {

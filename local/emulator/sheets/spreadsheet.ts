@@ -32,6 +32,8 @@ export class FakeSpreadsheet implements SpreadsheetApi {
         sheetFake: () => this.wrap(sheet),
         spreadsheetFake: this.selfFake,
         newProtectionId: () => `protection-${this.ws.spreadsheet.nextProtectionId++}`,
+        access: () => ({ user: this.ws.currentUser, owner: this.ws.owner, fileEditors: this.ws.fileEditors }),
+        enforced: () => this.ws.calls.tracking,
         onRename: (s, name) => this.rename_(s, name),
       };
       return env;

@@ -1,10 +1,22 @@
 import { formatDatePattern, fromWallClock } from './../time';
 import { Cell, CellValue } from './model';
 
+/** Google's refusal of a longer cell (seen in real Apps Script and Sheets API error logs). */
+export const CELL_LIMIT = 50000;
+export const CELL_TOO_LONG = 'Your input contains more than the maximum of 50000 characters in a single cell.';
+
+/** Throws Google's error when a written value would not fit in one cell. */
+export function checkCellSize(input: unknown): void {
+  if (typeof input === 'string' && input.length > CELL_LIMIT) throw new Error(CELL_TOO_LONG);
+}
+
 /**
  * What a cell becomes when a script writes a value: Sheets treats setValue/setValues like typing
  * (USER_ENTERED), so "=1+1" becomes a formula and "1,5" a number in a Russian spreadsheet,
  * unless the cell's number format is plain text ('@') or the text starts with an apostrophe.
+ * A leading "+" or "-" also starts a formula when the rest is not a number: Sheets stores
+ * "+7 999 123-45-67" as the formula "=+7 999 123-45-67" and shows #ERROR! (a formula parse error).
+ * A leading "@" stays text (no evidence that Sheets reads it as a formula; see the fidelity notes).
  */
 export function typeIn(input: unknown, format: string | undefined, locale: string, timeZone: string): Pick<Cell, 'v' | 'f'> {
   if (input === null || input === undefined) return { v: '' };
@@ -16,7 +28,9 @@ export function typeIn(input: unknown, format: string | undefined, locale: strin
   if (text.startsWith("'")) return { v: text.slice(1) };
   if (text.length > 1 && text.startsWith('=')) return { v: '', f: text };
   const parsed = parseTyped(text, locale, timeZone);
-  return { v: parsed ?? text };
+  if (parsed !== null) return { v: parsed };
+  if (text.length > 1 && (text.startsWith('+') || text.startsWith('-'))) return { v: '', f: `=${text}` };
+  return { v: text };
 }
 
 export function parseTyped(text: string, locale: string, timeZone: string): CellValue | null {

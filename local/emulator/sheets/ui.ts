@@ -58,6 +58,16 @@ export class FakeUi implements UiApi {
     return strict('Menu', new FakeMenu(this.ws, caption), this.log) as unknown as Menu;
   }
 
+  /**
+   * An alert or prompt suspends the script until the user closes it (Dialogs guide), so a lock the
+   * script holds stays taken all that time: triggers and sidebar calls waiting for it time out.
+   */
+  private blocking(): boolean {
+    const held = this.ws.executionLocks.size > 0;
+    if (held) this.ws.alertsUnderLock += 1;
+    return held;
+  }
+
   alert(a: string, b?: unknown, c?: unknown): GoogleAppsScript.Base.Button {
     let title = '';
     let text = a;
@@ -69,7 +79,7 @@ export class FakeUi implements UiApi {
     } else if (b !== undefined) {
       buttons = String(b);
     }
-    this.ws.ui.push({ kind: 'alert', title, text });
+    this.ws.ui.push({ kind: 'alert', title, text, heldLock: this.blocking() });
     const choices = BUTTONS[buttons] ?? ['OK'];
     return this.ws.answerDialog(title, text, choices) as unknown as GoogleAppsScript.Base.Button;
   }
@@ -78,7 +88,7 @@ export class FakeUi implements UiApi {
     const title = typeof b === 'string' ? a : '';
     const text = typeof b === 'string' ? b : a;
     const buttons = String((typeof b === 'string' ? c : b) ?? 'OK');
-    this.ws.ui.push({ kind: 'prompt', title, text });
+    this.ws.ui.push({ kind: 'prompt', title, text, heldLock: this.blocking() });
     const answer = this.ws.answerDialog(title, text, BUTTONS[buttons] ?? ['OK']);
     const [button, responseText = ''] = answer.split('\n');
     return {
