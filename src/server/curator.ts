@@ -95,7 +95,12 @@ function release(lock: Lock): void {
   } catch (_error) {
     // Writes that failed to apply were already reported by the work itself.
   }
-  lock.releaseLock();
+  try {
+    lock.releaseLock();
+  } catch (error) {
+    // Google frees the lock when the execution ends anyway; the work itself is done.
+    console.warn(`releaseLock: ${errorMessage(error)}`);
+  }
 }
 
 export interface ActionOptions {

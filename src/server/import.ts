@@ -203,14 +203,14 @@ interface Withdrawal {
   names: string[];
 }
 
-/** Consent and priority for everyone; withdrawal anonymises the person in the bases (in memory). */
-function refreshPeople(work: Work): Withdrawal {
-  const { mentees, mentors, consents, pairs, groupMembers, targetGroups, ledger } = work.tables;
+/** Consent and priority for everyone; the rows of people whose consent is withdrawn. */
+function refreshPeople(work: Work): Array<{ people: BaseTable; row: number }> {
+  const { mentees, mentors, consents, groupMembers, targetGroups } = work.tables;
   const records = indexConsents(readConsents(consents.table));
   const priorityOf = new Map<string, number>();
   targetGroups.table.rows.forEach((_r, i) => priorityOf.set(String(targetGroups.table.get(i, 'code')), Number(targetGroups.table.get(i, 'priority')) || 0));
   const marks = groupMarks(groupMembers.table);
-  const withdrawal: Withdrawal = { ids: new Set(), names: [] };
+  const withdrawn: Array<{ people: BaseTable; row: number }> = [];
   for (const [people, role] of [[mentees.table, 'mentee'], [mentors.table, 'mentor']] as const) {
     people.rows.forEach((_r, i) => {
       const id = String(people.get(i, 'id'));
@@ -222,16 +222,27 @@ function refreshPeople(work: Work): Withdrawal {
         const codes = marks.get(id) ?? [];
         people.set(i, 'priority', codes.reduce((max, code) => Math.max(max, priorityOf.get(code) ?? 0), 0));
       }
-      if (status !== CONSENT.withdrawn) return;
-      withdrawal.ids.add(id);
-      const fresh = !isAnonymised(name, id);
-      // Run again for people anonymised earlier: an interrupted import may have saved only part of it.
-      anonymise({ people, pairs: pairs.table, consents: consents.table, groupMembers: groupMembers.table, ledger: ledger.table }, i);
-      if (!fresh) return;
-      withdrawal.names.push(name);
-      work.counts.anonymised += 1;
-      work.log.push([RU.importing.withdrawn, RU.importing.anonymised(id)]);
+      if (status === CONSENT.withdrawn) withdrawn.push({ people, row: i });
     });
+  }
+  return withdrawn;
+}
+
+/** Anonymises the withdrawn people in the bases (in memory); their names are kept for the scrub. */
+function anonymiseAll(work: Work, withdrawn: Array<{ people: BaseTable; row: number }>): Withdrawal {
+  const { pairs, consents, groupMembers, ledger } = work.tables;
+  const withdrawal: Withdrawal = { ids: new Set(), names: [] };
+  for (const { people, row } of withdrawn) {
+    const id = String(people.get(row, 'id'));
+    const name = String(people.get(row, 'name'));
+    withdrawal.ids.add(id);
+    const fresh = !isAnonymised(name, id);
+    // Run again for people anonymised earlier: an interrupted import may have saved only part of it.
+    anonymise({ people, pairs: pairs.table, consents: consents.table, groupMembers: groupMembers.table, ledger: ledger.table }, row);
+    if (!fresh) continue;
+    withdrawal.names.push(name);
+    work.counts.anonymised += 1;
+    work.log.push([RU.importing.withdrawn, RU.importing.anonymised(id)]);
   }
   return withdrawal;
 }
@@ -433,27 +444,35 @@ export function importNow(): ImportResult {
     for (const r of work.remarks) if (r.key === p.key && !r.personId) r.personId = id;
     work.counts.responses[p.source.def.key] = (work.counts.responses[p.source.def.key] ?? 0) + 1;
   }
-  const withdrawal = refreshPeople(work);
+  const withdrawn = refreshPeople(work);
   updateMentorCounts(work);
   const fresh = addRemarks(tables.importErrors.table, work.remarks, work.now);
-  const log = scrubTables(ss, work, withdrawal);
 
-  // The order makes a re-run after a failure at any call finish the job: everything that needs
-  // a withdrawn person's name to be found goes before the bases, which forget the name last;
-  // the ledger goes after the bases, so an answer is never marked imported before it is.
-  const targets = withdrawalTargets(sources, rowKeys, (key) => owners.get(key) ?? '', withdrawal, (key, source, row, personId) => {
-    if (!owners.has(key)) ledgerRow(work, key, source, row, personId);
-    owners.set(key, personId);
-  });
-  // Other people's stored answers that name the person go too: a Form response cannot be edited,
-  // and what they said is already in the bases.
-  deleteFormResponses(targets);
-  scrubRows(targets);
-  for (const key of ['partners', 'consents', 'pairs', 'groupMembers', 'preferences', 'importErrors'] as const) saveTable(tables[key]);
-  if (log) saveTable(log);
-  saveTable(tables.mentees);
-  saveTable(tables.mentors);
-  saveTable(tables.ledger);
+  // First the intake, whole: bases, then the ledger, so an answer is never marked imported
+  // before its person is saved, and a re-run finds the same people by name.
+  for (const key of ['partners', 'consents', 'pairs', 'groupMembers', 'preferences', 'importErrors', 'mentees', 'mentors', 'ledger'] as const) saveTable(tables[key]);
+
+  // Then the withdrawals, on answers already recorded. Everything that needs the person's name to
+  // be found goes first; the bases, which forget the name, go last, so a re-run after a failure at
+  // any call still knows whom to look for and finishes the job.
+  if (withdrawn.length) {
+    const withdrawal = anonymiseAll(work, withdrawn);
+    const log = scrubTables(ss, work, withdrawal);
+    const targets = withdrawalTargets(sources, rowKeys, (key) => owners.get(key) ?? '', withdrawal, (key, source, row, personId) => {
+      if (!owners.has(key)) ledgerRow(work, key, source, row, personId);
+      owners.set(key, personId);
+    });
+    // The rewritten answers' new keys are recorded before the rows change, so none is read as new.
+    saveTable(tables.ledger);
+    // Other people's stored answers that name the person go too: a Form response cannot be edited,
+    // and what they said is already in the bases.
+    deleteFormResponses(targets);
+    scrubRows(targets);
+    for (const key of ['consents', 'pairs', 'groupMembers', 'preferences', 'importErrors'] as const) saveTable(tables[key]);
+    if (log) saveTable(log);
+    saveTable(tables.mentors);
+    saveTable(tables.mentees);
+  }
   writeAnalysis(ss, work, ctx.forms);
   appendLogRows([...work.log, ...sheetProblems.map((p): [string, string] => [RU.action.importResponses, p])]);
 

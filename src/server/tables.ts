@@ -86,7 +86,16 @@ function ensureSize(sheet: Sheet, rows: number, columns: number): void {
  * so whatever someone typed meanwhile in other cells stays; rows are found again by their ID if
  * they moved, and new rows go under whatever is last now.
  */
-export function saveTable({ sheet, table, originalIds }: LoadedTable): void {
+export function saveTable(loaded: LoadedTable): void {
+  writeChanges(loaded);
+  // Saved: a later save in the same operation writes only what changes after this one.
+  const { table } = loaded;
+  table.markSaved();
+  const idColumn = table.column('id');
+  loaded.originalIds = table.rows.map((r) => (idColumn >= 0 ? String(r[idColumn] ?? '').trim() : ''));
+}
+
+function writeChanges({ sheet, table, originalIds }: LoadedTable): void {
   if (!table.touched.size) return;
   const range = sheet.getDataRange();
   const values = range.getValues() as Cell[][];

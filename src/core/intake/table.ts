@@ -25,7 +25,8 @@ export class BaseTable {
   private readonly positions: Map<string, number>;
   readonly touched = new Set<number>();
   private readonly changedCells = new Set<string>();
-  readonly originalLength: number;
+  /** Rows the sheet held when read or last saved; the rest are new. */
+  originalLength: number;
   /** Lookups by normalised value, built on first use and kept current by set(). */
   private readonly indexes = new Map<number, Map<string, number[]>>();
   private readonly maxIds = new Map<string, number>();
@@ -69,6 +70,13 @@ export class BaseTable {
     line[c] = value;
     this.touched.add(c);
     this.changedCells.add(`${row}:${c}`);
+  }
+
+  /** After a save: the sheet now holds every row and value, so nothing is pending any more. */
+  markSaved(): void {
+    this.touched.clear();
+    this.changedCells.clear();
+    this.originalLength = this.rows.length;
   }
 
   /** Whether this operation wrote the cell (0-based row of the data, 0-based column). */
