@@ -40,14 +40,36 @@ export interface SheetLayout {
   columns: Map<string, number | Map<string, number>>;
   /** Questions whose column is missing from the sheet (deleted or never there). */
   missing: QuestionDef[];
+  /** Column → older columns with the same title (a question restored in the Form). */
+  earlier?: ReadonlyMap<number, readonly number[]>;
 }
 
-/** Finds each question's column by title, the way Google names them («Вопрос [строка]» for grids). */
+/** A question's cell in a row: its column, or an older column of the same title if that is empty. */
+function cellAt(layout: SheetLayout, cells: readonly CellValue[], column: number): CellValue | undefined {
+  const value = cells[column - 1];
+  if (value !== '' && value !== null && value !== undefined) return value;
+  for (const c of [...(layout.earlier?.get(column) ?? [])].reverse()) {
+    const older = cells[c - 1];
+    if (older !== '' && older !== null && older !== undefined) return older;
+  }
+  return value;
+}
+
+/**
+ * Finds each question's column by title, the way Google names them («Вопрос [строка]» for grids).
+ * A question deleted and restored in the Form gets a new column with the same title at the right;
+ * new answers land there, so the right-most of equal titles is the one read (the older ones are
+ * `earlier`, read only where the newer cell is empty).
+ */
 export function locateQuestions(header: readonly unknown[], def: QuestionnaireDef, mapped: ReadonlyMap<string, string> = new Map()): SheetLayout {
   const byText = new Map<string, number>();
+  const earlier = new Map<number, number[]>();
   header.forEach((h, i) => {
     const key = normalizeHeader(h);
-    if (key && !byText.has(key)) byText.set(key, i + 1);
+    if (!key) return;
+    const before = byText.get(key);
+    if (before) earlier.set(i + 1, [...(earlier.get(before) ?? []), before]);
+    byText.set(key, i + 1);
   });
   const find = (titles: readonly string[]) => titles.map((t) => byText.get(normalizeHeader(t)) ?? 0).find((c) => c > 0) ?? 0;
   const columns = new Map<string, number | Map<string, number>>();
@@ -68,7 +90,7 @@ export function locateQuestions(header: readonly unknown[], def: QuestionnaireDe
       else missing.push(q);
     }
   }
-  return { timestamp: find(TIMESTAMP_HEADERS) || 1, email: find(EMAIL_HEADERS), columns, missing };
+  return { timestamp: find(TIMESTAMP_HEADERS) || 1, email: find(EMAIL_HEADERS), columns, missing, earlier };
 }
 
 /** An answer as the bases will keep it: the same cleaning as every write of people's text. */
@@ -224,14 +246,14 @@ export function parseResponse(def: QuestionnaireDef, layout: SheetLayout, cells:
     if (typeof at !== 'number') {
       const slots: string[] = [];
       for (const [day, column] of at) {
-        const picked = splitChoices(clean(cells[column - 1]), q.columns ?? []).known;
+        const picked = splitChoices(clean(cellAt(layout, cells, column)), q.columns ?? []).known;
         fingerprintParts.push(`${q.key}[${day}]=${picked.join('|')}`);
         for (const part of picked) slots.push(slotName(day, part));
       }
       if (slots.length) answers[q.key] = slots;
       continue;
     }
-    const raw = clean(cells[at - 1]);
+    const raw = clean(cellAt(layout, cells, at));
     fingerprintParts.push(`${q.key}=${raw}`);
     if (!raw) {
       if (q.required) problems.push({ row, field: q.title, value: '', reason: 'не заполнен обязательный вопрос', fatal: q.key === 'name' || q.key === 'category' });
