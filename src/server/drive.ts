@@ -9,9 +9,30 @@ function drive(): NonNullable<typeof Drive> {
   return Drive;
 }
 
+/** Drive's answer for an id that is gone or no longer ours (the only case that means «make a new one»). */
+function isNotFound(error: unknown): boolean {
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' && /not found|404/i.test(message);
+}
+
+/**
+ * Ids of the files this add-on made with that exact name and type, not in the trash (under the
+ * drive.file scope Drive lists only those). Empty when Drive cannot say: callers then create.
+ */
+export function filesNamed(name: string, mimeType: string): string[] {
+  try {
+    const quoted = name.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
+    const list = drive().Files!.list({ q: `name = '${quoted}' and mimeType = '${mimeType}' and trashed = false`, fields: 'files(id)', pageSize: 20 });
+    return (list.files ?? []).map((f) => f.id ?? '').filter((id) => id !== '');
+  } catch (_error) {
+    return [];
+  }
+}
+
 /**
  * The programme's Drive folder, created once with the advanced Drive service: under the drive.file
  * scope the add-on sees only files it made, and this needs no access to the rest of the Drive.
+ * A folder made by a run that failed before recording it is found again by its name.
  */
 export function programmeFolderId(): string {
   const props = PropertiesService.getDocumentProperties();
@@ -20,16 +41,17 @@ export function programmeFolderId(): string {
     try {
       const folder = drive().Files!.get(known, { fields: 'id,trashed' }) as { id?: string; trashed?: boolean };
       if (folder.id && !folder.trashed) return folder.id;
-    } catch (_error) {
-      // Deleted by hand: a new one is made below.
+    } catch (error) {
+      // Deleted by hand: a new one is made below. Any other failure is not a reason for a second folder.
+      if (!isNotFound(error)) throw error;
     }
   }
   const { settings } = loadSettings(SpreadsheetApp.getActive());
   const year = String(settings.academicYear || '').trim();
   const name = `Наставничество — ${settings.orgShortName}${year ? ` — ${year}` : ''}`;
-  const created = drive().Files!.create({ name, mimeType: FOLDER_MIME });
-  props.setProperty(FOLDER_PROPERTY, created.id!);
-  return created.id!;
+  const id = filesNamed(name, FOLDER_MIME)[0] ?? drive().Files!.create({ name, mimeType: FOLDER_MIME }).id!;
+  props.setProperty(FOLDER_PROPERTY, id);
+  return id;
 }
 
 /**
@@ -42,7 +64,10 @@ export function moveToProgrammeFolder(fileId: string): boolean {
     const file = drive().Files!.get(fileId, { fields: 'parents' }) as { parents?: string[] };
     if ((file.parents ?? []).includes(folderId)) return true;
     const parents = (file.parents ?? []).filter((p) => p !== folderId);
-    drive().Files!.update({}, fileId, null as unknown as GoogleAppsScript.Base.Blob, { addParents: folderId, removeParents: parents.join(',') });
+    // An empty removeParents is not a list of parents: leave it out rather than send ''.
+    const move: { addParents: string; removeParents?: string } = { addParents: folderId };
+    if (parents.length) move.removeParents = parents.join(',');
+    drive().Files!.update({}, fileId, null as unknown as GoogleAppsScript.Base.Blob, move);
     return true;
   } catch (error) {
     console.warn(`Файл ${fileId} не перемещён в папку программы: ${(error as { message?: string })?.message ?? String(error)}`);

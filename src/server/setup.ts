@@ -1,6 +1,6 @@
 import { REQUIRED_SETTINGS, SETTINGS, readSettings } from '../core/settings';
 import { RU } from '../core/strings';
-import { SheetPlan, SheetSnapshot, describePlans, hasWork, planSheet } from '../core/workbook/setup-plan';
+import { SheetPlan, SheetSnapshot, describePlans, hasWork, planSheet, sheetProtectionDescription } from '../core/workbook/setup-plan';
 import { locateColumns } from '../core/workbook/headers';
 import { SHEET, WORKBOOK } from '../core/workbook/sheets';
 import { SheetDef } from '../core/workbook/types';
@@ -30,7 +30,8 @@ function snapshot(sheet: Sheet, def: SheetDef): SheetSnapshot {
     maxRows: sheet.getMaxRows(),
     seedKeys,
     protectionDescriptions: protections.map((p) => p.getDescription()),
-    sheetProtected: sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length > 0,
+    // Only a finished protection counts (see applyPlan): a half-made one is made again.
+    sheetProtected: sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).some((p) => p.getDescription() === sheetProtectionDescription(def)),
     frozenRows: sheet.getFrozenRows(),
   };
 }
@@ -75,13 +76,27 @@ function applyPlan(sheet: Sheet, plan: SheetPlan, headerOf: (name: string) => un
 
   for (const { column, description } of plan.protectColumns) {
     // The curator owns the file and may still edit; the warning stops accidental edits.
-    sheet.getRange(1, column, maxRows, 1).protect().setDescription(description).setWarningOnly(true);
+    sheet.getRange(1, column, maxRows, 1).protect().setWarningOnly(true).setDescription(description);
   }
   if (plan.protectSheet) {
-    const protection = sheet.protect().setDescription(plan.protectSheet);
-    protection.removeEditors(protection.getEditors());
-    if (protection.canDomainEdit()) protection.setDomainEdit(false);
+    // The description goes last: it is what tells a re-run the protection is finished.
+    const protection = sheet.protect();
+    restrictToCurator(protection);
+    protection.setDescription(plan.protectSheet);
   }
+}
+
+/**
+ * Google's sample for a sheet only the curator edits: make sure the user running setup is an
+ * editor first — removing everyone throws when that user's right comes from a group otherwise
+ * (Class Protection). A hidden e-mail ('' under some policies) cannot be added: then the owner
+ * and the current user, whom removeEditors never drops, still edit.
+ */
+function restrictToCurator(protection: GoogleAppsScript.Spreadsheet.Protection): void {
+  const me = Session.getEffectiveUser();
+  if (me.getEmail()) protection.addEditor(me);
+  protection.removeEditors(protection.getEditors());
+  if (protection.canDomainEdit()) protection.setDomainEdit(false);
 }
 
 export interface SetupResult {

@@ -58,3 +58,19 @@ export const THIRD_PARTY_ROLES = [
 
 export const FORMATS = ['очно', 'дистанционно', 'смешанный'] as const;
 export const TRAINING_READINESS = ['готов(а) пройти', 'уже прошёл(прошла)', 'не готов(а)'] as const;
+
+/**
+ * Choice values as Forms takes them: trimmed, without blanks and without repeats (a list from the
+ * curator's sheet may hold both; Forms refuses duplicate options), in their first order.
+ */
+export function uniqueChoices(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of values) {
+    const value = String(raw).trim();
+    if (!value || seen.has(value)) continue;
+    seen.add(value);
+    out.push(value);
+  }
+  return out;
+}

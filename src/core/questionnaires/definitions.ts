@@ -1,4 +1,4 @@
-import { COMPETENCIES, DAY_PARTS, FORMATS, INTERESTS, PUPIL_REQUESTS, TEACHER_REQUESTS, THIRD_PARTY_ROLES, TRAINING_READINESS, WEEKDAYS } from './choices';
+import { COMPETENCIES, DAY_PARTS, FORMATS, INTERESTS, PUPIL_REQUESTS, TEACHER_REQUESTS, THIRD_PARTY_ROLES, TRAINING_READINESS, WEEKDAYS, uniqueChoices } from './choices';
 import { QuestionDef, QuestionnaireDef, QuestionnaireKey } from './types';
 
 /** What the definitions depend on in this workbook. */
@@ -154,6 +154,8 @@ function preferenceQuestionnaire(ctx: QuestionnaireContext): QuestionnaireDef {
   };
 }
 
-export function questionnaires(ctx: QuestionnaireContext): Record<QuestionnaireKey, QuestionnaireDef> {
+export function questionnaires(given: QuestionnaireContext): Record<QuestionnaireKey, QuestionnaireDef> {
+  // The forms of mentoring are typed by the curator: the same name twice is one choice.
+  const ctx: QuestionnaireContext = { ...given, forms: uniqueChoices(given.forms) };
   return { mentee: menteeQuestionnaire(ctx), mentor: mentorQuestionnaire(ctx), thirdParty: thirdPartyQuestionnaire(ctx), preference: preferenceQuestionnaire(ctx) };
 }

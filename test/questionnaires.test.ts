@@ -1,0 +1,340 @@
+import { freshAddon, look } from './helpers/addon';
+import { cachedSetup, faultSweep, workspaceState } from './helpers/faults';
+import { MIME } from '../local/emulator/drive-store';
+import { FakeForm } from '../local/emulator/forms/fakes';
+import type { FormModel } from '../local/emulator/forms/model';
+import type { Workspace } from '../local/emulator/workspace';
+import { questionnaires } from '../src/core/questionnaires/definitions';
+import { RU } from '../src/core/strings';
+
+type Outcome = { ok: boolean; message: string; forms?: Array<{ key: string; published: boolean; openToAll: boolean | null; action: string }>; problems?: string[] };
+type Stored = Record<string, { id: string; items?: Record<string, number>; complete?: boolean; sheet?: string; published?: boolean; openToAll?: boolean | null }>;
+
+import { MENTORING_FORMS } from '../src/core/domain/forms-of-mentoring';
+
+// The seeded «Формы наставничества»: all in use except «студент – ученик».
+const ACTIVE_FORMS = MENTORING_FORMS.map((f) => f.name).filter((n) => n !== 'студент – ученик');
+
+function setUp() {
+  const fresh = freshAddon();
+  fresh.runner.call('setupWorkbook');
+  return fresh;
+}
+
+function forms(ws: Workspace): FormModel[] {
+  return ws.drive.byMime(MIME.form).map((e) => e.content as FormModel);
+}
+
+function stored(ws: Workspace): Stored {
+  return JSON.parse(ws.properties.document.get('questionnaires') ?? '{}') as Stored;
+}
+
+/** What «done» means for the questionnaires, checked on the models themselves. */
+function expectComplete(ws: Workspace): void {
+  const defs = questionnaires({ forms: ACTIVE_FORMS, pseudonymous: false });
+  const all = forms(ws);
+  expect(all).toHaveLength(4);
+  const record = stored(ws);
+  for (const def of Object.values(defs)) {
+    const entry = record[def.key];
+    const model = all.find((f) => f.id === entry?.id);
+    expect(model).toBeDefined();
+    expect(model!.title).toBe(def.title);
+    expect(model!.items.map((i) => i.title)).toEqual(def.questions.map((q) => q.title));
+    expect(model!.items.map((i) => i.type)).toEqual(def.questions.map((q) => q.type));
+    expect(model!.destinationId).toBe(ws.spreadsheet.id);
+    expect(model!.published).toBe(true);
+    expect(model!.acceptingResponses).toBe(true);
+    expect(entry.complete).toBe(true);
+    // Item ids by question key, as import reads them.
+    expect(entry.items).toEqual(Object.fromEntries(def.questions.map((q, i) => [q.key, model!.items[i].id])));
+  }
+}
+
+/** Drive, properties and the response sheets: what createQuestionnaires touches (the rest is setup's). */
+function questionnaireState(ws: Workspace) {
+  const state = workspaceState(ws, ['drive', 'properties', 'sheets'], {
+    ignoreSheets: ws.spreadsheet.sheets.filter((s) => !s.formUrl).map((s) => s.name),
+  });
+  return state;
+}
+
+describe('createQuestionnaires on a new workbook', () => {
+  const { ws, runner } = setUp();
+  const result = runner.call('createQuestionnaires') as Outcome;
+
+  test('makes four titled, linked, published forms and records them with their item ids', () => {
+    expect(result.ok).toBe(true);
+    expectComplete(ws);
+    expect(ws.calls.count('Form.setTitle')).toBe(4);
+  });
+
+  test('says in the result and the dialog whether outsiders can answer (unknown in a consumer account)', () => {
+    expect(result.forms!.every((f) => f.published && f.openToAll === null)).toBe(true);
+    expect(result.message).toContain(RU.questionnaires.accessUnknown(Object.values(questionnaires({ forms: ACTIVE_FORMS, pseudonymous: false })).map((d) => d.title)));
+    const dialog = ws.ui.filter((e) => e.kind === 'dialog').pop()!;
+    expect(dialog.html).toContain('Респонденты');
+  });
+
+  test('a second run changes nothing and makes no form', () => {
+    const before = questionnaireState(ws);
+    const again = runner.call('createQuestionnaires') as Outcome;
+    expect(again.ok).toBe(true);
+    expect(again.forms!.map((f) => f.action)).toEqual(['в порядке', 'в порядке', 'в порядке', 'в порядке']);
+    expect(questionnaireState(ws)).toEqual(before);
+  });
+
+  test('a title the curator blanked is written again', () => {
+    const model = forms(ws).find((f) => f.id === stored(ws).mentor.id)!;
+    model.title = '';
+    const again = runner.call('createQuestionnaires') as Outcome;
+    expect(again.forms!.find((f) => f.key === 'mentor')!.action).toBe('восстановлена');
+    expect(model.title).toBe('Анкета наставника');
+  });
+});
+
+describe('createQuestionnaires under a fault at any service call', () => {
+  test('fails in Russian and, run again, ends exactly as a clean run: four complete forms', () => {
+    const setup = cachedSetup(setUp);
+    const report = faultSweep({ setup, operation: { name: 'createQuestionnaires' }, snapshot: questionnaireState, maxFaults: 200 });
+    // Every method the operation calls is failed at least once, and every fault was followed up.
+    expect(report.faults).toBeGreaterThanOrEqual(Object.keys(report.calls).length);
+    expect(report.diffs).toEqual([]);
+  });
+
+  test('a failure right after FormApp.create leaves a form the re-run adopts instead of a fifth one', () => {
+    const { ws, runner } = setUp();
+    ws.calls.failOn('Form.getId', { message: 'Service unavailable: Forms' });
+    const failed = runner.call('createQuestionnaires') as Outcome;
+    expect(failed.ok).toBe(false);
+    expect(failed.message).toMatch(/Не удалось/);
+    expect(forms(ws)).toHaveLength(1);
+    expect(stored(ws).mentee).toBeUndefined();
+    const again = runner.call('createQuestionnaires') as Outcome;
+    expect(again.ok).toBe(true);
+    expectComplete(ws);
+  });
+
+  test('a failure between adding an item and titling it leaves no stray untitled question', () => {
+    const { ws, runner } = setUp();
+    ws.calls.failOn('TextItem.setTitle', { after: 3 });
+    expect((runner.call('createQuestionnaires') as Outcome).ok).toBe(false);
+    expect(forms(ws)[0].items.some((i) => i.title === '')).toBe(true);
+    expect((runner.call('createQuestionnaires') as Outcome).ok).toBe(true);
+    expectComplete(ws);
+  });
+});
+
+/** Replaces members of the emulator's Form for one test: Google behaving otherwise than the fake. */
+function withFormMembers(members: Record<string, unknown>, work: () => void): void {
+  const proto = FakeForm.prototype as unknown as Record<string, unknown>;
+  const saved = new Map(Object.keys(members).map((k) => [k, Object.getOwnPropertyDescriptor(proto, k)]));
+  try {
+    for (const [k, v] of Object.entries(members)) {
+      if (v === undefined) delete proto[k];
+      else Object.defineProperty(proto, k, { value: v, configurable: true, writable: true });
+    }
+    work();
+  } finally {
+    for (const [k, d] of saved) {
+      if (d) Object.defineProperty(proto, k, d);
+      else delete proto[k];
+    }
+  }
+}
+
+describe('publishing and who may answer', () => {
+  test('a runtime without setPublished: the forms are reported unpublished with what to do by hand', () => {
+    withFormMembers({ setPublished: undefined }, () => {
+      const { ws, runner } = setUp();
+      const result = runner.call('createQuestionnaires') as Outcome;
+      expect(result.ok).toBe(true);
+      expect(result.forms!.every((f) => !f.published)).toBe(true);
+      expect(result.message).toContain('Не удалось опубликовать');
+      expect(result.message).toContain('«Опубликовать»');
+      expect(ws.ui.filter((e) => e.kind === 'dialog').pop()!.html).toContain('НЕ опубликована');
+      expect(Object.values(stored(ws)).every((s) => s.published === false && s.complete === true)).toBe(true);
+    });
+  });
+
+  test('setPublished that does not take (isPublished stays false) is reported, not trusted', () => {
+    withFormMembers({ setPublished(this: FakeForm) { return this; } }, () => {
+      const { runner } = setUp();
+      const result = runner.call('createQuestionnaires') as Outcome;
+      expect(result.forms!.map((f) => f.published)).toEqual([false, false, false, false]);
+      expect(result.message).toContain('Не удалось опубликовать');
+    });
+  });
+
+  test('a Workspace domain that asks for sign-in: the forms are opened to anyone with the link', () => {
+    const login = new Map<string, boolean>();
+    withFormMembers(
+      {
+        requiresLogin(this: FakeForm) {
+          return login.get(this.getId()) ?? true;
+        },
+        setRequireLogin(this: FakeForm, value: boolean) {
+          login.set(this.getId(), value);
+          return this;
+        },
+      },
+      () => {
+        const { ws, runner } = setUp();
+        const result = runner.call('createQuestionnaires') as Outcome;
+        expect(result.forms!.map((f) => f.openToAll)).toEqual([true, true, true, true]);
+        expect(ws.calls.count('Form.setRequireLogin')).toBe(4);
+        expect(result.message).not.toContain('Респонденты');
+        expect(ws.ui.filter((e) => e.kind === 'dialog').pop()!.html).toContain(RU.questionnaires.linkOpen);
+      },
+    );
+  });
+
+  test('a domain that refuses to drop sign-in (setRequireLogin throws) is reported as domain-only or unknown, never a failure', () => {
+    withFormMembers(
+      {
+        requiresLogin: () => true,
+        setRequireLogin: () => {
+          throw new Error('Exception: You do not have permission to perform that action.');
+        },
+      },
+      () => {
+        const { runner } = setUp();
+        const result = runner.call('createQuestionnaires') as Outcome;
+        expect(result.ok).toBe(true);
+        expect(result.forms!.every((f) => f.published && f.openToAll === null)).toBe(true);
+        expect(result.message).toContain('без аккаунта школы');
+      },
+    );
+  });
+
+  test('sign-in that stays required after setRequireLogin(false) is said plainly', () => {
+    withFormMembers({ requiresLogin: () => true, setRequireLogin(this: FakeForm) { return this; } }, () => {
+      const { runner } = setUp();
+      const result = runner.call('createQuestionnaires') as Outcome;
+      expect(result.forms!.every((f) => f.openToAll === false)).toBe(true);
+      expect(result.message).toContain('только от пользователей домена школы');
+    });
+  });
+});
+
+/** Rows of «Формы наставничества» as the curator leaves them: [name, «Используется»]. */
+function setFormsOfMentoring(ws: Workspace, rows: Array<[string, string]>): void {
+  look(ws, (ss) => {
+    const sheet = ss.getSheetByName('Формы наставничества')!;
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+    const name = header.indexOf('Форма');
+    const active = header.indexOf('Используется');
+    sheet.getRange(2, 1, sheet.getMaxRows() - 1, sheet.getLastColumn()).clearContent();
+    rows.forEach(([n, a], i) => {
+      sheet.getRange(i + 2, name + 1).setValue(n);
+      sheet.getRange(i + 2, active + 1).setValue(a);
+    });
+  });
+}
+
+describe('choice lists from the workbook', () => {
+  test('the same form of mentoring typed twice becomes one choice', () => {
+    const { ws, runner } = setUp();
+    setFormsOfMentoring(ws, [
+      ['ученик – ученик', 'да'],
+      ['ученик – ученик ', 'да'],
+      ['педагог – педагог', 'да'],
+    ]);
+    expect((runner.call('createQuestionnaires') as Outcome).ok).toBe(true);
+    const mentor = forms(ws).find((f) => f.title === 'Анкета наставника')!;
+    expect(mentor.items.find((i) => i.title === 'В каких формах наставничества вы готовы участвовать?')!.choices).toEqual(['ученик – ученик', 'педагог – педагог']);
+  });
+
+  test('no active form of mentoring: a Russian refusal and no form made', () => {
+    const { ws, runner } = setUp();
+    setFormsOfMentoring(ws, [['ученик – ученик', 'нет']]);
+    const result = runner.call('createQuestionnaires') as Outcome;
+    expect(result.ok).toBe(false);
+    expect(result.message).toContain('нет ни одного варианта ответа');
+    expect(result.message).toContain('«Используется»');
+    expect(forms(ws)).toHaveLength(0);
+  });
+
+  test('a question whose type the curator changed is reported, not forced through as…Item()', () => {
+    const { ws, runner } = setUp();
+    runner.call('createQuestionnaires');
+    const mentor = forms(ws).find((f) => f.title === 'Анкета наставника')!;
+    const item = mentor.items.find((i) => i.title === 'В каких формах наставничества вы готовы участвовать?')!;
+    item.type = 'PARAGRAPH_TEXT';
+    delete item.choices;
+    delete item.otherOption;
+    setFormsOfMentoring(ws, [['ученик – ученик', 'да']]);
+    const result = runner.call('createQuestionnaires') as Outcome;
+    expect(result.ok).toBe(true);
+    expect(result.message).toContain('изменён тип');
+    expect(result.message).toContain('«Несколько из списка»');
+    expect(item.type).toBe('PARAGRAPH_TEXT');
+    expect(stored(ws).mentor.items!.forms).toBeUndefined();
+    // The other choice questions were still refreshed.
+    const mentee = forms(ws).find((f) => f.title === 'Анкета наставляемого')!;
+    expect(mentee.items.find((i) => i.title === 'Какая форма наставничества вам подходит?')!.choices).toEqual(['ученик – ученик', 'не знаю, помогите выбрать']);
+  });
+});
+
+describe('records kept before item ids existed', () => {
+  test('an old record {id, url, editUrl, sheet} is read, completed with item ids, and no form is made', () => {
+    const { ws, runner } = setUp();
+    runner.call('createQuestionnaires');
+    const old = Object.fromEntries(Object.entries(stored(ws)).map(([k, s]) => [k, { id: s.id, sheet: s.sheet }]));
+    ws.properties.document.set('questionnaires', JSON.stringify(old));
+    const before = forms(ws).map((f) => JSON.stringify(f));
+    const result = runner.call('createQuestionnaires') as Outcome;
+    expect(result.ok).toBe(true);
+    expect(forms(ws).map((f) => JSON.stringify(f))).toEqual(before);
+    expectComplete(ws);
+  });
+
+  test('a deleted question is added again and its new item id recorded', () => {
+    const { ws, runner } = setUp();
+    runner.call('createQuestionnaires');
+    const mentee = forms(ws).find((f) => f.title === 'Анкета наставляемого')!;
+    const gone = mentee.items.findIndex((i) => i.title === 'Ваши интересы и увлечения');
+    const oldId = mentee.items[gone].id;
+    mentee.items.splice(gone, 1);
+    const result = runner.call('createQuestionnaires') as Outcome;
+    expect(result.forms!.find((f) => f.key === 'mentee')!.action).toBe('восстановлена');
+    const id = stored(ws).mentee.items!.interests;
+    expect(id).not.toBe(oldId);
+    expect(mentee.items.find((i) => i.id === id)!.title).toBe('Ваши интересы и увлечения');
+  });
+});
+
+describe('the programme folder', () => {
+  test('a file whose parents Drive does not show (drive.file) is moved without an empty removeParents', () => {
+    const { ws, runner } = setUp();
+    const updates: Array<Record<string, unknown>> = [];
+    const context = runner.context as Record<string, unknown>;
+    const files = (context.Drive as { Files: Record<string, (...a: unknown[]) => unknown> }).Files;
+    // Under drive.file Google may list no parent the app can see: the fake shows the root.
+    context.Drive = {
+      Files: new Proxy(files, {
+        get(target, prop) {
+          const real = Reflect.get(target, prop) as (...a: unknown[]) => unknown;
+          if (prop === 'get') {
+            return (...args: unknown[]) => {
+              const file = real.apply(target, args) as { parents?: string[] };
+              return String((args[1] as { fields?: string })?.fields) === 'parents' ? { ...file, parents: [] } : file;
+            };
+          }
+          if (prop === 'update') {
+            return (...args: unknown[]) => {
+              updates.push(args[3] as Record<string, unknown>);
+              return real.apply(target, args);
+            };
+          }
+          return real;
+        },
+      }),
+    };
+    expect((runner.call('createQuestionnaires') as Outcome).ok).toBe(true);
+    expect(updates).toHaveLength(4);
+    for (const u of updates) expect(Object.keys(u)).toEqual(['addParents']);
+    // Drive then refuses a second parent; the forms stay put, recorded as not yet in the folder.
+    expect(Object.values(stored(ws)).map((s) => (s as { inFolder?: boolean }).inFolder)).toEqual([false, false, false, false]);
+  });
+});
