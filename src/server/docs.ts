@@ -47,13 +47,23 @@ export interface DocRef {
 
 type Doc = GoogleAppsScript.Document.Document;
 
+/** A Doc's address, as Document.getUrl() gives it (one call fewer that could fail). */
+const docUrl = (id: string) => `https://docs.google.com/document/d/${id}/edit`;
+
 /**
  * Creates the Google Doc for a spec and hands its id to `created` at once, before anything else
  * can fail: the caller records it so a re-run renders into this Doc instead of making a second.
  */
 export function createDocument(title: string, created: (ref: DocRef) => void): Doc {
   const doc = DocumentApp.create(title);
-  created({ id: doc.getId(), url: doc.getUrl() });
+  // The id is all a re-run needs, and asking again costs nothing; the URL follows from it.
+  let id: string;
+  try {
+    id = doc.getId();
+  } catch (_error) {
+    id = doc.getId();
+  }
+  created({ id, url: docUrl(id) });
   return doc;
 }
 
@@ -81,7 +91,7 @@ export function renderInto(doc: Doc, spec: DocumentSpec, reused: boolean): DocRe
     else target.appendPageBreak();
   }
   const id = doc.getId();
-  const url = doc.getUrl();
+  const url = docUrl(id);
   doc.saveAndClose();
   // Drive hiccups are common and the move is harmless to repeat: one more try before giving up.
   if (!moveToProgrammeFolder(id)) moveToProgrammeFolder(id);

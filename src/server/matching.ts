@@ -203,6 +203,7 @@ function judgeChange(change: ChangeRequest, data: PairingData, plan: MatchingPla
   const pairs = data.pairs.table;
   const approvedMentee = new Set(pairsWithStatus(pairs, APPROVED).map((i) => String(pairs.get(i, 'menteeId')).trim()));
   const proposed = new Set(pairsWithStatus(pairs, [PROPOSED]).map((i) => pairKey(pairs.get(i, 'menteeId'), pairs.get(i, 'mentorId'))));
+  const rejected = new Set(pairsWithStatus(pairs, [REJECTED]).map((i) => pairKey(pairs.get(i, 'menteeId'), pairs.get(i, 'mentorId'))));
   for (const [e, m] of [...change.forced, ...change.rejected]) {
     const mentee = plan.mentees.get(e);
     const mentor = plan.mentors.get(m);
@@ -211,7 +212,8 @@ function judgeChange(change: ChangeRequest, data: PairingData, plan: MatchingPla
     if (!mentee.consent) return { ok: false, reason: RU.matching.noConsent(e) };
     if (!mentor.consent) return { ok: false, reason: RU.matching.noConsent(m) };
   }
-  for (const [e, m] of change.rejected) if (!proposed.has(pairKey(e, m))) return { ok: false, reason: RU.matching.notProposed(e, m) };
+  // Rejecting again what is already rejected is the same request: it answers the same, so a re-run after a failure succeeds.
+  for (const [e, m] of change.rejected) if (!proposed.has(pairKey(e, m)) && !rejected.has(pairKey(e, m))) return { ok: false, reason: RU.matching.notProposed(e, m) };
   for (const [e, m] of change.forced) {
     if (approvedMentee.has(e)) return { ok: false, reason: RU.matching.alreadyApproved(e) };
     if (!allowedPair(plan, e, m)) return { ok: false, reason: RU.matching.forbidden(plan.ruledOut.get(e) ?? []) };
