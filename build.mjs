@@ -28,14 +28,28 @@ const dist = path.join(root, 'dist');
  * autocompletion, and reads `@customfunction` from it). Only binding is needed, no type check.
  */
 function publicFunctions(entry) {
-  const program = ts.createProgram([entry], { noEmit: true, noLib: true, types: [], allowJs: false, target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler });
+  const program = ts.createProgram([entry], {
+    noEmit: true,
+    noLib: true,
+    types: [],
+    allowJs: false,
+    target: ts.ScriptTarget.ES2020,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+  });
   const checker = program.getTypeChecker();
   const moduleSymbol = checker.getSymbolAtLocation(program.getSourceFile(entry));
   if (!moduleSymbol) throw new Error(`${path.relative(root, entry)} exports nothing`);
   return checker.getExportsOfModule(moduleSymbol).map((symbol) => {
     const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
     const declaration = target.declarations?.[0];
-    const fn = declaration && (ts.isFunctionDeclaration(declaration) ? declaration : ts.isVariableDeclaration(declaration) && declaration.initializer && (ts.isArrowFunction(declaration.initializer) || ts.isFunctionExpression(declaration.initializer)) ? declaration.initializer : null);
+    const fn =
+      declaration &&
+      (ts.isFunctionDeclaration(declaration)
+        ? declaration
+        : ts.isVariableDeclaration(declaration) && declaration.initializer && (ts.isArrowFunction(declaration.initializer) || ts.isFunctionExpression(declaration.initializer))
+          ? declaration.initializer
+          : null);
     if (!fn) throw new Error(`src/server/index.ts must export only functions: ${symbol.name}`);
     const params = fn.parameters.map((p, i) => (p.dotDotDotToken ? '...' : '') + (ts.isIdentifier(p.name) ? p.name.text : `arg${i}`));
     const jsDoc = ts.getJSDocCommentsAndTags(declaration).filter(ts.isJSDoc).at(-1)?.getText() ?? null;
