@@ -31,9 +31,7 @@ declare const google: { script: { run: Runner } };
 
 function run(name: string, args: unknown[]): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const runner = google.script.run
-      .withSuccessHandler(resolve)
-      .withFailureHandler((error) => reject(new Error(typeof error === 'string' ? error : (error?.message ?? 'Ошибка сервера'))));
+    const runner = google.script.run.withSuccessHandler(resolve).withFailureHandler((error) => reject(new Error(typeof error === 'string' ? error : (error?.message ?? 'Ошибка сервера'))));
     const fn = runner[name];
     if (typeof fn !== 'function') {
       reject(new Error(`Функция ${name} недоступна`));

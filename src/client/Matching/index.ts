@@ -39,6 +39,13 @@ async function run<T>(label: string, work: () => Promise<T>): Promise<T | undefi
   }
 }
 
+/** A handler that may wait: whatever it throws ends on the status line, never as an unhandled rejection. */
+function on(target: HTMLElement, event: 'click' | 'change', handler: () => Promise<void>): void {
+  target.addEventListener(event, () => {
+    handler().catch((error: unknown) => status(error instanceof Error ? error.message : String(error), true));
+  });
+}
+
 function describe(p: ChangePreview): string {
   if (!p.allowed) return p.reason;
   const parts: string[] = [];
@@ -78,10 +85,10 @@ function pairItem(row: MatchingRow, view: MatchingView): HTMLLIElement {
   };
   const fix = el('button', 'Закрепить');
   fix.type = 'button';
-  fix.addEventListener('click', () => ask({ forced: [[row.menteeId, row.mentorId]] }));
+  on(fix, 'click', () => ask({ forced: [[row.menteeId, row.mentorId]] }));
   const reject = el('button', 'Отклонить');
   reject.type = 'button';
-  reject.addEventListener('click', () => ask({ rejected: [[row.menteeId, row.mentorId]] }));
+  on(reject, 'click', () => ask({ rejected: [[row.menteeId, row.mentorId]] }));
   const swap = el('select');
   swap.append(el('option', 'Заменить наставника…'));
   for (const m of view.mentors) {
@@ -90,17 +97,17 @@ function pairItem(row: MatchingRow, view: MatchingView): HTMLLIElement {
     option.value = m.id;
     swap.append(option);
   }
-  swap.addEventListener('change', () => {
-    if (swap.value && swap.selectedIndex > 0) ask({ forced: [[row.menteeId, swap.value]] });
+  on(swap, 'change', async () => {
+    if (swap.value && swap.selectedIndex > 0) await ask({ forced: [[row.menteeId, swap.value]] });
   });
-  apply.addEventListener('click', async () => {
+  on(apply, 'click', async () => {
     if (!pending) return;
     const request = { ...pending, mode: mode() } as PairChangeRequest;
     const result = await run('Применяю и подбираю остальных', () => server.applyPairChange(request));
-    if (result) {
-      await load();
-      status(result.message, !result.ok);
-    }
+    if (!result) return;
+    // {ok: false}: nothing was changed, so the list stays and the reason stays on the status line.
+    if (result.ok) await load();
+    status(result.message, !result.ok);
   });
   actions.append(fix, reject, swap, apply);
   li.append(actions, preview);
@@ -127,7 +134,7 @@ async function load(): Promise<void> {
     `Оптимум: пар ${view.optimum.matched}, баллов ${view.optimum.totalScore}.`;
 }
 
-$('recompute').addEventListener('click', async () => {
+on($('recompute'), 'click', async () => {
   const result = await run('Подбираю пары', () => server.computeMatches({ mode: mode() }));
   if (result) {
     await load();
@@ -135,13 +142,13 @@ $('recompute').addEventListener('click', async () => {
   }
 });
 
-$('approve').addEventListener('click', async () => {
+on($('approve'), 'click', async () => {
   const number = $<HTMLInputElement>('number').value.trim();
   const result = await run('Утверждаю пары и готовлю приказ', () => server.approvePairs({ number }));
   if (!result) return;
   const order = $('order');
   order.replaceChildren();
-  if (result.ok && /^https:\/\//.test(result.url)) {
+  if (result.ok && result.url && /^https:\/\//.test(result.url)) {
     const link = el('a', 'Открыть приказ');
     link.href = result.url;
     link.target = '_blank';
