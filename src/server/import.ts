@@ -470,8 +470,8 @@ export function importNow(): ImportResult {
     scrubRows(targets);
     for (const key of ['consents', 'pairs', 'groupMembers', 'preferences', 'importErrors'] as const) saveTable(tables[key]);
     if (log) saveTable(log);
-    saveTable(tables.mentors);
-    saveTable(tables.mentees);
+    saveTable(tables.mentors, { last: ['name'] });
+    saveTable(tables.mentees, { last: ['name'] });
   }
   writeAnalysis(ss, work, ctx.forms);
   appendLogRows([...work.log, ...sheetProblems.map((p): [string, string] => [RU.action.importResponses, p])]);

@@ -86,8 +86,8 @@ function ensureSize(sheet: Sheet, rows: number, columns: number): void {
  * so whatever someone typed meanwhile in other cells stays; rows are found again by their ID if
  * they moved, and new rows go under whatever is last now.
  */
-export function saveTable(loaded: LoadedTable): void {
-  writeChanges(loaded);
+export function saveTable(loaded: LoadedTable, options: { last?: readonly string[] } = {}): void {
+  writeChanges(loaded, options.last ?? []);
   // Saved: a later save in the same operation writes only what changes after this one.
   const { table } = loaded;
   table.markSaved();
@@ -95,7 +95,7 @@ export function saveTable(loaded: LoadedTable): void {
   loaded.originalIds = table.rows.map((r) => (idColumn >= 0 ? String(r[idColumn] ?? '').trim() : ''));
 }
 
-function writeChanges({ sheet, table, originalIds }: LoadedTable): void {
+function writeChanges({ sheet, table, originalIds }: LoadedTable, last: readonly string[]): void {
   if (!table.touched.size) return;
   const range = sheet.getDataRange();
   const values = range.getValues() as Cell[][];
@@ -132,11 +132,24 @@ function writeChanges({ sheet, table, originalIds }: LoadedTable): void {
     }
   });
   if (!changes.length) return;
-  const top = Math.min(...changes.map((c) => c.row));
-  const bottom = Math.max(...changes.map((c) => c.row));
-  const left = Math.min(...changes.map((c) => c.column));
-  const right = Math.max(...changes.map((c) => c.column));
-  ensureSize(sheet, bottom + 1, right + 1);
+  const firstNew = Math.max(values.length, 1);
+  const added = changes.filter((c) => c.row >= firstNew);
+  const existing = changes.filter((c) => c.row < firstNew);
+  ensureSize(sheet, Math.max(...changes.map((c) => c.row)) + 1, Math.max(...changes.map((c) => c.column)) + 1);
+  // New rows in one call: a failure never leaves half a person (an ID without a name) behind.
+  if (added.length) {
+    const bottom = Math.max(...added.map((c) => c.row));
+    const left = Math.min(...added.map((c) => c.column));
+    const right = Math.max(...added.map((c) => c.column));
+    const grid = Array.from({ length: bottom - firstNew + 1 }, () => Array.from({ length: right - left + 1 }, (): Outgoing => ({ value: '', formula: false })));
+    for (const c of added) grid[c.row - firstNew][c.column - left] = outgoing(c.value);
+    writeBlock(sheet, firstNew + 1, left + 1, grid);
+  }
+  if (!existing.length) return;
+  const top = Math.min(...existing.map((c) => c.row));
+  const bottom = Math.max(...existing.map((c) => c.row));
+  const left = Math.min(...existing.map((c) => c.column));
+  const right = Math.max(...existing.map((c) => c.column));
   const grid: Outgoing[][] = [];
   for (let i = top; i <= bottom; i++) {
     grid.push(
@@ -146,9 +159,14 @@ function writeChanges({ sheet, table, originalIds }: LoadedTable): void {
       }),
     );
   }
-  for (const c of changes) grid[c.row - top][c.column - left] = outgoing(c.value);
+  for (const c of existing) grid[c.row - top][c.column - left] = outgoing(c.value);
   // Only the columns that hold a change are written; untouched columns between them are skipped.
-  for (const [from, to] of runs([...new Set(changes.map((c) => c.column))])) {
+  // Columns named in `last` go after the rest, each alone (a withdrawn person's name: while it is
+  // still there, a re-run after a failure knows whose mentions to remove).
+  const lastNow = new Set(last.map((key) => columnNow.get(table.column(key))).filter((c): c is number => c !== undefined));
+  const columns = [...new Set(existing.map((c) => c.column))];
+  const blocks = [...runs(columns.filter((c) => !lastNow.has(c))), ...columns.filter((c) => lastNow.has(c)).map((c): [number, number] => [c, c])];
+  for (const [from, to] of blocks) {
     writeBlock(
       sheet,
       top + 1,
