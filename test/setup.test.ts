@@ -1,6 +1,7 @@
 import { WORKBOOK, SHEET } from '../src/core/workbook/sheets';
 import { freshAddon, look, sheetValues } from './helpers/addon';
 import { Workspace } from '../local/emulator/workspace';
+import { cachedSetup, faultSweep, workspaceState } from './helpers/faults';
 
 type Outcome = { ok: boolean; message: string; created?: string[] };
 
@@ -122,7 +123,6 @@ describe('when something goes wrong', () => {
     expect(result.ok).toBe(false);
     const alert = ws.ui.find((e) => e.kind === 'alert')!;
     expect(alert.text).toContain('Не удалось выполнить действие «Настройка рабочей книги»');
-    expect(alert.text).toContain('Service Spreadsheets timed out');
     expect(alert.text).not.toMatch(/\n\s+at /);
     const again = runner.call('setupWorkbook') as Outcome;
     expect(again.ok).toBe(true);
@@ -161,5 +161,57 @@ describe('cost', () => {
       return ws.calls.total();
     });
     expect(totals[1]).toBe(totals[0]);
+  });
+});
+
+describe('the curator-only sheet of target groups', () => {
+  function groupProtection(ws: Workspace) {
+    return ws.spreadsheet.findSheet(SHEET.groupMembers)!.protections.find((p) => p.type === 'SHEET')!;
+  }
+
+  test('the user running setup is made an editor before everyone else is removed (Google\'s sample)', () => {
+    const { ws, runner } = freshAddon();
+    ws.fileEditors.push('zavuch@cdt-hibiny.ru', 'metodist@cdt-hibiny.ru');
+    ws.activeUser = 'zavuch@cdt-hibiny.ru';
+    expect((runner.call('setupWorkbook') as Outcome).ok).toBe(true);
+    const p = groupProtection(ws);
+    expect(p.editors).toEqual(['zavuch@cdt-hibiny.ru']);
+    expect(p.description).toContain('Целевые группы участников');
+    expect(ws.calls.count('Protection.addEditor')).toBe(1);
+  });
+
+  test('an effective user whose e-mail is hidden (\'\') does not stop setup', () => {
+    const { ws, runner } = freshAddon();
+    ws.userEmail = '';
+    const result = runner.call('setupWorkbook') as Outcome;
+    expect(result.ok).toBe(true);
+    expect(ws.calls.count('Protection.addEditor')).toBe(0);
+    expect(groupProtection(ws).description).toContain('Целевые группы');
+  });
+});
+
+describe('setupWorkbook and enableAutoImport under a fault at any service call', () => {
+  test('setupWorkbook, run again after the fault, ends as a clean setup', () => {
+    const report = faultSweep({
+      setup: freshAddon,
+      operation: { name: 'setupWorkbook' },
+      snapshot: (ws) => workspaceState(ws, ['sheets', 'properties'], { ignoreSheets: [SHEET.log] }),
+      maxFaults: 120,
+    });
+    expect(report.faults).toBeGreaterThanOrEqual(Object.keys(report.calls).length);
+    expect(report.diffs).toEqual([]);
+  });
+
+  test('enableAutoImport never leaves two triggers', () => {
+    const report = faultSweep({
+      setup: cachedSetup(() => {
+        const fresh = freshAddon();
+        fresh.runner.call('setupWorkbook');
+        return fresh;
+      }),
+      operation: { name: 'enableAutoImport' },
+      snapshot: (ws) => workspaceState(ws, ['triggers']),
+    });
+    expect(report.diffs).toEqual([]);
   });
 });

@@ -43,7 +43,45 @@ function ensureSize(sheet: Sheet, rows: number, columns: number): void {
   if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }
 
-function applyPlan(sheet: Sheet, plan: SheetPlan, headerOf: (name: string) => unknown[]): void {
+const PENDING = 'setupPending';
+
+/** What a setup run was doing when it stopped: per sheet, whether it created it and the columns it added. */
+type Pending = Record<string, { create: boolean; keys: string[] }>;
+
+function readPending(props: GoogleAppsScript.Properties.Properties): Pending {
+  try {
+    const parsed = JSON.parse(props.getProperty(PENDING) ?? '{}') as unknown;
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Pending) : {};
+  } catch (_error) {
+    return {};
+  }
+}
+
+/**
+ * A plan for a sheet a failed run had started: the columns it added count as added again, so their
+ * header style, notes, widths, formats and rules (which a finished header alone does not prove)
+ * are applied once more, and a created sheet gets its colour and visibility.
+ */
+function resumePlan(plan: SheetPlan, pending: Pending[string] | undefined): SheetPlan {
+  if (!pending) return plan;
+  const keys = new Set(pending.keys);
+  const columns = plan.columns.map((c) => (keys.has(c.def.key) ? { ...c, added: true } : c));
+  const added = columns.filter((c) => c.added).sort((a, b) => a.column - b.column);
+  const contiguous = added.every((c, i) => c.column === added[0].column + i);
+  return {
+    ...plan,
+    create: plan.create || pending.create,
+    columns,
+    newHeaders:
+      added.length && contiguous
+        ? { column: added[0].column, headers: added.map((c) => c.def.header), notes: added.map((c) => c.def.note ?? '') }
+        : plan.newHeaders,
+    validations: columns.filter((c) => c.added && c.def.rule).map((c) => ({ column: c.column, rule: c.def.rule! })),
+    textColumns: columns.filter((c) => c.added && c.def.text).map((c) => c.column),
+  };
+}
+
+function applyPlan(sheet: Sheet, plan: SheetPlan, headerOf: (name: string) => unknown[], resuming: boolean): void {
   const width = Math.max(...plan.columns.map((c) => c.column));
   const rowsNeeded = plan.seedRows ? plan.seedRows.appendAt + plan.seedRows.rows.length - 1 : 1;
   ensureSize(sheet, rowsNeeded, width);
@@ -74,9 +112,14 @@ function applyPlan(sheet: Sheet, plan: SheetPlan, headerOf: (name: string) => un
     if (built) sheet.getRange(2, column, dataRows, 1).setDataValidation(built);
   }
 
+  // A protection a failed run made but did not describe is finished, not doubled.
+  const loose = resuming && plan.protectColumns.length ? sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE).filter((p) => p.getDescription() === '') : [];
   for (const { column, description } of plan.protectColumns) {
-    // The curator owns the file and may still edit; the warning stops accidental edits.
-    sheet.getRange(1, column, maxRows, 1).protect().setWarningOnly(true).setDescription(description);
+    const i = loose.findIndex((p) => p.getRange().getColumn() === column && p.getRange().getNumColumns() === 1);
+    const protection = i >= 0 ? loose.splice(i, 1)[0] : sheet.getRange(1, column, maxRows, 1).protect();
+    // The curator owns the file and may still edit; the warning stops accidental edits. The
+    // description goes last: it is what tells a re-run the protection is finished.
+    protection.setWarningOnly(true).setDescription(description);
   }
   if (plan.protectSheet) {
     // The description goes last: it is what tells a re-run the protection is finished.
@@ -113,9 +156,11 @@ function setupWorkbookNow(): SetupResult {
   const ss = SpreadsheetApp.getActive();
   toast(RU.progress.setupReading);
   const existing = new Map(ss.getSheets().map((s) => [s.getName(), s]));
+  const props = PropertiesService.getDocumentProperties();
+  const pending = readPending(props);
   const plans = WORKBOOK.map((def) => {
     const sheet = existing.get(def.name);
-    return planSheet(def, sheet ? snapshot(sheet, def) : null);
+    return resumePlan(planSheet(def, sheet ? snapshot(sheet, def) : null), pending[def.name]);
   });
   const headers = new Map<string, unknown[]>();
   // Validation ranges on other sheets need their final headers, known from the plans.
@@ -128,10 +173,18 @@ function setupWorkbookNow(): SetupResult {
 
   if (plans.some((p) => p.create || p.newHeaders || p.seedRows)) toast(RU.progress.setupWriting);
   const untouchedDefault = existing.get('Лист1') ?? existing.get('Sheet1') ?? null;
+  // Recorded before the first write: a run that fails midway is finished by the next one.
+  const started: Pending = { ...pending };
+  for (const plan of plans.filter(hasWork)) {
+    const keys = new Set([...(pending[plan.def.name]?.keys ?? []), ...plan.columns.filter((c) => c.added).map((c) => c.def.key)]);
+    started[plan.def.name] = { create: plan.create, keys: [...keys] };
+  }
+  const resuming = Object.keys(pending).length > 0;
+  if (plans.some(hasWork)) props.setProperty(PENDING, JSON.stringify(started));
   for (const plan of plans) {
     if (!hasWork(plan)) continue;
     const sheet = existing.get(plan.def.name) ?? ss.insertSheet(plan.def.name, ss.getSheets().length);
-    applyPlan(sheet, plan, headerOf);
+    applyPlan(sheet, plan, headerOf, resuming);
   }
   // A new spreadsheet's empty «Лист1» would only confuse; a sheet with anything in it stays.
   if (untouchedDefault && untouchedDefault.getLastRow() === 0 && untouchedDefault.getLastColumn() === 0) {
@@ -139,6 +192,7 @@ function setupWorkbookNow(): SetupResult {
   }
   const first = ss.getSheetByName(WORKBOOK[0].name);
   if (first && plans[0].create) ss.setActiveSheet(first);
+  if (resuming || plans.some(hasWork)) props.deleteProperty(PENDING);
 
   const changes = describePlans(plans);
   const { empty, problems } = checkSettings(ss.getSheetByName(SHEET.settings));

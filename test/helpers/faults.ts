@@ -277,6 +277,23 @@ export function relabel(value: unknown, labels: Map<string, string>): unknown {
   return value;
 }
 
+/**
+ * The rules in force: a rule set again on a range replaces the earlier one there (as in Sheets),
+ * though the emulator keeps both records; a record wholly inside a later one is dropped.
+ */
+function effectiveValidations(sheet: SheetModel): SheetModel['validations'] {
+  const kept: SheetModel['validations'] = [];
+  for (let i = sheet.validations.length - 1; i >= 0; i--) {
+    const v = sheet.validations[i];
+    const r = v.range;
+    const hidden = kept.some(
+      (k) => k.range.row <= r.row && k.range.column <= r.column && k.range.row + k.range.numRows >= r.row + r.numRows && k.range.column + k.range.numColumns >= r.column + r.numColumns,
+    );
+    if (!hidden) kept.push(v);
+  }
+  return kept.filter((v) => v.rule !== null);
+}
+
 function sortedBy<T>(items: T[]): T[] {
   return items.map((item) => [JSON.stringify(item), item] as const).sort((a, b) => a[0].localeCompare(b[0])).map(([, item]) => item);
 }
@@ -324,7 +341,7 @@ function sheetState(sheet: SheetModel) {
     tabColor: sheet.tabColor,
     widths: [...sheet.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
     cells,
-    validations: sortedBy(sheet.validations),
+    validations: sortedBy(effectiveValidations(sheet)),
     protections: sortedBy(sheet.protections.map((p) => ({ ...p, id: undefined, editors: [...p.editors].sort() }))),
     formUrl: sheet.formUrl,
   };
