@@ -4,6 +4,7 @@ import { Outcome, programme, pupil, submit, table } from './helpers/programme';
 import { consentAll, teacherMentor } from './helpers/people';
 import type { Workspace } from '../local/emulator/workspace';
 import type { FormModel } from '../local/emulator/forms/model';
+import { createFormApp } from '../local/emulator/forms/fakes';
 
 const MENTEE = 'Анкета наставляемого';
 const MENTOR = 'Анкета наставника';
@@ -40,11 +41,6 @@ function dangerousCells(ws: Workspace): string[] {
     );
   }
   return out;
-}
-
-function formsByName(ws: Workspace, name: string): FormModel {
-  const entry = ws.drive.byMime('application/vnd.google-apps.form').find((f) => f.name === name)!;
-  return entry.content as FormModel;
 }
 
 function everything(ws: Workspace): string {
@@ -163,8 +159,6 @@ describe('a withdrawal of consent reaches every place that can name the person',
 
 /** The test's own FormApp, uncounted (what the curator does in the Forms editor). */
 function FormAppFor(ws: Workspace, id: string): GoogleAppsScript.Forms.Form {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { createFormApp } = require('../local/emulator/forms/fakes') as { createFormApp: (ws: Workspace) => GoogleAppsScript.Forms.FormApp };
   return createFormApp(ws).openById(id);
 }
 

@@ -26,7 +26,7 @@ export function toast(text: string, title?: string): void {
  * outside a containing document; the script lock then still keeps two runs apart.
  */
 function operationLock(): Lock {
-  let lock: Lock | null = null;
+  let lock: Lock | null;
   try {
     lock = LockService.getDocumentLock();
   } catch (_error) {

@@ -78,5 +78,5 @@ export function mentorFields(a: Record<string, Answer>): PersonFields {
 export function thirdPartyNote(a: Record<string, Answer>, date: string): string {
   const topics = list(a.topics);
   const details = text(a.request);
-  return `${date}, ${a.reporterRole} ${a.reporterName} (${a.contact}): ${topics}${details ? `. ${details}` : ''}`;
+  return `${date}, ${list(a.reporterRole)} ${list(a.reporterName)} (${list(a.contact)}): ${topics}${details ? `. ${String(details)}` : ''}`;
 }

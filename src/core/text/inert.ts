@@ -10,6 +10,7 @@ const ELLIPSIS = '…';
 
 // C0/C1 controls except tab and line feed, bidi embeddings and isolates, zero-width characters,
 // soft hyphen, the BOM: invisible in a cell, yet able to reorder or disguise what a person reads.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
 
 /** Text with invisible and control characters removed, tabs as spaces, at most CELL_LIMIT long. */
