@@ -246,3 +246,41 @@ describe('response sheets the curator changed', () => {
     expect(remarks.some((r) => r.includes('с таким же ФИО'))).toBe(true);
   });
 });
+
+describe('locks and alerts as real Google behaves', () => {
+  test('a failure is shown only after the lock is released, in Russian, and logged', () => {
+    const { ws, runner } = programme();
+    submit(ws, null, MENTEE, pupil('Смирнова Алиса Андреевна'));
+    ws.calls.failOn('Range.setValues', { message: 'Service Spreadsheets failed while accessing document with id 1abc.' });
+    const failed = runner.call('importResponses') as Outcome;
+    expect(failed.ok).toBe(false);
+    expect(failed.message).toMatch(/^Не удалось выполнить действие «Импорт ответов анкет»: служба Google временно не ответила/);
+    expect(failed.message).not.toMatch(/Service|Spreadsheets|failed/);
+    expect(ws.ui.some((e) => e.kind === 'alert')).toBe(true);
+    expect(ws.alertsUnderLock).toBe(0);
+    expect((runner.call('importResponses') as Outcome).ok).toBe(true);
+    expect(table(ws, SHEET.mentees)).toHaveLength(1);
+  });
+
+  test('without a document lock (Google may give none) the script lock keeps operations apart', () => {
+    const { ws, runner } = programme();
+    ws.documentLockUnavailable = true;
+    submit(ws, null, MENTEE, pupil('Смирнова Алиса Андреевна'));
+    expect((runner.call('importResponses') as Outcome).ok).toBe(true);
+    ws.heldLocks.add('script');
+    const busy = runner.call('importResponses') as Outcome;
+    expect(busy.ok).toBe(false);
+    expect(busy.message).toContain('другая операция');
+    expect(ws.alertsUnderLock).toBe(0);
+  });
+
+  test('a hidden e-mail address still leaves a «Журнал» row', () => {
+    const { ws, runner } = programme();
+    ws.activeUserEmailHidden = true;
+    submit(ws, null, MENTEE, pupil('Смирнова Алиса Андреевна'));
+    expect((runner.call('importResponses') as Outcome).ok).toBe(true);
+    const last = table(ws, SHEET.log).pop()!;
+    expect(last['Пользователь']).toBe('');
+    expect(String(last['Подробности'])).toContain('Новых ответов: 1');
+  });
+});
