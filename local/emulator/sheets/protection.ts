@@ -119,7 +119,8 @@ export class FakeProtection implements ProtectionApi {
   addEditor(email: string | GoogleAppsScript.Base.User): Protection {
     this.own();
     const address = typeof email === 'string' ? email : email.getEmail();
-    if (!this.model.editors.includes(address)) this.model.editors.push(address);
+    // The owner always edits and is never listed (gas-fakes oddities: getEditors omits the owner).
+    if (address !== this.access().owner && !this.model.editors.includes(address)) this.model.editors.push(address);
     return this.self();
   }
   addEditors(emails: string[]): Protection {
