@@ -8,7 +8,7 @@ import { RU } from '../core/strings';
 import { runAction } from './curator';
 import { CuratorError, errorMessage } from './errors';
 import { DocRef, createDocument, openDocument, renderInto } from './docs';
-import { plainObject } from './matching';
+import { plainObject, refusal } from './matching';
 import { APPROVAL_RECORD, APPROVED, PROPOSED, PairingData, loadPairingData, pairBlocker, pairsWithStatus } from './pairing';
 import { loadTable, saveTable } from './tables';
 import { escapeHtml } from './html';
@@ -468,6 +468,9 @@ function notify(rows: number[], data: PairingData, people: People, record: Appro
 
 /** Menu «Утвердить пары и сформировать приказ». */
 export function approvePairs(options?: { number?: string }) {
+  // Malformed options (only a sidebar or a direct call can send them) are refused before the lock.
+  const refused = refusal(() => orderNumber(options));
+  if (refused) return refused;
   return runAction(RU.action.approvePairs, () => approveNow(options));
 }
 
@@ -536,5 +539,7 @@ function trainingNow(options: unknown) {
 
 /** Menu «Школа наставников: приказ и список»: mentors to train and the order on it (roadmap 4.1). */
 export function createTrainingOrder(options?: { number?: string }) {
+  const refused = refusal(() => orderNumber(options));
+  if (refused) return refused;
   return runAction(RU.action.training, () => trainingNow(options));
 }

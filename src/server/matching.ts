@@ -131,7 +131,21 @@ function alternativesText(p: Proposal, mentors: Map<string, { name: string }>): 
 
 /** Menu «Подобрать пары»: proposals with reasons into «Пары и группы»; approved pairs stay. */
 export function computeMatches(options?: { mode?: Mode }) {
+  // Malformed options are refused before the lock: nothing is read, written or logged.
+  const refused = refusal(() => modeOf(optionsObject(options)?.mode));
+  if (refused) return refused;
   return runAction(RU.action.computeMatches, () => computeNow(options));
+}
+
+/** A sidebar argument that fails its check, as the sidebar's answer: {ok: false} with the Russian reason. */
+export function refusal(check: () => unknown): { ok: false; message: string } | null {
+  try {
+    check();
+    return null;
+  } catch (error) {
+    if (error instanceof CuratorError) return { ok: false, message: error.message };
+    throw error;
+  }
 }
 
 export function showMatchingSidebar(): void {
@@ -144,9 +158,11 @@ const MAX_PAIRS = 200;
 
 export function plainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  // google.script.run delivers plain objects; a Date or a class instance is not a request.
-  return proto === Object.prototype || proto === null || Object.prototype.toString.call(value) === '[object Object]';
+  if (Object.prototype.toString.call(value) !== '[object Object]') return false;
+  // google.script.run delivers plain objects: their prototype is an Object.prototype (of whichever
+  // realm), whose own prototype is null. A Date, a class instance or an object inheriting keys is not a request.
+  const proto = Object.getPrototypeOf(value) as object | null;
+  return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 /**
@@ -155,15 +171,15 @@ export function plainObject(value: unknown): value is Record<string, unknown> {
  */
 function optionsObject(value: unknown): Record<string, unknown> | null {
   if (value === undefined || value === null) return null;
-  if (!plainObject(value)) throw new CuratorError(RU.matching.badRequest('options'));
+  if (!plainObject(value)) throw new CuratorError(RU.matching.badRequest('параметры'));
   return value;
 }
 
 function checkPairs(value: unknown, name: string): PairIds[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || value.length > MAX_PAIRS) throw new CuratorError(RU.matching.badRequest(name));
+  if (!Array.isArray(value) || value.length > MAX_PAIRS) throw new CuratorError(RU.matching.badRequest(name === 'forced' ? 'закрепляемые пары' : 'отклоняемые пары'));
   return value.map((pair: unknown) => {
-    if (!Array.isArray(pair) || pair.length !== 2 || !pair.every((x) => typeof x === 'string' && ID.test(x))) throw new CuratorError(RU.matching.badRequest(name));
+    if (!Array.isArray(pair) || pair.length !== 2 || !pair.every((x) => typeof x === 'string' && ID.test(x))) throw new CuratorError(RU.matching.badRequest(name === 'forced' ? 'закрепляемые пары' : 'отклоняемые пары'));
     return [pair[0], pair[1]] as PairIds;
   });
 }
@@ -176,19 +192,20 @@ interface ChangeRequest {
 
 /** The shape of a sidebar change request: known keys only, IDs well-formed, nothing twice. */
 function parseChange(request: unknown): ChangeRequest {
-  if (!plainObject(request)) throw new CuratorError(RU.matching.badRequest('request'));
+  if (!plainObject(request)) throw new CuratorError(RU.matching.badRequest('запрос'));
   const unknown = Object.keys(request).filter((k) => !['forced', 'rejected', 'mode'].includes(k));
-  if (unknown.length) throw new CuratorError(RU.matching.badRequest('request'));
+  if (unknown.length) throw new CuratorError(RU.matching.badRequest('запрос'));
   const forced = checkPairs(request.forced, 'forced');
   const rejected = checkPairs(request.rejected, 'rejected');
   const mode = modeOf(request.mode);
+  if (!forced.length && !rejected.length) throw new CuratorError(RU.matching.emptyChange);
   const forcedMentees = new Set<string>();
   for (const [e] of forced) {
-    if (forcedMentees.has(e)) throw new CuratorError(RU.matching.badRequest('forced'));
+    if (forcedMentees.has(e)) throw new CuratorError(RU.matching.badRequest('закрепляемые пары'));
     forcedMentees.add(e);
   }
   const rejectedKeys = new Set(rejected.map(([e, m]) => pairKey(e, m)));
-  if (rejectedKeys.size !== rejected.length || forced.some(([e, m]) => rejectedKeys.has(pairKey(e, m)))) throw new CuratorError(RU.matching.badRequest('rejected'));
+  if (rejectedKeys.size !== rejected.length || forced.some(([e, m]) => rejectedKeys.has(pairKey(e, m)))) throw new CuratorError(RU.matching.badRequest('отклоняемые пары'));
   return { forced, rejected, mode };
 }
 
@@ -240,7 +257,7 @@ function readOnly<T>(work: () => T): T {
 /** Sidebar: the current proposals and approved pairs, with what they cost against the optimum. */
 export function getMatchingView(...args: unknown[]): MatchingView {
   return readOnly(() => {
-    if (args.some((a) => a !== undefined && a !== null)) throw new CuratorError(RU.matching.badRequest('view'));
+    if (args.some((a) => a !== undefined && a !== null)) throw new CuratorError(RU.matching.badRequest('параметры'));
     return matchingView();
   });
 }
@@ -309,11 +326,21 @@ export function previewPairChange(request: PairChangeRequest): ChangePreview {
  * checks the preview makes; everything is written in the one write of the re-match.
  */
 export function applyPairChange(request: PairChangeRequest) {
+  // The request's shape is checked before the lock: a malformed call reads, writes and logs nothing.
+  let change: ChangeRequest;
+  try {
+    change = parseChange(request);
+  } catch (error) {
+    if (error instanceof CuratorError) return { ok: false as const, message: error.message };
+    throw error;
+  }
+  return applyChecked(change);
+}
+
+function applyChecked(change: ChangeRequest) {
   return runAction(
     RU.action.computeMatches,
     () => {
-      const change = parseChange(request);
-      if (!change.forced.length && !change.rejected.length) throw new CuratorError(RU.matching.emptyChange);
       if (approvalPending()) throw new CuratorError(RU.approve.inProgress);
       const ss = SpreadsheetApp.getActive();
       const data = loadPairingData(ss);
