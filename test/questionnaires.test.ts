@@ -73,7 +73,7 @@ describe('createQuestionnaires on a new workbook', () => {
     expect(result.forms!.every((f) => f.published && f.openToAll === null)).toBe(true);
     expect(result.message).toContain(RU.questionnaires.accessUnknown(Object.values(questionnaires({ forms: ACTIVE_FORMS, pseudonymous: false })).map((d) => d.title)));
     const dialog = ws.ui.filter((e) => e.kind === 'dialog').pop()!;
-    expect(dialog.html).toContain('Респонденты');
+    expect(dialog.html).toContain('Все, у кого есть ссылка');
   });
 
   test('a second run changes nothing and makes no form', () => {
@@ -183,7 +183,7 @@ describe('publishing and who may answer', () => {
         const result = runner.call('createQuestionnaires') as Outcome;
         expect(result.forms!.map((f) => f.openToAll)).toEqual([true, true, true, true]);
         expect(ws.calls.count('Form.setRequireLogin')).toBe(4);
-        expect(result.message).not.toContain('Респонденты');
+        expect(result.message).not.toContain('без аккаунта школы');
         expect(ws.ui.filter((e) => e.kind === 'dialog').pop()!.html).toContain(RU.questionnaires.linkOpen);
       },
     );
