@@ -1,6 +1,6 @@
 import { SHEET } from '../src/core/workbook/sheets';
 import { look } from './helpers/addon';
-import { Outcome, table } from './helpers/programme';
+import { Outcome, submit, table } from './helpers/programme';
 import { withPeople } from './helpers/people';
 import { faultSweep, workspaceState } from './helpers/faults';
 import { snapshotSetup } from './helpers/clone';
@@ -8,6 +8,7 @@ import { setSetting } from '../local/demo/hands';
 import { documentText } from '../local/emulator/docs/model';
 import type { DocumentModel } from '../local/emulator/docs/model';
 import type { Workspace } from '../local/emulator/workspace';
+import type { FormModel } from '../local/emulator/forms/model';
 import type { ScriptRunner } from '../local/emulator/runner';
 
 /** runAction's own lock release (src/server/curator.ts) is outside these operations' contract. */
@@ -40,10 +41,24 @@ function setConsent(ws: Workspace, runner: ScriptRunner, name: string, processin
   runner.call('importResponses');
 }
 
-/** Proposals made, participants to be e-mailed: the moment before the director signs. */
+const PREFERENCE = 'Анкета после групповой встречи';
+
+/** Proposals made after the group meeting's answers, participants to be e-mailed: the moment before the director signs. */
 function readyToApprove() {
   const p = withPeople();
   setSetting(p.ws, 'Уведомлять участников по e-mail об утверждении пар', 'да');
+  submit(p.ws, null, PREFERENCE, {
+    'Вы участвовали во встрече как': 'наставник',
+    'Ваши фамилия, имя, отчество': 'Белова Ирина Сергеевна',
+    '1-й выбор: с кем вы хотели бы работать в паре?': 'Смирнова Алиса',
+    'Ваши впечатления от встречи': 'Алиса Смирнова рисует лучше всех',
+  });
+  submit(p.ws, null, PREFERENCE, {
+    'Вы участвовали во встрече как': 'наставляемый',
+    'Ваши фамилия, имя, отчество': 'Волкова Анна Павловна',
+    '1-й выбор: с кем вы хотели бы работать в паре?': 'Громов Олег',
+  });
+  expect((p.runner.call('importResponses') as Outcome).ok).toBe(true);
   expect((p.runner.call('computeMatches') as Outcome).ok).toBe(true);
   return p;
 }
@@ -86,6 +101,24 @@ describe('approvePairs', () => {
     expect(again.message).toContain('Новых предложенных пар нет');
     expect(again.message).toContain('№ 123-о/д');
     expect(endState(ws)).toEqual(before);
+  });
+
+  test('the post-meeting answers of the paired go at approval: «Предпочтения», the response sheet and the Form', () => {
+    const { ws, runner } = readyToApprove();
+    const form = () => ws.drive.byMime('application/vnd.google-apps.form').find((f) => f.name === PREFERENCE)!.content as FormModel;
+    expect(form().responses).toHaveLength(2);
+    expect(table(ws, SHEET.preferences).some((p) => String(p['Впечатления от встречи']).includes('рисует'))).toBe(true);
+    expect((runner.call('approvePairs') as Outcome).ok).toBe(true);
+    const paired = new Set(table(ws, SHEET.pairs).flatMap((p) => [p['ID наставника'], p['ID наставляемого']]));
+    for (const p of table(ws, SHEET.preferences)) {
+      if (!paired.has(p['ID участника'])) continue;
+      expect([p['Выбор 1 (ID)'], p['Выбор 2 (ID)'], p['Выбор 3 (ID)'], p['Впечатления от встречи']].join('')).toBe('');
+    }
+    const responses = look(ws, (ss) => ss.getSheets().find((s) => s.getFormUrl() && s.getDataRange().getValues()[0].includes('Ваши впечатления от встречи'))!.getDataRange().getValues());
+    const text = JSON.stringify(responses.slice(1));
+    expect(text).not.toContain('рисует');
+    expect(text).not.toContain('Смирнова Алиса');
+    expect(form().responses).toHaveLength(0);
   });
 
   test('a fault after the Doc exists, then a re-run: the same Doc is finished and the curator is told', () => {

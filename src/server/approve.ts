@@ -11,6 +11,7 @@ import { DocRef, createDocument, openDocument, renderInto } from './docs';
 import { plainObject, refusal } from './matching';
 import { APPROVAL_RECORD, APPROVED, PROPOSED, PairingData, loadPairingData, pairBlocker, pairsWithStatus } from './pairing';
 import { loadTable, saveTable } from './tables';
+import { purgeResponses } from './purge';
 import { escapeHtml } from './html';
 
 type Props = GoogleAppsScript.Properties.Properties;
@@ -301,6 +302,8 @@ function approveNow(options: unknown) {
     paired.add(cell(pairs, i, 'mentorId'));
   }
   const cleared = clearPreferences(paired);
+  // The same answers in the response sheet and in the Form's own store go too, as the form promises.
+  purgeResponses(ss, paired, { forms: ['preference'] });
   let summary = RU.approve.summary(record.pairs.length, tableRows.length, record.sent.length, cleared);
   if (unsent) summary += RU.approve.notMailed(unsent);
   if (blocked.length) summary += RU.approve.blocked(blocked.map((b) => b.label));
