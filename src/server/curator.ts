@@ -84,6 +84,15 @@ function runCatchUps(): void {
   }
 }
 
+/** A courtesy (a toast, a log row) whose failure must not change what the curator is told. */
+function bestEffort(work: () => void): void {
+  try {
+    work();
+  } catch (error) {
+    console.warn(errorMessage(error));
+  }
+}
+
 function failureMessage(title: string, error: unknown): string {
   return error instanceof CuratorError ? errorMessage(error) : RU.errors.failed(title, russianReason(error));
 }
@@ -122,11 +131,12 @@ export function runAction<T extends { message: string }>(title: string, work: ()
       lock = null;
       throw new CuratorError(RU.errors.busy);
     }
-    if (!options.sidebar) toast(RU.progress.started, title);
+    if (!options.sidebar) bestEffort(() => toast(RU.progress.started, title));
     const result = work();
     SpreadsheetApp.flush();
-    appendLog(title, result.message);
     outcome = { ...result, ok: true as const };
+    // The work is done: a «Журнал» row that cannot be written must not make it look failed.
+    bestEffort(() => appendLog(title, result.message));
   } catch (error) {
     console.error(`${title}: ${errorStack(error) ?? errorMessage(error)}`);
     outcome = { ok: false, message: failureMessage(title, error) };
@@ -179,7 +189,8 @@ export function runInTrigger(key: string, title: string, work: () => { message: 
       markPending(key);
       return;
     }
-    appendLog(title, work().message);
+    const { message } = work();
+    bestEffort(() => appendLog(title, message));
   } catch (error) {
     console.error(`${title}: ${errorStack(error) ?? errorMessage(error)}`);
     try {

@@ -45,7 +45,7 @@ export function protectionDescription(def: SheetDef, col: ColumnDef): string {
 }
 
 export function sheetProtectionDescription(def: SheetDef): string {
-  return `Лист «${def.name}»: конфиденциальные сведения, доступ только у куратора`;
+  return `Лист «${def.name}»: конфиденциальные сведения; править может только куратор, читать — все, у кого есть доступ к таблице`;
 }
 
 /**

@@ -129,7 +129,7 @@ export const WORKBOOK: readonly SheetDef[] = [
     restricted: true,
     tabColor: '#b3261e',
     columns: [
-      { key: 'personId', header: 'ID участника', text: true, width: 110, note: 'ID из листа «Наставляемые». Лист защищён: отметки видит и меняет только куратор' },
+      { key: 'personId', header: 'ID участника', text: true, width: 110, note: 'ID из листа «Наставляемые». Лист защищён только от правки: менять отметки может лишь куратор, но видит их каждый, кому открыт доступ к таблице (редакторы, комментаторы, читатели). Открывайте таблицу только сотрудникам, которым положено знать эти сведения.' },
       ...TARGET_GROUPS.map((g): ColumnDef => ({ key: `group_${g.code}`, header: g.code, rule: { kind: 'checkbox' }, width: 60, note: g.name })),
       { key: 'markedOn', header: 'Дата отметки', rule: { kind: 'date' }, width: 110 },
     ],
