@@ -15,7 +15,9 @@ function formulasIn(ws: Workspace): string[] {
 }
 
 function snapshot(ws: Workspace, skip: string[] = [SHEET.log]): string {
-  return JSON.stringify(ws.spreadsheet.sheets.filter((s) => !skip.includes(s.name)).map((s) => [s.name, s.rows.map((r) => r?.map((c) => (c ? [c.v instanceof Date ? c.v.toISOString() : c.v, c.f ?? ''] : null)))]));
+  return JSON.stringify(
+    ws.spreadsheet.sheets.filter((s) => !skip.includes(s.name)).map((s) => [s.name, s.rows.map((r) => r?.map((c) => (c ? [c.v instanceof Date ? c.v.toISOString() : c.v, c.f ?? ''] : null)))]),
+  );
 }
 
 describe('createQuestionnaires', () => {
@@ -55,12 +57,17 @@ describe('importResponses', () => {
     const p = programme();
     const { ws } = p;
     submit(ws, null, MENTEE, pupil('Смирнова Алиса Андреевна'));
-    submit(ws, null, MENTEE, pupil('Орлов Глеб Игоревич', {
-      'Расскажите о своём запросе подробнее': '=HYPERLINK("http://evil.example","нажми")',
-      'Телефон или e-mail для связи': '+7 999 123-45-67',
-      'Ваши интересы и увлечения': ['анимация', '-, <img src=x onerror=alert(1)>'],
-      'Объединение (студия, кружок), в котором вы занимаетесь или работаете': '@admin',
-    }));
+    submit(
+      ws,
+      null,
+      MENTEE,
+      pupil('Орлов Глеб Игоревич', {
+        'Расскажите о своём запросе подробнее': '=HYPERLINK("http://evil.example","нажми")',
+        'Телефон или e-mail для связи': '+7 999 123-45-67',
+        'Ваши интересы и увлечения': ['анимация', '-, <img src=x onerror=alert(1)>'],
+        'Объединение (студия, кружок), в котором вы занимаетесь или работаете': '@admin',
+      }),
+    );
     submit(ws, null, MENTEE, pupil('Петров Иван Олегович', { 'Класс (для обучающихся)': '12А' }));
     submit(ws, null, MENTEE, teacherMentee('Волкова Анна Павловна', '40'));
     submit(ws, null, MENTEE, pupil('Кузнецова Мария Ильинична', { 'Расскажите о своём запросе подробнее': 'я'.repeat(50000) }));
@@ -114,12 +121,14 @@ describe('importResponses', () => {
     expect(mentors).toHaveLength(1);
     expect(mentors[0]['Категория']).toBe('сотрудник партнёра');
     // «Журнал» says which fields a resubmission changed, never the answers (it outlives a withdrawal).
-    const resubmitted = table(ws, SHEET.log).filter((l) => l['Действие'] === 'Повторная анкета').map((l) => String(l['Подробности']));
+    const resubmitted = table(ws, SHEET.log)
+      .filter((l) => l['Действие'] === 'Повторная анкета')
+      .map((l) => String(l['Подробности']));
     expect(resubmitted.some((d) => /^НЯ-\d{4}: по новой анкете обновлены поля: .*Запрос/.test(d))).toBe(true);
     expect(resubmitted.some((d) => d.includes('анимации') || d.includes('Смирнова'))).toBe(false);
   });
 
-  test('a second import changes nothing; the curator\'s own column stays aligned', () => {
+  test("a second import changes nothing; the curator's own column stays aligned", () => {
     const { ws, runner } = stage2();
     runner.call('importResponses');
     look(ws, (ss) => {
@@ -164,7 +173,12 @@ describe('importResponses', () => {
     const { ws, runner } = programme();
     submit(ws, null, MENTEE, pupil('Смирнова Алиса Андреевна'));
     look(ws, (ss) => {
-      const sheet = ss.getSheets().find((s) => s.getRange(1, 1, 1, s.getLastColumn() || 1).getValues()[0].includes('Удобный формат встреч'))!;
+      const sheet = ss.getSheets().find((s) =>
+        s
+          .getRange(1, 1, 1, s.getLastColumn() || 1)
+          .getValues()[0]
+          .includes('Удобный формат встреч'),
+      )!;
       const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
       sheet.deleteColumn(header.indexOf('Удобный формат встреч') + 1);
     });
@@ -213,7 +227,7 @@ describe('the form-submit trigger', () => {
 });
 
 describe('consents', () => {
-  test('a parent-signed consent is valid, a child\'s own signature is not, a withdrawal anonymises everywhere', () => {
+  test("a parent-signed consent is valid, a child's own signature is not, a withdrawal anonymises everywhere", () => {
     const { ws, runner } = programme();
     submit(ws, null, MENTEE, pupil('Смирнова Алиса Андреевна'));
     submit(ws, null, MENTEE, pupil('Орлов Глеб Игоревич'));
@@ -282,7 +296,10 @@ describe('the pseudonymous mode', () => {
     const { ws, runner } = freshAddonWithSetup();
     look(ws, (ss) => {
       const settings = ss.getSheetByName(SHEET.settings)!;
-      const labels = settings.getRange(1, 1, settings.getLastRow(), 1).getValues().map((r) => r[0]);
+      const labels = settings
+        .getRange(1, 1, settings.getLastRow(), 1)
+        .getValues()
+        .map((r) => r[0]);
       settings.getRange(labels.indexOf('Псевдонимный режим (коды вместо ФИО)') + 1, 2).setValue('да');
     });
     runner.call('createQuestionnaires');

@@ -27,9 +27,7 @@ describe('appsscript.json', () => {
 
   test('asks only for the narrow scopes (no full Drive, no all-spreadsheets)', () => {
     const scopes: string[] = manifest.oauthScopes.map((s: string) => s.replace('https://www.googleapis.com/auth/', ''));
-    expect(scopes).toEqual(
-      expect.arrayContaining(['spreadsheets.currentonly', 'forms', 'documents', 'drive.file', 'script.container.ui', 'script.scriptapp', 'script.send_mail']),
-    );
+    expect(scopes).toEqual(expect.arrayContaining(['spreadsheets.currentonly', 'forms', 'documents', 'drive.file', 'script.container.ui', 'script.scriptapp', 'script.send_mail']));
     expect(scopes).not.toContain('drive');
     expect(scopes).not.toContain('spreadsheets');
   });

@@ -21,8 +21,7 @@ function cells(ws: Workspace) {
   }));
 }
 
-const trimRows = (sheets: ReturnType<typeof cells>) =>
-  sheets.map((s) => ({ ...s, rows: s.rows.map((r) => r.filter((c) => c && (c.v !== '' || c.f || c.fmt || c.note))).filter((r) => r.length) }));
+const trimRows = (sheets: ReturnType<typeof cells>) => sheets.map((s) => ({ ...s, rows: s.rows.map((r) => r.filter((c) => c && (c.v !== '' || c.f || c.fmt || c.note))).filter((r) => r.length) }));
 
 describe('the local workspace folder', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ms-persist-'));
@@ -68,12 +67,20 @@ describe('the local workspace folder', () => {
 
   const office = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
   if (!office) console.warn('Проверка открытия в LibreOffice пропущена: установите libreoffice-calc-nogui (.ci/run делает это сам).');
-  (office ? test : test.skip)('LibreOffice opens spreadsheet.xlsx', () => {
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ms-office-'));
-    execFileSync(office!, ['--headless', `-env:UserInstallation=file://${out}/profile`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', out, path.join(dir, 'spreadsheet.xlsx')], { timeout: 120000, stdio: 'pipe' });
-    const csv = fs.readFileSync(path.join(out, 'spreadsheet.csv'), 'utf8');
-    expect(csv).toContain('Отметка времени');
-  }, 150000);
+  (office ? test : test.skip)(
+    'LibreOffice opens spreadsheet.xlsx',
+    () => {
+      const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ms-office-'));
+      execFileSync(
+        office!,
+        ['--headless', `-env:UserInstallation=file://${out}/profile`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', out, path.join(dir, 'spreadsheet.xlsx')],
+        { timeout: 120000, stdio: 'pipe' },
+      );
+      const csv = fs.readFileSync(path.join(out, 'spreadsheet.csv'), 'utf8');
+      expect(csv).toContain('Отметка времени');
+    },
+    150000,
+  );
 });
 
 describe('pseudonymous mode in the local workspace', () => {

@@ -158,12 +158,19 @@ describe('publishing and who may answer', () => {
   });
 
   test('setPublished that does not take (isPublished stays false) is reported, not trusted', () => {
-    withFormMembers({ setPublished(this: FakeForm) { return this; } }, () => {
-      const { runner } = setUp();
-      const result = runner.call('createQuestionnaires') as Outcome;
-      expect(result.forms!.map((f) => f.published)).toEqual([false, false, false, false]);
-      expect(result.message).toContain('Не удалось опубликовать');
-    });
+    withFormMembers(
+      {
+        setPublished(this: FakeForm) {
+          return this;
+        },
+      },
+      () => {
+        const { runner } = setUp();
+        const result = runner.call('createQuestionnaires') as Outcome;
+        expect(result.forms!.map((f) => f.published)).toEqual([false, false, false, false]);
+        expect(result.message).toContain('Не удалось опубликовать');
+      },
+    );
   });
 
   test('a Workspace domain that asks for sign-in: the forms are opened to anyone with the link', () => {
@@ -208,12 +215,20 @@ describe('publishing and who may answer', () => {
   });
 
   test('sign-in that stays required after setRequireLogin(false) is said plainly', () => {
-    withFormMembers({ requiresLogin: () => true, setRequireLogin(this: FakeForm) { return this; } }, () => {
-      const { runner } = setUp();
-      const result = runner.call('createQuestionnaires') as Outcome;
-      expect(result.forms!.every((f) => f.openToAll === false)).toBe(true);
-      expect(result.message).toContain('только от пользователей домена школы');
-    });
+    withFormMembers(
+      {
+        requiresLogin: () => true,
+        setRequireLogin(this: FakeForm) {
+          return this;
+        },
+      },
+      () => {
+        const { runner } = setUp();
+        const result = runner.call('createQuestionnaires') as Outcome;
+        expect(result.forms!.every((f) => f.openToAll === false)).toBe(true);
+        expect(result.message).toContain('только от пользователей домена школы');
+      },
+    );
   });
 });
 

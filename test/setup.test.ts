@@ -51,8 +51,16 @@ describe('setupWorkbook on a new spreadsheet', () => {
   test('settings, the forms of mentoring, the six target groups and the 32-item roadmap are filled', () => {
     const settings = sheetValues(ws, SHEET.settings);
     expect(settings.find((r) => r[0] === 'Получатель справок мониторинга')?.[1]).toBe('МКУ «УСР»');
-    expect(sheetValues(ws, SHEET.forms).slice(1).map((r) => r[0])).toContain('педагог – педагог');
-    expect(sheetValues(ws, SHEET.targetGroups).slice(1).map((r) => r[0])).toEqual(['ОВЗ', 'ОДАР', 'ТЖС', 'МАЛ', 'СЕЛ', 'СИР']);
+    expect(
+      sheetValues(ws, SHEET.forms)
+        .slice(1)
+        .map((r) => r[0]),
+    ).toContain('педагог – педагог');
+    expect(
+      sheetValues(ws, SHEET.targetGroups)
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(['ОВЗ', 'ОДАР', 'ТЖС', 'МАЛ', 'СЕЛ', 'СИР']);
     const roadmap = sheetValues(ws, SHEET.roadmap);
     expect(roadmap).toHaveLength(33);
     expect(roadmap[1][0]).toBe('1.1');
@@ -138,7 +146,7 @@ describe('when something goes wrong', () => {
     expect(ws.spreadsheet.sheets.map((s) => s.name)).toEqual(['Лист1']);
   });
 
-  test('a spreadsheet with the curator\'s own first sheet keeps it', () => {
+  test("a spreadsheet with the curator's own first sheet keeps it", () => {
     const { ws, runner } = freshAddon();
     look(ws, (ss) => ss.getSheets()[0].getRange('A1').setValue('мои заметки'));
     runner.call('setupWorkbook');
@@ -169,7 +177,7 @@ describe('the curator-only sheet of target groups', () => {
     return ws.spreadsheet.findSheet(SHEET.groupMembers)!.protections.find((p) => p.type === 'SHEET')!;
   }
 
-  test('the user running setup is made an editor before everyone else is removed (Google\'s sample)', () => {
+  test("the user running setup is made an editor before everyone else is removed (Google's sample)", () => {
     const { ws, runner } = freshAddon();
     ws.fileEditors.push('zavuch@cdt-hibiny.ru', 'metodist@cdt-hibiny.ru');
     ws.activeUser = 'zavuch@cdt-hibiny.ru';
@@ -180,7 +188,7 @@ describe('the curator-only sheet of target groups', () => {
     expect(ws.calls.count('Protection.addEditor')).toBe(1);
   });
 
-  test('an effective user whose e-mail is hidden (\'\') does not stop setup', () => {
+  test("an effective user whose e-mail is hidden ('') does not stop setup", () => {
     const { ws, runner } = freshAddon();
     ws.userEmail = '';
     const result = runner.call('setupWorkbook') as Outcome;

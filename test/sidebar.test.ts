@@ -101,7 +101,10 @@ suite('«Подбор пар» sidebar in headless Chromium', () => {
       const run = (window as unknown as { google: { script: { run: Run } } }).google.script.run;
       const call = (args: unknown[]) =>
         new Promise<string>((resolve) => {
-          run.withSuccessHandler(() => resolve('ok')).withFailureHandler((e) => resolve(`failed: ${e.message}`)).previewPairChange(...args);
+          run
+            .withSuccessHandler(() => resolve('ok'))
+            .withFailureHandler((e) => resolve(`failed: ${e.message}`))
+            .previewPairChange(...args);
         });
       return Promise.all([call([new Date()]), call([{ when: [new Date()] }]), call([{ run: () => 1 }])]);
     });

@@ -44,7 +44,7 @@ function dangerousCells(ws: Workspace): string[] {
 }
 
 function everything(ws: Workspace): string {
-  const sheets = ws.spreadsheet.sheets.map((s) => s.rows.map((r) => r?.map((c) => (c?.v instanceof Date ? '' : c?.v ?? ''))));
+  const sheets = ws.spreadsheet.sheets.map((s) => s.rows.map((r) => r?.map((c) => (c?.v instanceof Date ? '' : (c?.v ?? '')))));
   const forms = ws.drive.byMime('application/vnd.google-apps.form').map((f) => (f.content as FormModel).responses);
   return JSON.stringify([sheets, forms, [...ws.properties.document.entries()]]);
 }
@@ -54,14 +54,19 @@ function hostileCentre() {
   const p = programme();
   const { ws, runner } = p;
   HOSTILE.forEach((text, i) =>
-    submit(ws, null, MENTEE, pupil(`${text} Ученик${i}`, {
-      'Какая форма наставничества вам подходит?': 'педагог – ученик',
-      'Расскажите о своём запросе подробнее': text,
-      'Объединение (студия, кружок), в котором вы занимаетесь или работаете': text,
-      'Ваши интересы и увлечения': ['рисование и живопись', text],
-      'С чем вам нужна помощь наставника?': ['подготовка к конкурсу, олимпиаде, выставке', text],
-      'Телефон или e-mail для связи': i % 2 ? text : '+7 911 000-00-0' + i,
-    })),
+    submit(
+      ws,
+      null,
+      MENTEE,
+      pupil(`${text} Ученик${i}`, {
+        'Какая форма наставничества вам подходит?': 'педагог – ученик',
+        'Расскажите о своём запросе подробнее': text,
+        'Объединение (студия, кружок), в котором вы занимаетесь или работаете': text,
+        'Ваши интересы и увлечения': ['рисование и живопись', text],
+        'С чем вам нужна помощь наставника?': ['подготовка к конкурсу, олимпиаде, выставке', text],
+        'Телефон или e-mail для связи': i % 2 ? text : '+7 911 000-00-0' + i,
+      }),
+    ),
   );
   submit(ws, null, MENTOR, teacherMentor('=HYPERLINK("http://evil.example";"Жмите") Наставник', 'Изостудия «Северное сияние»', ['подготовка к конкурсу, олимпиаде, выставке'], '5'));
   submit(ws, null, MENTOR, teacherMentor('+79991234567 Второй', 'Изостудия «Северное сияние»', ['подготовка к конкурсу, олимпиаде, выставке'], '5'));
@@ -69,7 +74,7 @@ function hostileCentre() {
   return p;
 }
 
-describe('people\'s text is data, never code', () => {
+describe("people's text is data, never code", () => {
   test('after import, matching and approval no cell of the workbook is a formula or formula-like text outside a text format', () => {
     const { ws, runner } = hostileCentre();
     expect((runner.call('computeMatches') as Outcome).ok).toBe(true);
@@ -101,7 +106,12 @@ describe('a withdrawal of consent reaches every place that can name the person',
     submit(ws, null, MENTEE, pupil('Орлов Глеб Игоревич', { 'Какая форма наставничества вам подходит?': 'педагог – ученик' }));
     submit(ws, null, MENTOR, teacherMentor('Белова Ирина Сергеевна', 'Изостудия «Северное сияние»', ['подготовка к конкурсу, олимпиаде, выставке'], '3'));
     // Glеб resubmits: «Журнал» gets a row about him; his answer names Ника as a friend.
-    submit(ws, null, MENTEE, pupil('Орлов Глеб Игоревич', { 'Какая форма наставничества вам подходит?': 'педагог – ученик', 'Расскажите о своём запросе подробнее': 'Хочу заниматься вместе с Петрова Ника' }));
+    submit(
+      ws,
+      null,
+      MENTEE,
+      pupil('Орлов Глеб Игоревич', { 'Какая форма наставничества вам подходит?': 'педагог – ученик', 'Расскажите о своём запросе подробнее': 'Хочу заниматься вместе с Петрова Ника' }),
+    );
     consentAll(ws, runner);
     // Post-meeting answers: the mentor names the girl.
     submit(ws, null, PREFERENCE, {
@@ -126,7 +136,7 @@ describe('a withdrawal of consent reaches every place that can name the person',
     });
   }
 
-  test('bases, pairs, the mentor\'s cell, others\' answers, «Журнал», remarks, response sheets and the Form\'s own store', () => {
+  test("bases, pairs, the mentor's cell, others' answers, «Журнал», remarks, response sheets and the Form's own store", () => {
     const { ws, runner } = pairedCentre();
     expect(everything(ws)).toContain('Петрова Ника');
     withdraw(ws, 'Петрова Ника Ивановна');
@@ -196,7 +206,14 @@ describe('a curator typing while an import runs', () => {
 describe('response sheets the curator changed', () => {
   function renameHeader(ws: Workspace, from: string, to: string | null) {
     look(ws, (ss) => {
-      const sheet = ss.getSheets().find((s) => s.getLastRow() > 1 && s.getRange(1, 1, 1, s.getLastColumn() || 1).getValues()[0].includes(from))!;
+      const sheet = ss.getSheets().find(
+        (s) =>
+          s.getLastRow() > 1 &&
+          s
+            .getRange(1, 1, 1, s.getLastColumn() || 1)
+            .getValues()[0]
+            .includes(from),
+      )!;
       const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
       if (to === null) sheet.deleteColumn(header.indexOf(from) + 1);
       else sheet.getRange(1, header.indexOf(from) + 1).setValue(to);
@@ -214,7 +231,11 @@ describe('response sheets the curator changed', () => {
     expect(table(ws, SHEET.mentees)).toHaveLength(0);
     renameHeader(ws, 'ФИО ребёнка', 'Фамилия, имя, отчество');
     runner.call('importResponses');
-    expect(table(ws, SHEET.mentees).map((m) => m['ФИО']).sort()).toEqual(['Орлов Глеб Игоревич', 'Смирнова Алиса Андреевна']);
+    expect(
+      table(ws, SHEET.mentees)
+        .map((m) => m['ФИО'])
+        .sort(),
+    ).toEqual(['Орлов Глеб Игоревич', 'Смирнова Алиса Андреевна']);
     expect(everything(ws)).not.toContain('undefined');
   });
 
@@ -222,7 +243,12 @@ describe('response sheets the curator changed', () => {
     const { ws, runner } = programme();
     submit(ws, null, MENTEE, pupil('Смирнова Алиса Андреевна'));
     submit(ws, null, MENTEE, pupil('Орлов Глеб Игоревич'));
-    look(ws, (ss) => ss.getSheets().find((s) => s.getFormUrl() && s.getLastRow() > 1)!.deleteRow(1));
+    look(ws, (ss) =>
+      ss
+        .getSheets()
+        .find((s) => s.getFormUrl() && s.getLastRow() > 1)!
+        .deleteRow(1),
+    );
     const damaged = runner.call('importResponses') as Outcome;
     expect(damaged.message).toContain('нет строки заголовков');
     expect(table(ws, SHEET.mentees)).toHaveLength(0);

@@ -36,41 +36,73 @@ function fillSheet(sheet: SheetModel, rows: number, valueOf: (header: string, ro
 const ASSOCIATIONS = ['Изостудия', 'Робототехника', 'Театральная студия', 'Вокальная студия', 'Шахматный клуб', 'Фотостудия'];
 const FORMS = ['педагог – ученик', 'ученик – ученик', 'работодатель – ученик', 'педагог – педагог'];
 
-const personValue = (prefix: string) => (h: string, row: number): unknown => {
-  switch (h) {
-    case 'ID': return `${prefix}-${String(row + 1).padStart(5, '0')}`;
-    case 'ФИО': return `Участник ${prefix} ${row + 1}`;
-    case 'Возраст': return 7 + (row % 12);
-    case 'Объединение': return ASSOCIATIONS[row % ASSOCIATIONS.length];
-    case 'Запрос': return 'Подготовиться к конкурсу';
-    case 'Интересы': return row % 2 ? 'рисование и живопись, музыка и вокал' : 'робототехника';
-    case 'Статус': return 'в базе';
-    case 'Комментарий куратора': return row % 7 === 0 ? 'позвонить родителям' : '';
-    default: return '';
-  }
-};
+const personValue =
+  (prefix: string) =>
+  (h: string, row: number): unknown => {
+    switch (h) {
+      case 'ID':
+        return `${prefix}-${String(row + 1).padStart(5, '0')}`;
+      case 'ФИО':
+        return `Участник ${prefix} ${row + 1}`;
+      case 'Возраст':
+        return 7 + (row % 12);
+      case 'Объединение':
+        return ASSOCIATIONS[row % ASSOCIATIONS.length];
+      case 'Запрос':
+        return 'Подготовиться к конкурсу';
+      case 'Интересы':
+        return row % 2 ? 'рисование и живопись, музыка и вокал' : 'робототехника';
+      case 'Статус':
+        return 'в базе';
+      case 'Комментарий куратора':
+        return row % 7 === 0 ? 'позвонить родителям' : '';
+      default:
+        return '';
+    }
+  };
 
 /** A base ready for matching: consent given, forms spread, pupils of every class. */
-const matchable = (prefix: string, mentor: boolean) => (h: string, row: number): unknown => {
-  const form = FORMS[row % FORMS.length];
-  switch (h) {
-    case 'Категория': return form === 'педагог – педагог' || (mentor && form !== 'ученик – ученик' && form !== 'работодатель – ученик') ? 'педагог' : mentor && form === 'работодатель – ученик' ? 'сотрудник партнёра' : 'обучающийся';
-    case 'Класс / год обучения': return mentor ? '' : `${1 + (row % 8)}`;
-    case 'Класс (для обучающихся)': return mentor && form === 'ученик – ученик' ? '10' : '';
-    case 'Стаж, лет': return mentor ? 12 : form === 'педагог – педагог' ? 1 : '';
-    case 'Желаемая форма': return form;
-    case 'Формы наставничества': return form;
-    case 'Организация': return mentor && form === 'работодатель – ученик' ? 'ООО «Партнёр»' : '';
-    case 'Темы запроса': return 'подготовка к конкурсу, олимпиаде, выставке';
-    case 'Компетенции': return row % 3 ? 'подготовка к конкурсу, олимпиаде, выставке, выбор профессии' : 'проект или исследование';
-    case 'Готов взять наставляемых': return 5;
-    case 'Формат встреч': return row % 3 ? 'очно' : 'смешанный';
-    case 'Удобное время': return row % 2 ? 'пн после 15:00, ср после 15:00' : 'вт после 15:00';
-    case 'Согласие': return 'есть';
-    case 'Школа наставников': return 'обучен';
-    default: return personValue(prefix)(h, row);
-  }
-};
+const matchable =
+  (prefix: string, mentor: boolean) =>
+  (h: string, row: number): unknown => {
+    const form = FORMS[row % FORMS.length];
+    switch (h) {
+      case 'Категория':
+        return form === 'педагог – педагог' || (mentor && form !== 'ученик – ученик' && form !== 'работодатель – ученик')
+          ? 'педагог'
+          : mentor && form === 'работодатель – ученик'
+            ? 'сотрудник партнёра'
+            : 'обучающийся';
+      case 'Класс / год обучения':
+        return mentor ? '' : `${1 + (row % 8)}`;
+      case 'Класс (для обучающихся)':
+        return mentor && form === 'ученик – ученик' ? '10' : '';
+      case 'Стаж, лет':
+        return mentor ? 12 : form === 'педагог – педагог' ? 1 : '';
+      case 'Желаемая форма':
+        return form;
+      case 'Формы наставничества':
+        return form;
+      case 'Организация':
+        return mentor && form === 'работодатель – ученик' ? 'ООО «Партнёр»' : '';
+      case 'Темы запроса':
+        return 'подготовка к конкурсу, олимпиаде, выставке';
+      case 'Компетенции':
+        return row % 3 ? 'подготовка к конкурсу, олимпиаде, выставке, выбор профессии' : 'проект или исследование';
+      case 'Готов взять наставляемых':
+        return 5;
+      case 'Формат встреч':
+        return row % 3 ? 'очно' : 'смешанный';
+      case 'Удобное время':
+        return row % 2 ? 'пн после 15:00, ср после 15:00' : 'вт после 15:00';
+      case 'Согласие':
+        return 'есть';
+      case 'Школа наставников':
+        return 'обучен';
+      default:
+        return personValue(prefix)(h, row);
+    }
+  };
 
 function responseSheet(ws: Workspace, question: string): SheetModel {
   const sheet = ws.spreadsheet.sheets.find((s) => s.formUrl && header(s).includes(question));
@@ -84,20 +116,34 @@ function fillResponses(ws: Workspace, rows: number): void {
   const base = Date.UTC(2026, 9, 1, 6);
   fillSheet(sheet, rows, (h, r) => {
     switch (h) {
-      case 'Отметка времени': return new Date(base + r * 60000);
-      case 'Кто вы?': return 'обучающийся';
-      case 'Фамилия, имя, отчество': return `Обучающийся ${r + 1}`;
-      case 'Класс (для обучающихся)': return `${1 + (r % 11)}А`;
-      case 'Возраст, полных лет (для обучающихся)': return 7 + (r % 11);
-      case 'Объединение (студия, кружок), в котором вы занимаетесь или работаете': return ASSOCIATIONS[r % ASSOCIATIONS.length];
-      case 'С чем вам нужна помощь наставника?': return 'подготовка к конкурсу, олимпиаде, выставке, выбор профессии';
-      case 'Расскажите о своём запросе подробнее': return r % 50 === 0 ? '=HYPERLINK("x")' : 'Хочу подготовиться к выставке';
-      case 'Ваши интересы и увлечения': return 'рисование и живопись, анимация';
-      case 'Какая форма наставничества вам подходит?': return 'педагог – ученик';
-      case 'Удобный формат встреч': return 'очно';
-      case 'Когда вам удобно встречаться? [Понедельник]': return 'после 15:00';
-      case 'Телефон или e-mail для связи': return `+7 911 000-${String(r % 10000).padStart(4, '0')}`;
-      default: return '';
+      case 'Отметка времени':
+        return new Date(base + r * 60000);
+      case 'Кто вы?':
+        return 'обучающийся';
+      case 'Фамилия, имя, отчество':
+        return `Обучающийся ${r + 1}`;
+      case 'Класс (для обучающихся)':
+        return `${1 + (r % 11)}А`;
+      case 'Возраст, полных лет (для обучающихся)':
+        return 7 + (r % 11);
+      case 'Объединение (студия, кружок), в котором вы занимаетесь или работаете':
+        return ASSOCIATIONS[r % ASSOCIATIONS.length];
+      case 'С чем вам нужна помощь наставника?':
+        return 'подготовка к конкурсу, олимпиаде, выставке, выбор профессии';
+      case 'Расскажите о своём запросе подробнее':
+        return r % 50 === 0 ? '=HYPERLINK("x")' : 'Хочу подготовиться к выставке';
+      case 'Ваши интересы и увлечения':
+        return 'рисование и живопись, анимация';
+      case 'Какая форма наставничества вам подходит?':
+        return 'педагог – ученик';
+      case 'Удобный формат встреч':
+        return 'очно';
+      case 'Когда вам удобно встречаться? [Понедельник]':
+        return 'после 15:00';
+      case 'Телефон или e-mail для связи':
+        return `+7 911 000-${String(r % 10000).padStart(4, '0')}`;
+      default:
+        return '';
     }
   });
 }

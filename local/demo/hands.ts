@@ -31,7 +31,10 @@ export function setSetting(ws: Workspace, label: string, value: unknown): void {
   ws.calls.untracked(() => {
     const sheet = createSpreadsheetApp(ws).getActive().getSheetByName('Настройки');
     if (!sheet) throw new Error('Нет листа «Настройки»');
-    const labels = sheet.getRange(1, 1, sheet.getLastRow(), 1).getValues().map((r) => r[0]);
+    const labels = sheet
+      .getRange(1, 1, sheet.getLastRow(), 1)
+      .getValues()
+      .map((r) => r[0]);
     const row = labels.indexOf(label) + 1;
     if (row < 1) throw new Error(`Нет параметра «${label}»`);
     sheet.getRange(row, 2).setValue(value);

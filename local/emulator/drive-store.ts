@@ -39,9 +39,7 @@ export class DriveStore {
   }
 
   children(folderId: string): DriveEntry[] {
-    return [...this.entries.values()].filter(
-      (e) => !e.trashed && (folderId === this.rootId ? e.parents.length === 0 : e.parents.includes(folderId)),
-    );
+    return [...this.entries.values()].filter((e) => !e.trashed && (folderId === this.rootId ? e.parents.length === 0 : e.parents.includes(folderId)));
   }
 
   /** Folder path of an entry as names from the root, for the on-disk layout. */

@@ -16,9 +16,27 @@ function allowedWithoutAuth(name: string): boolean {
  * user's authorisation, so they are refused like everything in NONE.
  */
 const LIMITED_SERVICES = new Set([
-  'SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'Protection', 'DataValidation', 'DataValidationBuilder', 'Ui', 'Menu',
-  'PropertiesService', 'Properties', 'CacheService', 'Cache', 'LockService', 'Lock', 'Utilities', 'Logger',
-  'Session', 'User', 'HtmlService', 'HtmlOutput',
+  'SpreadsheetApp',
+  'Spreadsheet',
+  'Sheet',
+  'Range',
+  'Protection',
+  'DataValidation',
+  'DataValidationBuilder',
+  'Ui',
+  'Menu',
+  'PropertiesService',
+  'Properties',
+  'CacheService',
+  'Cache',
+  'LockService',
+  'Lock',
+  'Utilities',
+  'Logger',
+  'Session',
+  'User',
+  'HtmlService',
+  'HtmlOutput',
 ]);
 
 function allowedLimited(name: string): boolean {
@@ -48,7 +66,10 @@ export interface SheetFormSubmitEvent {
 export class ScriptRunner {
   readonly context: vm.Context;
 
-  constructor(readonly ws: Workspace, code: string) {
+  constructor(
+    readonly ws: Workspace,
+    code: string,
+  ) {
     // Scripts see `new Date()` as the workspace's clock, so the demo year can move through time.
     const clock = () => ws.now().getTime();
     class ClockDate extends Date {

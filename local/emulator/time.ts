@@ -96,7 +96,7 @@ export function formatDatePattern(date: Date, timeZone: string, pattern: string)
   const c = wallClock(date, timeZone);
   const pad = (n: number, w: number) => String(n).padStart(w, '0');
   let out = '';
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     const ch = pattern[i];
     if (ch === "'") {
       const end = pattern.indexOf("'", i + 1);
@@ -114,20 +114,47 @@ export function formatDatePattern(date: Date, timeZone: string, pattern: string)
     while (pattern[i + n] === ch) n++;
     i += n;
     switch (ch) {
-      case 'y': out += n === 2 ? pad(c.year % 100, 2) : pad(c.year, n); break;
-      case 'M': out += n >= 4 ? MONTHS_EN[c.month - 1] : n === 3 ? MONTHS_EN[c.month - 1].slice(0, 3) : pad(c.month, n); break;
-      case 'd': out += pad(c.day, n); break;
-      case 'H': out += pad(c.hour, n); break;
-      case 'h': out += pad(c.hour % 12 || 12, n); break;
-      case 'm': out += pad(c.minute, n); break;
-      case 's': out += pad(c.second, n); break;
-      case 'S': out += pad(c.millisecond, n); break;
-      case 'E': out += n >= 4 ? DAYS_EN[c.weekday] : DAYS_EN[c.weekday].slice(0, 3); break;
-      case 'a': out += c.hour < 12 ? 'AM' : 'PM'; break;
-      case 'Z': out += offsetString(date, timeZone, false); break;
-      case 'X': out += offsetString(date, timeZone, true); break;
-      case 'z': out += timeZone; break;
-      default: throw new Error(`Illegal pattern character '${ch}'`);
+      case 'y':
+        out += n === 2 ? pad(c.year % 100, 2) : pad(c.year, n);
+        break;
+      case 'M':
+        out += n >= 4 ? MONTHS_EN[c.month - 1] : n === 3 ? MONTHS_EN[c.month - 1].slice(0, 3) : pad(c.month, n);
+        break;
+      case 'd':
+        out += pad(c.day, n);
+        break;
+      case 'H':
+        out += pad(c.hour, n);
+        break;
+      case 'h':
+        out += pad(c.hour % 12 || 12, n);
+        break;
+      case 'm':
+        out += pad(c.minute, n);
+        break;
+      case 's':
+        out += pad(c.second, n);
+        break;
+      case 'S':
+        out += pad(c.millisecond, n);
+        break;
+      case 'E':
+        out += n >= 4 ? DAYS_EN[c.weekday] : DAYS_EN[c.weekday].slice(0, 3);
+        break;
+      case 'a':
+        out += c.hour < 12 ? 'AM' : 'PM';
+        break;
+      case 'Z':
+        out += offsetString(date, timeZone, false);
+        break;
+      case 'X':
+        out += offsetString(date, timeZone, true);
+        break;
+      case 'z':
+        out += timeZone;
+        break;
+      default:
+        throw new Error(`Illegal pattern character '${ch}'`);
     }
   }
   return out;

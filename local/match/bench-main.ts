@@ -19,7 +19,14 @@ function table(rows: MatchingBenchRow[]): string {
     r.skipped ?? '',
   ]);
   const width = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  return [head, ...body].map((cells) => cells.map((c, i) => (i === 3 || i === 4 ? c.padStart(width[i]) : c.padEnd(width[i]))).join('  ').trimEnd()).join('\n');
+  return [head, ...body]
+    .map((cells) =>
+      cells
+        .map((c, i) => (i === 3 || i === 4 ? c.padStart(width[i]) : c.padEnd(width[i])))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 runMatchingBench({ quick: process.argv.includes('--quick'), matchCli: process.env.MATCH_CLI })

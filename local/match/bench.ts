@@ -62,7 +62,6 @@ export interface MatchingBenchOptions {
 /** Peers whose predicted time exceeds this are skipped (prediction: last measured size, scaled by n³). */
 const SKIP_ABOVE_MS = 60_000;
 
-
 interface Spec {
   name: string;
   mentees: number;
@@ -121,7 +120,10 @@ function evaluate(inst: MatchingInstance, pairs: Array<[number, number]>): { mat
 }
 
 const ofResult = (inst: MatchingInstance, r: MatchResult) =>
-  evaluate(inst, r.pairs.map((p): [number, number] => [+p.mentee.slice(1), +p.mentor.slice(1)]));
+  evaluate(
+    inst,
+    r.pairs.map((p): [number, number] => [+p.mentee.slice(1), +p.mentor.slice(1)]),
+  );
 
 /** The slot-expanded square cost matrix and the mentor of each column. */
 function slotMatrix(inst: MatchingInstance): { matrix: number[][]; slotMentor: Int32Array } {
@@ -296,7 +298,14 @@ export async function runMatchingBench(options: MatchingBenchOptions = {}): Prom
         const prev = lastMs.get(name);
         const predicted = prev ? prev.ms * (spec.mentees / prev.n) ** 3 : 0;
         if (predicted > SKIP_ABOVE_MS) {
-          row(name, 'in-process', null, 0, undefined, `predicted ${Math.round(predicted / 1000)} s (> ${SKIP_ABOVE_MS / 1000} s) from ${Math.round(prev?.ms ?? 0)} ms at ${prev?.n} mentees, scaling as n^3`);
+          row(
+            name,
+            'in-process',
+            null,
+            0,
+            undefined,
+            `predicted ${Math.round(predicted / 1000)} s (> ${SKIP_ABOVE_MS / 1000} s) from ${Math.round(prev?.ms ?? 0)} ms at ${prev?.n} mentees, scaling as n^3`,
+          );
           continue;
         }
         log(`matching bench: ${spec.name} ${name}`);
@@ -362,9 +371,7 @@ function stableRows(dir: string, cli: string, log: (line: string) => void): Matc
   const base = { instance: 'stable-10000x2000x5', mentees: n, mentors: m, capacity: cap, density: Math.round((scores.length / (n * m)) * 1e4) / 1e4 };
   const t = best(5, () => solveStable(inst));
   const got = { matched: t.value.objective.matched, objective: t.value.objective.totalScore };
-  const out: MatchingBenchRow[] = [
-    { ...base, solver: 'ours stable', scope: 'in-process', ms: Math.round(t.ms * 100) / 100, runs: 5, ...rounded(got), agreesWithOurs: null, ratioToOurs: 1 },
-  ];
+  const out: MatchingBenchRow[] = [{ ...base, solver: 'ours stable', scope: 'in-process', ms: Math.round(t.ms * 100) / 100, runs: 5, ...rounded(got), agreesWithOurs: null, ratioToOurs: 1 }];
   if (fs.existsSync(cli)) {
     const file = path.join(dir, 'stable.json');
     fs.writeFileSync(file, JSON.stringify(inst));

@@ -7,8 +7,21 @@
 import { XMLParser } from 'fast-xml-parser';
 import type JSZip from 'jszip';
 import {
-  A4, Block, CellStyle, DEFAULT_MARGIN, DocumentModel, GlyphName, Inline, ListItemBlock, ParagraphBlock, ParagraphStyle,
-  TableBlock, TableCellModel, TableRowModel, TextStyle, emptyParagraph,
+  A4,
+  Block,
+  CellStyle,
+  DEFAULT_MARGIN,
+  DocumentModel,
+  GlyphName,
+  Inline,
+  ListItemBlock,
+  ParagraphBlock,
+  ParagraphStyle,
+  TableBlock,
+  TableCellModel,
+  TableRowModel,
+  TextStyle,
+  emptyParagraph,
 } from '../emulator/docs/model';
 import { HEADING_STYLE } from './docx-write';
 
@@ -99,7 +112,7 @@ function readNumbering(xml: string | undefined): Numbering {
     for (const lvl of kids(node).filter((k) => tagOf(k) === 'w:lvl')) {
       const format = attr(child(lvl, 'w:numFmt'), 'w:val') ?? 'decimal';
       const text = attr(child(lvl, 'w:lvlText'), 'w:val') ?? '';
-      const glyph: GlyphName = format === 'bullet' ? (text === '○' ? 'HOLLOW_BULLET' : text === '■' || text === '▪' ? 'SQUARE_BULLET' : 'BULLET') : FORMATS[format] ?? 'NUMBER';
+      const glyph: GlyphName = format === 'bullet' ? (text === '○' ? 'HOLLOW_BULLET' : text === '■' || text === '▪' ? 'SQUARE_BULLET' : 'BULLET') : (FORMATS[format] ?? 'NUMBER');
       glyphs.set(Number(attr(lvl, 'w:ilvl') ?? 0), glyph);
     }
     abstract.set(attr(node, 'w:abstractNumId') ?? '', { name: attr(child(node, 'w:name'), 'w:val'), glyphs });
@@ -290,7 +303,12 @@ export async function readDocxParts(zip: JSZip): Promise<DocumentModel> {
   const reader = new Reader(readNumbering(await read('word/numbering.xml')));
   const body = child(parseXml(documentXml, 'w:document'), 'w:body');
   const blocks = reader.blocks(kids(body));
-  const sectPr = child(body, 'w:sectPr') ?? [...kids(body)].reverse().map((n) => child(child(n, 'w:pPr'), 'w:sectPr')).find(Boolean);
+  const sectPr =
+    child(body, 'w:sectPr') ??
+    [...kids(body)]
+      .reverse()
+      .map((n) => child(child(n, 'w:pPr'), 'w:sectPr'))
+      .find(Boolean);
 
   const relsXml = (await read('word/_rels/document.xml.rels')) ?? '';
   const targets = new Map<string, string>();

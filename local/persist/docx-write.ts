@@ -4,14 +4,33 @@
  * bulleted lists, tables with Google's 1 pt borders and 5 pt cell padding.
  */
 import {
-  AlignmentType, BorderStyle, Document, EmptyElement, Footer, Header, HeadingLevel, IBorderOptions, ILevelsOptions, LevelFormat,
-  Packer, PageBreak, PageOrientation, Paragraph, ParagraphChild, ShadingType, Tab, Table, TableCell, TableRow, TextRun,
-  UnderlineType, VerticalAlign, WidthType,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  EmptyElement,
+  Footer,
+  Header,
+  HeadingLevel,
+  IBorderOptions,
+  ILevelsOptions,
+  LevelFormat,
+  Packer,
+  PageBreak,
+  PageOrientation,
+  Paragraph,
+  ParagraphChild,
+  ShadingType,
+  Tab,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  UnderlineType,
+  VerticalAlign,
+  WidthType,
 } from 'docx';
 import JSZip from 'jszip';
-import {
-  Block, DocumentModel, GlyphName, Inline, TABLE_DEFAULTS, TableBlock, TextBlock, TextRun as ModelRun, columnCount,
-} from '../emulator/docs/model';
+import { Block, DocumentModel, GlyphName, Inline, TABLE_DEFAULTS, TableBlock, TextBlock, TextRun as ModelRun, columnCount } from '../emulator/docs/model';
 
 /** Points → twentieths of a point, Word's unit for lengths. */
 export const twips = (pt: number): number => Math.round(pt * 20);

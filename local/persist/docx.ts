@@ -23,7 +23,12 @@ function escapeXml(text: string): string {
 }
 
 function unescapeXml(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /** Adds the model as a custom XML part, registered the way Word registers its own. */
@@ -46,7 +51,10 @@ async function embedModel(zip: JSZip, model: DocumentModel): Promise<void> {
   const rels = await zip.file(relsPath)!.async('string');
   zip.file(
     relsPath,
-    rels.replace('</Relationships>', '<Relationship Id="rIdModel1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item1.xml"/></Relationships>'),
+    rels.replace(
+      '</Relationships>',
+      '<Relationship Id="rIdModel1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item1.xml"/></Relationships>',
+    ),
   );
 }
 

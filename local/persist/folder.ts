@@ -66,7 +66,12 @@ export interface StateFile {
 
 /** Names that are safe as file names on every OS, kept readable (Cyrillic stays). */
 function safeName(name: string): string {
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_').slice(0, 150) || '_';
+  return (
+    name
+      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+      .replace(/^\.+/, '_')
+      .slice(0, 150) || '_'
+  );
 }
 
 const EXT: Record<string, string> = { [MIME.document]: '.docx', [MIME.form]: '.form.json' };
@@ -226,7 +231,10 @@ export async function loadWorkspace(dir: string, fresh: () => Workspace = () => 
   }
   const mailDir = path.join(dir, 'mail');
   if (fs.existsSync(mailDir)) {
-    for (const file of fs.readdirSync(mailDir).filter((f) => f.endsWith('.json')).sort()) {
+    for (const file of fs
+      .readdirSync(mailDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       ws.mail.push(JSON.parse(fs.readFileSync(path.join(mailDir, file), 'utf8')) as MailRecord);
     }
   }

@@ -107,7 +107,12 @@ export async function spreadsheetToXlsx(book: SpreadsheetModel): Promise<Buffer>
       const list = (rule.args[0] as string[]).join(',');
       if (list.length > 250 || list.includes('"')) continue;
       // exceljs has the API but its typings omit it.
-      (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(toA1(range), { type: 'list', allowBlank: true, formulae: [`"${list}"`], showErrorMessage: !rule.allowInvalid });
+      (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(toA1(range), {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`"${list}"`],
+        showErrorMessage: !rule.allowInvalid,
+      });
     }
   }
   const data = await wb.xlsx.writeBuffer();
@@ -183,4 +188,3 @@ export async function xlsxToSpreadsheet(buffer: Buffer, book: SpreadsheetModel):
   }
   book.sheets = sheets;
 }
-

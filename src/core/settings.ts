@@ -15,17 +15,44 @@ export interface SettingDef {
 }
 
 export type SettingKey =
-  | 'orgName' | 'orgShortName' | 'founder' | 'town' | 'directorTitle' | 'directorName' | 'curatorName'
-  | 'curatorPosition' | 'curatorPhone' | 'curatorEmail' | 'academicYear' | 'municipalAgency'
-  | 'weightRequest' | 'weightInterests' | 'weightSchedule' | 'weightFormat' | 'weightAssociation' | 'weightMutual'
-  | 'minScore' | 'satisfactionThreshold' | 'requireTraining' | 'pseudonymousMode' | 'notifyParticipants'
-  | 'docFont' | 'docFontSize' | 'docTableFontSize';
+  | 'orgName'
+  | 'orgShortName'
+  | 'founder'
+  | 'town'
+  | 'directorTitle'
+  | 'directorName'
+  | 'curatorName'
+  | 'curatorPosition'
+  | 'curatorPhone'
+  | 'curatorEmail'
+  | 'academicYear'
+  | 'municipalAgency'
+  | 'weightRequest'
+  | 'weightInterests'
+  | 'weightSchedule'
+  | 'weightFormat'
+  | 'weightAssociation'
+  | 'weightMutual'
+  | 'minScore'
+  | 'satisfactionThreshold'
+  | 'requireTraining'
+  | 'pseudonymousMode'
+  | 'notifyParticipants'
+  | 'docFont'
+  | 'docFontSize'
+  | 'docTableFontSize';
 
 export const YES = 'да';
 export const NO = 'нет';
 
 export const SETTINGS: readonly SettingDef[] = [
-  { key: 'orgName', label: 'Полное наименование организации', default: 'Муниципальное автономное образовательное учреждение дополнительного образования «Центр детского творчества «Хибины»', type: 'text', hint: 'Как в уставе; печатается в шапке приказов' },
+  {
+    key: 'orgName',
+    label: 'Полное наименование организации',
+    default: 'Муниципальное автономное образовательное учреждение дополнительного образования «Центр детского творчества «Хибины»',
+    type: 'text',
+    hint: 'Как в уставе; печатается в шапке приказов',
+  },
   { key: 'orgShortName', label: 'Сокращённое наименование', default: 'МАОДО ЦДТ «Хибины»', type: 'text', hint: 'Печатается под полным наименованием и в приложениях' },
   { key: 'founder', label: 'Учредитель (строка над наименованием)', default: '', type: 'text', hint: 'Необязательно, например: Комитет образования, культуры и спорта' },
   { key: 'town', label: 'Место составления документов', default: 'г. Кировск', type: 'text', hint: 'Печатается под датой и номером приказа' },

@@ -70,10 +70,20 @@ function previousWrites(ledger: BaseTable): Map<string, Record<string, string>> 
 }
 
 function problemRemarks(work: Work, label: string, problems: IntakeProblem[], key?: string): void {
-  for (const p of problems) work.remarks.push({ source: label, row: p.row || '—', field: p.field, value: p.value, reason: p.fatal ? `${p.reason}; ответ не импортирован` : p.reason, personId: '', key });
+  for (const p of problems)
+    work.remarks.push({ source: label, row: p.row || '—', field: p.field, value: p.value, reason: p.fatal ? `${p.reason}; ответ не импортирован` : p.reason, personId: '', key });
 }
 
-function applyPerson(work: Work, table: BaseTable, prefix: string, person: PersonFields, distinct: Record<string, Cell>, at: Date | null, previous: (id: string) => Record<string, string> | undefined, p: Pending) {
+function applyPerson(
+  work: Work,
+  table: BaseTable,
+  prefix: string,
+  person: PersonFields,
+  distinct: Record<string, Cell>,
+  at: Date | null,
+  previous: (id: string) => Record<string, string> | undefined,
+  p: Pending,
+) {
   const label = sourceLabel(p.source);
   const { name, mixedScripts } = cleanName(person.name);
   const result = upsertPerson(table, { idPrefix: prefix, name, identity: person.identity, distinct, fields: person.fields, onCreate: person.onCreate, previous, at });
@@ -85,7 +95,13 @@ function applyPerson(work: Work, table: BaseTable, prefix: string, person: Perso
     work.counts.updated += 1;
     const fieldTitle = (key: string) => table.def.columns.find((c) => c.key === key)?.header ?? key;
     // «Журнал» names fields, never the answers: it outlives a withdrawal of consent.
-    work.log.push([RU.importing.resubmitted, RU.importing.fieldsUpdated(result.id, result.changes.map(([k]) => fieldTitle(k)))]);
+    work.log.push([
+      RU.importing.resubmitted,
+      RU.importing.fieldsUpdated(
+        result.id,
+        result.changes.map(([k]) => fieldTitle(k)),
+      ),
+    ]);
   }
   for (const c of result.conflicts) {
     const header = table.def.columns.find((d) => d.key === c.key)?.header ?? c.key;
@@ -104,7 +120,15 @@ function applyResponse(work: Work, p: Pending, previous: (id: string) => Record<
     const person = menteeFields(a);
     const r = applyPerson(work, mentees.table, 'НЯ', person, { grade: person.fields.grade ?? '', contact: person.fields.contact ?? '' }, at, previous, p);
     if (a.category === ROLE_TEACHER && typeof a.experience === 'number' && a.experience > 3) {
-      work.remarks.push({ source: label, row: p.response.row, field: 'Педагогический стаж', value: String(a.experience), reason: RU.importing.notYoungSpecialist(a.experience), personId: r.id, key: p.key });
+      work.remarks.push({
+        source: label,
+        row: p.response.row,
+        field: 'Педагогический стаж',
+        value: String(a.experience),
+        reason: RU.importing.notYoungSpecialist(a.experience),
+        personId: r.id,
+        key: p.key,
+      });
     }
     if (r.created) work.counts.createdMentees += 1;
     return { id: r.id, written: r.stale ? '' : JSON.stringify(r.written) };
@@ -143,7 +167,19 @@ function applyResponse(work: Work, p: Pending, previous: (id: string) => Record<
     });
     row = r.row;
     work.counts.createdMentees += 1;
-    if (match.namesakes.length) work.remarks.push({ source: label, row: p.response.row, field: 'ФИО обучающегося', value: name, reason: RU.importing.namesake(match.namesakes.map((i) => String(table.get(i, 'id'))), r.id), personId: r.id, key: p.key });
+    if (match.namesakes.length)
+      work.remarks.push({
+        source: label,
+        row: p.response.row,
+        field: 'ФИО обучающегося',
+        value: name,
+        reason: RU.importing.namesake(
+          match.namesakes.map((i) => String(table.get(i, 'id'))),
+          r.id,
+        ),
+        personId: r.id,
+        key: p.key,
+      });
   }
   const date = at ? Utilities.formatDate(at, work.timeZone, 'dd.MM.yyyy') : '';
   const note = thirdPartyNote(a, date);
@@ -175,7 +211,15 @@ function applyPreference(work: Work, p: Pending, label: string): { id: string; w
   const other = menteeSide ? work.tables.mentors.table : work.tables.mentees.table;
   const id = resolve(own, String(a.name));
   if (!id) {
-    work.remarks.push({ source: label, row: p.response.row, field: 'ФИО', value: String(a.name), reason: RU.importing.unknownParticipant(menteeSide ? 'наставляемых' : 'наставников'), personId: '', key: p.key });
+    work.remarks.push({
+      source: label,
+      row: p.response.row,
+      field: 'ФИО',
+      value: String(a.name),
+      reason: RU.importing.unknownParticipant(menteeSide ? 'наставляемых' : 'наставников'),
+      personId: '',
+      key: p.key,
+    });
     return { id: '', written: '' };
   }
   const prefs = work.tables.preferences.table;
@@ -188,7 +232,16 @@ function applyPreference(work: Work, p: Pending, label: string): { id: string; w
   for (const n of [1, 2, 3]) {
     const typed = String(a[`choice${n}`] ?? '').trim();
     const chosen = typed ? resolve(other, typed) : '';
-    if (typed && !chosen) work.remarks.push({ source: label, row: p.response.row, field: `${n}-й выбор`, value: typed, reason: RU.importing.unknownParticipant(menteeSide ? 'наставников' : 'наставляемых'), personId: id, key: p.key });
+    if (typed && !chosen)
+      work.remarks.push({
+        source: label,
+        row: p.response.row,
+        field: `${n}-й выбор`,
+        value: typed,
+        reason: RU.importing.unknownParticipant(menteeSide ? 'наставников' : 'наставляемых'),
+        personId: id,
+        key: p.key,
+      });
     prefs.set(row, `choice${n}`, chosen);
   }
   prefs.set(row, 'impressions', String(a.impressions ?? ''));
@@ -211,7 +264,10 @@ function refreshPeople(work: Work): Array<{ people: BaseTable; row: number }> {
   targetGroups.table.rows.forEach((_r, i) => priorityOf.set(String(targetGroups.table.get(i, 'code')), Number(targetGroups.table.get(i, 'priority')) || 0));
   const marks = groupMarks(groupMembers.table);
   const withdrawn: Array<{ people: BaseTable; row: number }> = [];
-  for (const [people, role] of [[mentees.table, 'mentee'], [mentors.table, 'mentor']] as const) {
+  for (const [people, role] of [
+    [mentees.table, 'mentee'],
+    [mentors.table, 'mentor'],
+  ] as const) {
     people.rows.forEach((_r, i) => {
       const id = String(people.get(i, 'id'));
       const name = String(people.get(i, 'name'));
@@ -220,7 +276,11 @@ function refreshPeople(work: Work): Array<{ people: BaseTable; row: number }> {
       people.set(i, 'consent', status);
       if (role === 'mentee') {
         const codes = marks.get(id) ?? [];
-        people.set(i, 'priority', codes.reduce((max, code) => Math.max(max, priorityOf.get(code) ?? 0), 0));
+        people.set(
+          i,
+          'priority',
+          codes.reduce((max, code) => Math.max(max, priorityOf.get(code) ?? 0), 0),
+        );
       }
       if (status === CONSENT.withdrawn) withdrawn.push({ people, row: i });
     });
@@ -326,7 +386,11 @@ function writeAnalysis(ss: Spreadsheet, work: Work, forms: readonly string[]): v
   if (sheet) {
     const last = sheet.getLastRow();
     if (last > 1) sheet.getRange(2, 1, last - 1, 5).clearContent();
-    if (table.length) appendRows(sheet, table.map((r) => [...r]));
+    if (table.length)
+      appendRows(
+        sheet,
+        table.map((r) => [...r]),
+      );
   }
   const mon = loadTable(ss, 'monitoring', false);
   if (!mon) return;
@@ -458,10 +522,16 @@ export function importNow(): ImportResult {
   if (withdrawn.length) {
     const withdrawal = anonymiseAll(work, withdrawn);
     const log = scrubTables(ss, work, withdrawal);
-    const targets = withdrawalTargets(sources, rowKeys, (key) => owners.get(key) ?? '', withdrawal, (key, source, row, personId) => {
-      if (!owners.has(key)) ledgerRow(work, key, source, row, personId);
-      owners.set(key, personId);
-    });
+    const targets = withdrawalTargets(
+      sources,
+      rowKeys,
+      (key) => owners.get(key) ?? '',
+      withdrawal,
+      (key, source, row, personId) => {
+        if (!owners.has(key)) ledgerRow(work, key, source, row, personId);
+        owners.set(key, personId);
+      },
+    );
     // The rewritten answers' new keys are recorded before the rows change, so none is read as new.
     saveTable(tables.ledger);
     // Other people's stored answers that name the person go too: a Form response cannot be edited,
@@ -532,9 +602,7 @@ export function onFormSubmit(_e?: GoogleAppsScript.Events.SheetsOnFormSubmit): v
 export function enableAutoImport() {
   return runAction(RU.action.autoImport, () => {
     const ss = SpreadsheetApp.getActive();
-    const installed = ScriptApp.getUserTriggers(ss).some(
-      (t) => t.getEventType() === ScriptApp.EventType.ON_FORM_SUBMIT && t.getHandlerFunction() === 'onFormSubmit',
-    );
+    const installed = ScriptApp.getUserTriggers(ss).some((t) => t.getEventType() === ScriptApp.EventType.ON_FORM_SUBMIT && t.getHandlerFunction() === 'onFormSubmit');
     if (installed) return { message: RU.importing.autoAlready, installed: false };
     ScriptApp.newTrigger('onFormSubmit').forSpreadsheet(ss).onFormSubmit().create();
     return { message: RU.importing.autoOn, installed: true };

@@ -17,7 +17,11 @@ export function appendLogRows(entries: ReadonlyArray<[action: string, details: s
   if (!sheet) return;
   const user = currentUser();
   const now = new Date();
-  appendRows(sheet, entries.map(([action, details]) => [now, user, action, details]), [4]);
+  appendRows(
+    sheet,
+    entries.map(([action, details]) => [now, user, action, details]),
+    [4],
+  );
 }
 
 export function appendLog(action: string, details: string): void {

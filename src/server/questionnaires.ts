@@ -153,7 +153,12 @@ function fill(typed: Typed, q: QuestionDef): void {
       typed.item.setTitle(q.title).setHelpText(help).setChoiceValues(choiceValues(q)).setRequired(q.required);
       return;
     case 'CHECKBOX_GRID':
-      typed.item.setTitle(q.title).setHelpText(help).setRows([...(q.rows ?? [])]).setColumns([...(q.columns ?? [])]).setRequired(q.required);
+      typed.item
+        .setTitle(q.title)
+        .setHelpText(help)
+        .setRows([...(q.rows ?? [])])
+        .setColumns([...(q.columns ?? [])])
+        .setRequired(q.required);
       return;
     case 'SCALE':
       typed.item.setTitle(q.title).setHelpText(help).setBounds(1, 10).setRequired(q.required);
@@ -282,12 +287,7 @@ interface Existing {
  * id right after FormApp.create, the rest when the form is done. A failure at any call leaves a
  * record the next run resumes from, never a second form.
  */
-function ensureForm(
-  ss: Spreadsheet,
-  def: QuestionnaireDef,
-  stored: Record<string, StoredForm>,
-  problems: string[],
-): { form: Form; action: FormReport['action']; state: PublishState } {
+function ensureForm(ss: Spreadsheet, def: QuestionnaireDef, stored: Record<string, StoredForm>, problems: string[]): { form: Form; action: FormReport['action']; state: PublishState } {
   const previous = stored[def.key];
   let form = openForm(previous?.id);
   let action: FormReport['action'] = 'в порядке';
@@ -332,19 +332,10 @@ function ensureForm(
 }
 
 /** Each question's item: recorded, found by title, a half-made leftover of its type, or new. */
-function syncItems(
-  form: Form,
-  def: QuestionnaireDef,
-  record: StoredForm,
-  { fresh, empty }: { fresh: boolean; empty: boolean },
-  problems: string[],
-): { ids: Record<string, number>; changed: boolean } {
+function syncItems(form: Form, def: QuestionnaireDef, record: StoredForm, { fresh, empty }: { fresh: boolean; empty: boolean }, problems: string[]): { ids: Record<string, number>; changed: boolean } {
   const known = record.items ?? {};
   // A form made (or found empty) in this run has no items to read.
-  const existing: Existing[] = empty
-    ? []
-    : form
-        .getItems().map((item) => ({ item, id: item.getId(), title: normalizeHeader(item.getTitle()), type: String(item.getType()) }));
+  const existing: Existing[] = empty ? [] : form.getItems().map((item) => ({ item, id: item.getId(), title: normalizeHeader(item.getTitle()), type: String(item.getType()) }));
   const byId = new Map(existing.map((e) => [e.id, e]));
   const claimed = new Set<number>();
   const free = (e: Existing | undefined) => (e && !claimed.has(e.id) ? e : undefined);
@@ -385,7 +376,9 @@ function syncItems(
 
 export function questionnaireContext(ss: Spreadsheet): QuestionnaireContext {
   const { settings } = loadSettings(ss);
-  const forms = loadForms(ss).filter((f) => f.active).map((f) => f.name);
+  const forms = loadForms(ss)
+    .filter((f) => f.active)
+    .map((f) => f.name);
   return { forms, pseudonymous: settings.pseudonymousMode === true };
 }
 

@@ -20,7 +20,11 @@ function snapshot(sheet: Sheet, def: SheetDef): SheetSnapshot {
   if (def.seed && lastRow > 1) {
     const keyDef = def.columns.find((c) => c.key === def.seed!.key)!;
     const column = locateColumns(header, [keyDef]).get(keyDef.key) ?? 0;
-    if (column > 0) seedKeys = sheet.getRange(2, column, lastRow - 1, 1).getValues().map((r) => r[0]);
+    if (column > 0)
+      seedKeys = sheet
+        .getRange(2, column, lastRow - 1, 1)
+        .getValues()
+        .map((r) => r[0]);
   }
   const protections = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
   return {
@@ -72,10 +76,7 @@ function resumePlan(plan: SheetPlan, pending: Pending[string] | undefined): Shee
     ...plan,
     create: plan.create || pending.create,
     columns,
-    newHeaders:
-      added.length && contiguous
-        ? { column: added[0].column, headers: added.map((c) => c.def.header), notes: added.map((c) => c.def.note ?? '') }
-        : plan.newHeaders,
+    newHeaders: added.length && contiguous ? { column: added[0].column, headers: added.map((c) => c.def.header), notes: added.map((c) => c.def.note ?? '') } : plan.newHeaders,
     validations: columns.filter((c) => c.added && c.def.rule).map((c) => ({ column: c.column, rule: c.def.rule! })),
     textColumns: columns.filter((c) => c.added && c.def.text).map((c) => c.column),
   };
@@ -167,7 +168,10 @@ function setupWorkbookNow(): SetupResult {
   for (const plan of plans) {
     const row: unknown[] = [];
     for (const c of plan.columns) row[c.column - 1] = c.def.header;
-    headers.set(plan.def.name, Array.from(row, (h) => h ?? ''));
+    headers.set(
+      plan.def.name,
+      Array.from(row, (h) => h ?? ''),
+    );
   }
   const headerOf = (name: string) => headers.get(name) ?? [];
 

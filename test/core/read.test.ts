@@ -11,14 +11,21 @@ describe('reading answers as Google writes them', () => {
 
   test('property: any selection of choices plus one «Другое» answer comes back whole', () => {
     fc.assert(
-      fc.property(fc.subarray(choices), fc.option(fc.stringMatching(/^[а-я ,]{1,20}$/).filter((s) => s.trim() !== '' && !s.startsWith(',') && !s.trim().endsWith(',')), { nil: undefined }), (picked, other) => {
-        const otherText = other?.trim();
-        fc.pre(!otherText || !choices.some((c) => otherText.startsWith(c)));
-        const text = [...picked, ...(otherText ? [otherText] : [])].join(', ');
-        const { known, other: rest } = splitChoices(text, choices);
-        expect(known).toEqual(picked);
-        expect(rest.join(', ')).toBe(otherText ?? '');
-      }),
+      fc.property(
+        fc.subarray(choices),
+        fc.option(
+          fc.stringMatching(/^[а-я ,]{1,20}$/).filter((s) => s.trim() !== '' && !s.startsWith(',') && !s.trim().endsWith(',')),
+          { nil: undefined },
+        ),
+        (picked, other) => {
+          const otherText = other?.trim();
+          fc.pre(!otherText || !choices.some((c) => otherText.startsWith(c)));
+          const text = [...picked, ...(otherText ? [otherText] : [])].join(', ');
+          const { known, other: rest } = splitChoices(text, choices);
+          expect(known).toEqual(picked);
+          expect(rest.join(', ')).toBe(otherText ?? '');
+        },
+      ),
     );
   });
 

@@ -27,12 +27,8 @@ describe('the workbook layout', () => {
   });
 
   test('the pairs sheet has the key columns of the stable interface', () => {
-    expect(sheetDef('pairs').columns.map((c) => c.header)).toEqual(
-      expect.arrayContaining(['Группа', 'Наставник', 'Наставляемый', 'Форма', 'Балл', 'Обоснование', 'Статус']),
-    );
-    expect(sheetDef('roadmap').columns.map((c) => c.header)).toEqual(
-      expect.arrayContaining(['№', 'Мероприятие', 'Срок', 'Ответственные', 'Результат', 'Статус']),
-    );
+    expect(sheetDef('pairs').columns.map((c) => c.header)).toEqual(expect.arrayContaining(['Группа', 'Наставник', 'Наставляемый', 'Форма', 'Балл', 'Обоснование', 'Статус']));
+    expect(sheetDef('roadmap').columns.map((c) => c.header)).toEqual(expect.arrayContaining(['№', 'Мероприятие', 'Срок', 'Ответственные', 'Результат', 'Статус']));
   });
 
   test('the roadmap has 32 activities in 7 stages', () => {
@@ -62,21 +58,17 @@ describe('planning a sheet', () => {
 
   test('property: existing columns never move, missing ones go right of the last used column', () => {
     fc.assert(
-      fc.property(
-        fc.shuffledSubarray(mentees.columns.map((c) => c.header)),
-        fc.array(fc.constantFrom('Мой столбец', 'Заметки', ''), { maxLength: 4 }),
-        (kept, curatorColumns) => {
-          const header = [...kept, ...curatorColumns];
-          const plan = planSheet(mentees, snap(header));
-          const lastUsed = header.reduce<number>((last, h, i) => (normalizeHeader(h) ? i + 1 : last), 0);
-          for (const c of plan.columns) {
-            if (!c.added) expect(normalizeHeader(header[c.column - 1])).toBe(normalizeHeader(c.def.header));
-            else expect(c.column).toBeGreaterThan(lastUsed);
-          }
-          const used = plan.columns.map((c) => c.column);
-          expect(new Set(used).size).toBe(used.length);
-        },
-      ),
+      fc.property(fc.shuffledSubarray(mentees.columns.map((c) => c.header)), fc.array(fc.constantFrom('Мой столбец', 'Заметки', ''), { maxLength: 4 }), (kept, curatorColumns) => {
+        const header = [...kept, ...curatorColumns];
+        const plan = planSheet(mentees, snap(header));
+        const lastUsed = header.reduce<number>((last, h, i) => (normalizeHeader(h) ? i + 1 : last), 0);
+        for (const c of plan.columns) {
+          if (!c.added) expect(normalizeHeader(header[c.column - 1])).toBe(normalizeHeader(c.def.header));
+          else expect(c.column).toBeGreaterThan(lastUsed);
+        }
+        const used = plan.columns.map((c) => c.column);
+        expect(new Set(used).size).toBe(used.length);
+      }),
     );
   });
 
@@ -93,7 +85,13 @@ describe('planning a sheet', () => {
     const first = planSheet(mentees, null);
     const descriptions = first.protectColumns.map((p) => p.description);
     expect(descriptions.length).toBeGreaterThan(0);
-    const again = planSheet(mentees, snap(mentees.columns.map((c) => c.header), { protectionDescriptions: descriptions }));
+    const again = planSheet(
+      mentees,
+      snap(
+        mentees.columns.map((c) => c.header),
+        { protectionDescriptions: descriptions },
+      ),
+    );
     expect(again.protectColumns).toEqual([]);
     const members = planSheet(sheetDef('groupMembers'), null);
     expect(members.protectSheet).toContain('конфиденциальные');

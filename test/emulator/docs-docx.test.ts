@@ -18,7 +18,11 @@ function buildOrder(): { ws: Workspace; model: DocumentModel; id: string } {
   const DocumentApp = createDocumentApp(ws);
   const doc = DocumentApp.create('Приказ «Об утверждении наставнических пар»');
   const body = doc.getBody();
-  body.setMarginLeft(30 * MM).setMarginRight(15 * MM).setMarginTop(20 * MM).setMarginBottom(20 * MM);
+  body
+    .setMarginLeft(30 * MM)
+    .setMarginRight(15 * MM)
+    .setMarginTop(20 * MM)
+    .setMarginBottom(20 * MM);
   const { Attribute, HorizontalAlignment: H, ParagraphHeading, GlyphType, VerticalAlignment } = DocumentApp;
   const tnr: Record<string, unknown> = { [String(Attribute.FONT_FAMILY)]: 'Times New Roman', [String(Attribute.FONT_SIZE)]: 14 };
 
@@ -35,7 +39,11 @@ function buildOrder(): { ws: Workspace; model: DocumentModel; id: string } {
   body.appendParagraph('Об утверждении наставнических пар (групп)\nна 2025/2026 учебный год').setAttributes(tnr).setSpacingBefore(12).setSpacingAfter(12);
 
   const basis = body.appendParagraph('В соответствии с распоряжением Министерства просвещения Российской Федерации от 25.12.2019 № Р-145, в целях реализации целевой модели наставничества');
-  basis.setAlignment(H.JUSTIFY).setIndentFirstLine(1.25 * CM).setLineSpacing(1.15).setAttributes(tnr);
+  basis
+    .setAlignment(H.JUSTIFY)
+    .setIndentFirstLine(1.25 * CM)
+    .setLineSpacing(1.15)
+    .setAttributes(tnr);
   body.appendParagraph('ПРИКАЗЫВАЮ:').setAttributes(tnr).editAsText().setBold(true);
   const i1 = body.appendListItem('Утвердить наставнические пары (приложение 1).').setAttributes(tnr).setAlignment(H.JUSTIFY);
   body.appendListItem('Назначить куратором Петрову Е.В., методиста.').setAttributes(tnr);
@@ -204,7 +212,8 @@ describe('Google Doc ⇄ .docx', () => {
       const file = path.join(dir, 'prikaz.docx');
       fs.writeFileSync(file, await documentToDocx(model, { title: 'Приказ' }));
       const env = { ...process.env, HOME: dir };
-      const run = (format: string) => execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', format, '--outdir', dir, file], { env, timeout: 120000, stdio: 'pipe' });
+      const run = (format: string) =>
+        execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', format, '--outdir', dir, file], { env, timeout: 120000, stdio: 'pipe' });
       run('pdf');
       const pdf = fs.readFileSync(path.join(dir, 'prikaz.pdf'));
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

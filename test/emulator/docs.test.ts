@@ -168,7 +168,11 @@ describe('Body: children, text and the last-paragraph rule', () => {
     expect(body.getPageWidth()).toBeCloseTo(595.276);
     expect(body.getMarginLeft()).toBe(72);
     const mm = 72 / 25.4;
-    body.setMarginLeft(30 * mm).setMarginRight(15 * mm).setMarginTop(20 * mm).setMarginBottom(20 * mm);
+    body
+      .setMarginLeft(30 * mm)
+      .setMarginRight(15 * mm)
+      .setMarginTop(20 * mm)
+      .setMarginBottom(20 * mm);
     expect(body.getMarginLeft()).toBeCloseTo(85.04, 2);
     const DocumentApp = { Attribute: { PAGE_WIDTH: 'PAGE_WIDTH' } };
     body.setAttributes({ [DocumentApp.Attribute.PAGE_WIDTH]: 841.89 });
@@ -355,7 +359,11 @@ describe('tables', () => {
 
   test('page breaks are refused inside a table cell', () => {
     const { body } = setup();
-    const p = body.appendTable([['x']]).getCell(0, 0).getChild(0).asParagraph();
+    const p = body
+      .appendTable([['x']])
+      .getCell(0, 0)
+      .getChild(0)
+      .asParagraph();
     expect(() => p.appendPageBreak()).toThrow(DOC_ERRORS.pageBreakInCell);
   });
 

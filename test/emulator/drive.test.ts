@@ -120,9 +120,7 @@ describe('Drive (advanced service, v3)', () => {
     const moved = Drive.Files.update({ name: 'Справка за май' }, doc.id!, null as unknown as GoogleAppsScript.Base.Blob, { addParents: a.id, removeParents: 'root', fields: 'name,parents' });
     expect(moved).toEqual({ name: 'Справка за май', parents: [a.id] });
     expect(DriveApp.getFolderById(a.id!).getFiles().next().getName()).toBe('Справка за май');
-    expect(() => Drive.Files.update({ parents: [a.id!] }, doc.id!)).toThrow(
-      'The parents field is not directly writable in update requests. Use the addParents and removeParents parameters instead.',
-    );
+    expect(() => Drive.Files.update({ parents: [a.id!] }, doc.id!)).toThrow('The parents field is not directly writable in update requests. Use the addParents and removeParents parameters instead.');
     expect(() => Drive.Files.update({}, doc.id!, null as unknown as GoogleAppsScript.Base.Blob, { addParents: 'nope', removeParents: a.id })).toThrow('File not found: nope.');
     Drive.Files.update({ trashed: true }, doc.id!);
     expect(Drive.Files.list({ q: `trashed = false and mimeType != '${MIME.spreadsheet}'` }).files!.map((f) => f.name)).toEqual(['A']);
@@ -153,7 +151,9 @@ describe('Drive (advanced service, v3)', () => {
     expect(Drive.Files.get(ws.spreadsheet.id, { fields: 'name,mimeType,parents' })).toEqual({ name: 'Наставничество', mimeType: MIME.spreadsheet, parents: ['root'] });
     expect(DriveApp.getFileById(ws.spreadsheet.id).getParents().next().getName()).toBe('Мой диск');
     const folder = Drive.Files.create({ name: 'Папка', mimeType: MIME.folder });
-    expect(() => Drive.Files.update({}, ws.spreadsheet.id, null as unknown as GoogleAppsScript.Base.Blob, { addParents: folder.id, removeParents: 'root' })).toThrow('cannot be renamed, moved, trashed or deleted here');
+    expect(() => Drive.Files.update({}, ws.spreadsheet.id, null as unknown as GoogleAppsScript.Base.Blob, { addParents: folder.id, removeParents: 'root' })).toThrow(
+      'cannot be renamed, moved, trashed or deleted here',
+    );
     expect(() => DriveApp.getRootFolder().setTrashed(true)).toThrow('cannot be renamed, moved, trashed or deleted here');
   });
 

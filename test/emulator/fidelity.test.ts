@@ -35,7 +35,13 @@ describe('typing: a leading + or - starts a formula unless the text is a number'
     expect(cell.getFormula()).toBe('=-abc');
     cell.setValue('--');
     expect(cell.getFormula()).toBe('=--');
-    for (const [typed, value] of [['+5', 5], ['-3,5', -3.5], ['-', '-'], ['+', '+'], [' -x', ' -x']] as const) {
+    for (const [typed, value] of [
+      ['+5', 5],
+      ['-3,5', -3.5],
+      ['-', '-'],
+      ['+', '+'],
+      [' -x', ' -x'],
+    ] as const) {
       cell.setValue(typed);
       expect([cell.getValue(), cell.getFormula()]).toEqual([value, '']);
     }
@@ -61,7 +67,7 @@ describe('typing: a leading + or - starts a formula unless the text is a number'
 });
 
 describe('the 50,000-character cell limit', () => {
-  test('setValue, setValues, setFormula and appendRow refuse a longer text with Google\'s message; nothing is written', () => {
+  test("setValue, setValues, setFormula and appendRow refuse a longer text with Google's message; nothing is written", () => {
     const { sheet } = sheetOf(new Workspace());
     const long = 'я'.repeat(50001);
     expect(CELL_TOO_LONG).toBe('Your input contains more than the maximum of 50000 characters in a single cell.');
@@ -146,7 +152,7 @@ describe('FormApp.create(title) names only the Drive file', () => {
     expect(form.getResponses()).toHaveLength(4);
   });
 
-  test('an untitled form is named by its file in the participant\'s messages', () => {
+  test("an untitled form is named by its file in the participant's messages", () => {
     const ws = new Workspace();
     const form = createFormApp(ws).create('Анкета куратора');
     expect(() => submitAsParticipant(ws, form.getId(), {})).toThrow('Форма «Анкета куратора» не опубликована');
@@ -167,11 +173,9 @@ describe('protections bind other editors', () => {
     return { ws, app, ss, sheet, locked, protection };
   }
 
-  test('the owner edits everything; another editor is refused on a protected sheet with Google\'s text, nothing written', () => {
+  test("the owner edits everything; another editor is refused on a protected sheet with Google's text, nothing written", () => {
     const { ws, sheet, locked } = protectedBook();
-    expect(PROTECTED_ERROR).toBe(
-      'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
-    );
+    expect(PROTECTED_ERROR).toBe('You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.');
     locked.getRange('A2').setValue('куратор');
     ws.activeUser = 'teacher@school.ru';
     for (const write of [
@@ -240,7 +244,7 @@ describe('protections bind other editors', () => {
     expect(app.getActiveSpreadsheet().getSheetByName('Пары')!.getRange('A1').getValue()).toBe('рядом');
   });
 
-  test('a protected sheet\'s unprotected ranges stay editable; the emulator\'s own writes are not checked', () => {
+  test("a protected sheet's unprotected ranges stay editable; the emulator's own writes are not checked", () => {
     const { ws, locked, protection } = protectedBook();
     protection.setUnprotectedRanges([locked.getRange('C1:C10')]);
     ws.activeUser = 'teacher@school.ru';
@@ -317,7 +321,7 @@ describe('google.script.run refuses Dates and functions', () => {
 });
 
 describe('the time zone is pinned', () => {
-  test('tests run in America/Los_Angeles, far from the programme\'s Europe/Moscow', () => {
+  test("tests run in America/Los_Angeles, far from the programme's Europe/Moscow", () => {
     expect(process.env.TZ).toBe('America/Los_Angeles');
     expect(new Date(2026, 0, 15).getTimezoneOffset()).toBe(480);
   });

@@ -23,12 +23,17 @@ function richForm(): FormModel {
   form.addSectionHeaderItem().setTitle('Раздел');
   form.addPageBreakItem().setTitle('Страница 2');
   form.setPublished(true).setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
-  submitAsParticipant(ws, form.getId(), {
-    'ФИО': 'Иванов',
-    'Компетенции': ['IT', 'Шахматы'],
-    'Время': { 'Пн': 'утро' },
-    'Форматы': { 'Весна': ['очно', 'онлайн'] },
-  }, { email: 'ivanov@school.ru' });
+  submitAsParticipant(
+    ws,
+    form.getId(),
+    {
+      ФИО: 'Иванов',
+      Компетенции: ['IT', 'Шахматы'],
+      Время: { Пн: 'утро' },
+      Форматы: { Весна: ['очно', 'онлайн'] },
+    },
+    { email: 'ivanov@school.ru' },
+  );
   return formModelOf(form);
 }
 
@@ -55,11 +60,13 @@ describe('.form.json', () => {
   });
 
   test('a hand-written file with only the stable fields loads as a legacy (published, open) form', () => {
-    const model = formFromJson(JSON.stringify({
-      id: 'f1',
-      title: 'Опрос',
-      items: [{ id: 7, title: 'Как дела?', type: 'MULTIPLE_CHOICE', choices: ['Хорошо', 'Плохо'] }],
-    }));
+    const model = formFromJson(
+      JSON.stringify({
+        id: 'f1',
+        title: 'Опрос',
+        items: [{ id: 7, title: 'Как дела?', type: 'MULTIPLE_CHOICE', choices: ['Хорошо', 'Плохо'] }],
+      }),
+    );
     expect(model).toMatchObject({
       published: true,
       acceptingResponses: true,

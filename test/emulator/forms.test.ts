@@ -1,8 +1,21 @@
 import { MIME } from '../../local/emulator/drive-store';
 import { FORM_ERRORS, FakeForm, FakeFormApp, FormPublishing, createFormApp, formModelOf } from '../../local/emulator/forms/fakes';
 import {
-  FakeCheckboxGridItem, FakeCheckboxItem, FakeChoice, FakeDateItem, FakeGridItem, FakeItem, FakeItemResponse, FakeListItem,
-  FakeMultipleChoiceItem, FakePageBreakItem, FakeParagraphTextItem, FakeScaleItem, FakeSectionHeaderItem, FakeTextItem, ITEM_ERRORS,
+  FakeCheckboxGridItem,
+  FakeCheckboxItem,
+  FakeChoice,
+  FakeDateItem,
+  FakeGridItem,
+  FakeItem,
+  FakeItemResponse,
+  FakeListItem,
+  FakeMultipleChoiceItem,
+  FakePageBreakItem,
+  FakeParagraphTextItem,
+  FakeScaleItem,
+  FakeSectionHeaderItem,
+  FakeTextItem,
+  ITEM_ERRORS,
 } from '../../local/emulator/forms/items';
 import * as destination from '../../local/emulator/forms/destination';
 import { FakeFormResponse, RESPONSE_ERRORS } from '../../local/emulator/forms/responses';
@@ -213,7 +226,10 @@ describe('items', () => {
     expect([scale.getLowerBound(), scale.getUpperBound(), scale.getLeftLabel(), scale.getRightLabel()]).toEqual([1, 10, 'плохо', 'отлично']);
     expect(() => scale.setBounds(2, 5)).toThrow(ITEM_ERRORS.bounds);
     const grid = form.addCheckboxGridItem().setRows(['Пн', 'Вт']).setColumns(['утро', 'вечер']);
-    expect([grid.getRows(), grid.getColumns()]).toEqual([['Пн', 'Вт'], ['утро', 'вечер']]);
+    expect([grid.getRows(), grid.getColumns()]).toEqual([
+      ['Пн', 'Вт'],
+      ['утро', 'вечер'],
+    ]);
     expect(form.addDateItem().includesYear()).toBe(true);
     expect(() => form.addListItem().setChoiceValues('a' as unknown as string[])).toThrow("The parameters don't match the method signature for FormApp.ListItem.setChoiceValues.");
   });
@@ -247,7 +263,12 @@ describe('items', () => {
     expect(() => grid.createResponse(['x'])).toThrow(ITEM_ERRORS.invalidResponse('Сетка'));
     const date = form.addDateItem().setTitle('Дата');
     expect(date.createResponse(new Date('2025-03-01T21:30:00Z')).getResponse()).toBe('2025-03-02'); // Moscow day
-    expect(form.addTextItem().createResponse(42 as unknown as string).getResponse()).toBe('42');
+    expect(
+      form
+        .addTextItem()
+        .createResponse(42 as unknown as string)
+        .getResponse(),
+    ).toBe('42');
   });
 });
 
@@ -263,7 +284,13 @@ describe('response destination: the linked sheet as Google lays it out', () => {
     expect(ss.getActiveSheet().getName()).toBe(before);
     expect(sheet.getFrozenRows()).toBe(1);
     expect(sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]).toEqual([
-      'Отметка времени', 'Адрес электронной почты', 'ФИО', 'Интересы', 'Формат', 'Оценка [Математика]', 'Оценка [Физика]',
+      'Отметка времени',
+      'Адрес электронной почты',
+      'ФИО',
+      'Интересы',
+      'Формат',
+      'Оценка [Математика]',
+      'Оценка [Физика]',
     ]);
     expect(sheet.getFormUrl()).toBe(`https://docs.google.com/forms/d/${form.getId()}/viewform`);
     expect(ss.getFormUrl()).toBe(sheet.getFormUrl());
@@ -310,9 +337,7 @@ describe('response destination: the linked sheet as Google lays it out', () => {
     form.deleteItem(3); // «Формат»
     form.addParagraphTextItem().setTitle('О себе');
     form.moveItem(form.getItems().length - 1, 0);
-    expect(rows(ss, 'Ответы на форму (1)')[0]).toEqual([
-      'Отметка времени', 'ФИО', 'Увлечения', 'Формат', 'Оценка [Математика]', 'Оценка [Химия]', 'Оценка [Биология]', 'О себе',
-    ]);
+    expect(rows(ss, 'Ответы на форму (1)')[0]).toEqual(['Отметка времени', 'ФИО', 'Увлечения', 'Формат', 'Оценка [Математика]', 'Оценка [Химия]', 'Оценка [Биология]', 'О себе']);
   });
 
   test('existing responses are copied into a newly linked sheet', () => {
@@ -354,9 +379,7 @@ describe('FormResponse: script-made responses', () => {
     expect(response.getEditResponseUrl()).toBe(`${form.getPublishedUrl()}?edit2=${response.getId()}`);
     const sheet = ss.getSheetByName('Ответы на форму (1)')!;
     // Checkbox answers share one cell joined with ", "; numeric-looking grid answers become numbers.
-    expect(sheet.getRange(2, 1, 1, 6).getValues()[0]).toEqual([
-      new Date('2025-09-15T07:30:05Z'), 'Петрова Анна', 'Робототехника, Спорт', 'Онлайн', 3, 2,
-    ]);
+    expect(sheet.getRange(2, 1, 1, 6).getValues()[0]).toEqual([new Date('2025-09-15T07:30:05Z'), 'Петрова Анна', 'Робототехника, Спорт', 'Онлайн', 3, 2]);
     expect(sheet.getRange(2, 1).getDisplayValue()).toBe('15.09.2025 10:30:05');
   });
 

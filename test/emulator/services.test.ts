@@ -89,7 +89,10 @@ describe('Utilities, Session, Logger, HtmlService', () => {
     const d = new Date('2026-03-29T00:30:00Z');
     expect(u.formatDate(d, 'Europe/Moscow', 'dd.MM.yyyy HH:mm')).toBe('29.03.2026 03:30');
     expect(u.formatDate(d, 'America/New_York', "yyyy-MM-dd'T'HH:mm:ssXXX")).toBe('2026-03-28T20:30:00-04:00');
-    expect(u.parseCsv('a,"b, c"\n1,2')).toEqual([['a', 'b, c'], ['1', '2']]);
+    expect(u.parseCsv('a,"b, c"\n1,2')).toEqual([
+      ['a', 'b, c'],
+      ['1', '2'],
+    ]);
     expect(u.newBlob('Привет').getDataAsString()).toBe('Привет');
     expect(u.base64Encode('Привет')).toBe(Buffer.from('Привет').toString('base64'));
   });

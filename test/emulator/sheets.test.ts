@@ -30,9 +30,7 @@ describe('ranges copy Apps Script, error texts included', () => {
 
   test('setValues with the wrong shape writes nothing and says why', () => {
     const { sheet } = setup();
-    expect(() => sheet.getRange(1, 1, 2, 2).setValues([['a', 'b']])).toThrow(
-      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
-    );
+    expect(() => sheet.getRange(1, 1, 2, 2).setValues([['a', 'b']])).toThrow('The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.');
     expect(() => sheet.getRange(1, 1, 1, 2).setValues([['a', 'b', 'c']])).toThrow(
       'The number of columns in the data does not match the number of columns in the range. The data has 3 but the range has 2.',
     );
@@ -42,7 +40,10 @@ describe('ranges copy Apps Script, error texts included', () => {
   test('empty cells read as empty strings; getValues is always 2-D', () => {
     const { sheet } = setup();
     sheet.getRange('B2').setValue(5);
-    expect(sheet.getRange(1, 1, 2, 3).getValues()).toEqual([['', '', ''], ['', 5, '']]);
+    expect(sheet.getRange(1, 1, 2, 3).getValues()).toEqual([
+      ['', '', ''],
+      ['', 5, ''],
+    ]);
     expect(sheet.getDataRange().getA1Notation()).toBe('A1:B2');
     expect(sheet.getLastRow()).toBe(2);
     expect(sheet.getLastColumn()).toBe(2);
@@ -142,7 +143,10 @@ describe('the cost model', () => {
   test('every service call is counted by Service.method', () => {
     const { ws, sheet } = setup();
     ws.calls.reset();
-    sheet.getRange(1, 1, 2, 2).setValues([[1, 2], [3, 4]]);
+    sheet.getRange(1, 1, 2, 2).setValues([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(ws.calls.snapshot()).toEqual({ 'Range.setValues': 1, 'Sheet.getRange': 1 });
   });
 
@@ -155,7 +159,7 @@ describe('the cost model', () => {
     expect(sheet.getRange('A1:A3').getValues().flat()).toEqual([1, '', 3]);
   });
 
-  test('a fake\'s own state is not API', () => {
+  test("a fake's own state is not API", () => {
     const { app } = setup();
     expect(() => (app as unknown as { ws: unknown }).ws).toThrow('SpreadsheetApp.ws is not available in the local Apps Script workspace');
     expect(app.ProtectionType.RANGE).toBe('RANGE');

@@ -47,7 +47,14 @@ export function cloneDeep<T>(value: T, seen = new Map<unknown, unknown>()): T {
   }
   const keys = Object.keys(value);
   // Most of a workspace is leaf objects (cells): copied flat, without the cycle bookkeeping.
-  if (proto === Object.prototype && keys.every((k) => { const v = (value as Record<string, unknown>)[k]; return v === null || typeof v !== 'object'; })) return { ...value };
+  if (
+    proto === Object.prototype &&
+    keys.every((k) => {
+      const v = (value as Record<string, unknown>)[k];
+      return v === null || typeof v !== 'object';
+    })
+  )
+    return { ...value };
   const copy = Object.create(proto) as Record<string, unknown>;
   seen.set(value, copy);
   for (const key of keys) copy[key] = cloneDeep((value as Record<string, unknown>)[key], seen);

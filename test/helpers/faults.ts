@@ -133,7 +133,10 @@ export function faultPlan(calls: Record<string, number>, maxFaults: number): Arr
     if (total <= maxFaults) {
       for (let k = 1; k <= count; k++) picks.add(k);
     } else {
-      picks.add(1).add(Math.ceil(count / 2)).add(count);
+      picks
+        .add(1)
+        .add(Math.ceil(count / 2))
+        .add(count);
       const share = Math.max(0, Math.floor((maxFaults * count) / total) - picks.size);
       for (let i = 1; i <= share; i++) picks.add(Math.max(1, Math.round((i * count) / (share + 1))));
     }
@@ -174,7 +177,7 @@ function short(value: unknown): string {
 export function faultSweep<S>(options: SweepOptions<S>): SweepReport {
   const maxFaults = options.maxFaults ?? 300;
   const maxReruns = options.maxReruns ?? 2;
-  const message = options.message ?? 'We\'re sorry, a server error occurred. Please wait a bit and try again.';
+  const message = options.message ?? "We're sorry, a server error occurred. Please wait a bit and try again.";
   const op = options.operation;
 
   const clean = options.setup();
@@ -295,7 +298,10 @@ function effectiveValidations(sheet: SheetModel): SheetModel['validations'] {
 }
 
 function sortedBy<T>(items: T[]): T[] {
-  return items.map((item) => [JSON.stringify(item), item] as const).sort((a, b) => a[0].localeCompare(b[0])).map(([, item]) => item);
+  return items
+    .map((item) => [JSON.stringify(item), item] as const)
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([, item]) => item);
 }
 
 /**

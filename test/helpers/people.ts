@@ -31,9 +31,9 @@ export function consentAll(ws: Workspace, runner: ScriptRunner) {
   const people = [...table(ws, SHEET.mentees), ...table(ws, SHEET.mentors)];
   look(ws, (ss) => {
     const sheet = ss.getSheetByName(SHEET.consents)!;
-    sheet.getRange(2, 1, people.length, 8).setValues(
-      people.map((p, i) => [`СГ-${i + 1}`, p.ID, p['ФИО'], p['Категория'] === 'обучающийся' ? 'родитель' : 'участник', 'подписант', new Date('2026-10-03T09:00:00Z'), 'да', 'нет']),
-    );
+    sheet
+      .getRange(2, 1, people.length, 8)
+      .setValues(people.map((p, i) => [`СГ-${i + 1}`, p.ID, p['ФИО'], p['Категория'] === 'обучающийся' ? 'родитель' : 'участник', 'подписант', new Date('2026-10-03T09:00:00Z'), 'да', 'нет']));
   });
   runner.call('importResponses');
 }
@@ -60,4 +60,3 @@ export function withPeople() {
   runner.call('importResponses');
   return p;
 }
-

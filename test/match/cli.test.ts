@@ -24,8 +24,15 @@ function run(files: Record<string, string>, argv: string[]) {
 const GOOD = {
   mode: 'optimal',
   mentees: [{ id: 'e1', priority: 1 }, { id: 'e2' }, { id: 'e3' }],
-  mentors: [{ id: 'm1', capacity: 1 }, { id: 'm2', capacity: 1 }],
-  scores: [['e1', 'm1', 0.2], ['e2', 'm1', 0.9], ['e3', 'm2', 0.4]],
+  mentors: [
+    { id: 'm1', capacity: 1 },
+    { id: 'm2', capacity: 1 },
+  ],
+  scores: [
+    ['e1', 'm1', 0.2],
+    ['e2', 'm1', 0.9],
+    ['e3', 'm2', 0.4],
+  ],
   locked: [],
 };
 
@@ -56,8 +63,34 @@ describe('match CLI main()', () => {
     ['negative capacity', { 'i.json': JSON.stringify({ ...GOOD, mentors: [{ id: 'm1', capacity: -2 }] }) }, ['i.json'], /capacity must be an integer >= 0, got -2/],
     ['negative priority', { 'i.json': JSON.stringify({ ...GOOD, mentees: [{ id: 'e1', priority: -1 }] }) }, ['i.json'], /priority must be/],
     ['forbidden locked pair', { 'i.json': JSON.stringify({ ...GOOD, locked: [['e1', 'm2']] }) }, ['i.json'], /locked pair e1–m2 is not an allowed pair/],
-    ['locked beyond capacity', { 'i.json': JSON.stringify({ ...GOOD, locked: [['e1', 'm1'], ['e2', 'm1']] }) }, ['i.json'], /2 locked mentees but capacity 1/],
-    ['mentee locked twice', { 'i.json': JSON.stringify({ ...GOOD, locked: [['e1', 'm1'], ['e1', 'm1']] }) }, ['i.json'], /locked to more than one mentor/],
+    [
+      'locked beyond capacity',
+      {
+        'i.json': JSON.stringify({
+          ...GOOD,
+          locked: [
+            ['e1', 'm1'],
+            ['e2', 'm1'],
+          ],
+        }),
+      },
+      ['i.json'],
+      /2 locked mentees but capacity 1/,
+    ],
+    [
+      'mentee locked twice',
+      {
+        'i.json': JSON.stringify({
+          ...GOOD,
+          locked: [
+            ['e1', 'm1'],
+            ['e1', 'm1'],
+          ],
+        }),
+      },
+      ['i.json'],
+      /locked to more than one mentor/,
+    ],
   ])('%s: exit 1, one message in English and Russian, no stack', (_name, files, argv, message) => {
     const r = run(files, argv);
     expect(r.code).toBe(1);

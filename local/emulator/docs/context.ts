@@ -81,9 +81,7 @@ export function nodeOf(value: unknown): object | undefined {
 /** Nodes made by copy() or removed from their parent: only these may be inserted again. */
 export const detachedNodes = new WeakSet<object>();
 
-export type Owner =
-  | { kind: 'section'; section: 'body' | 'header' | 'footer' }
-  | { kind: 'cell'; cell: TableCellModel; row: TableRowModel; table: TableBlock };
+export type Owner = { kind: 'section'; section: 'body' | 'header' | 'footer' } | { kind: 'cell'; cell: TableCellModel; row: TableRowModel; table: TableBlock };
 
 export interface Place {
   list: Block[];

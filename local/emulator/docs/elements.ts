@@ -3,17 +3,37 @@
  * are 0-based; a section and a cell always end with a paragraph, as in Docs.
  */
 import {
-  Attributes, AttributeHandlers, AttributeClearers, applyPatch, colorArg, numberArg, paragraphPatchFromAttributes,
-  setAttributes as applyAttributes, stringArg, textAttributesOf, textPatchFromAttributes, verticalAlignmentArg,
+  Attributes,
+  AttributeHandlers,
+  AttributeClearers,
+  applyPatch,
+  colorArg,
+  numberArg,
+  paragraphPatchFromAttributes,
+  setAttributes as applyAttributes,
+  stringArg,
+  textAttributesOf,
+  textPatchFromAttributes,
+  verticalAlignmentArg,
 } from './attributes';
-import {
-  DOC_ERRORS, DocContext, NodeCarrier, checkChildIndex, checkInsertIndex, detachedNodes, expose, locateRow, modelOf,
-  nodeOf, removeBlock,
-} from './context';
+import { DOC_ERRORS, DocContext, NodeCarrier, checkChildIndex, checkInsertIndex, detachedNodes, expose, locateRow, modelOf, nodeOf, removeBlock } from './context';
 import { ElementType, VerticalAlignment, signatureError } from './enums';
 import {
-  Block, CellStyle, DocumentModel, ListItemBlock, ParagraphBlock, TableBlock, TableCellModel, TableRowModel, TextBlock,
-  blocksText, cloneModel, columnCount, emptyParagraph, flattenParagraphs, isTextBlock,
+  Block,
+  CellStyle,
+  DocumentModel,
+  ListItemBlock,
+  ParagraphBlock,
+  TableBlock,
+  TableCellModel,
+  TableRowModel,
+  TextBlock,
+  blocksText,
+  cloneModel,
+  columnCount,
+  emptyParagraph,
+  flattenParagraphs,
+  isTextBlock,
 } from './model';
 import { wrapInline, wrapText, wrapTextBlock } from './paragraph';
 import { FakeText, newRun, restyleAll, trailingStyle } from './text';
@@ -224,16 +244,51 @@ export abstract class FakeContainer<Api> implements NodeCarrier {
 }
 
 export type ContainerMembers =
-  | 'getNumChildren' | 'getChild' | 'getChildIndex' | 'getText' | 'setText' | 'clear' | 'editAsText' | 'appendParagraph'
-  | 'insertParagraph' | 'appendListItem' | 'insertListItem' | 'appendTable' | 'insertTable' | 'appendHorizontalRule'
-  | 'insertHorizontalRule' | 'removeChild' | 'getType' | 'setAttributes' | 'getAttributes';
+  | 'getNumChildren'
+  | 'getChild'
+  | 'getChildIndex'
+  | 'getText'
+  | 'setText'
+  | 'clear'
+  | 'editAsText'
+  | 'appendParagraph'
+  | 'insertParagraph'
+  | 'appendListItem'
+  | 'insertListItem'
+  | 'appendTable'
+  | 'insertTable'
+  | 'appendHorizontalRule'
+  | 'insertHorizontalRule'
+  | 'removeChild'
+  | 'getType'
+  | 'setAttributes'
+  | 'getAttributes';
 // ---- tables ----
 
 type TableApi = Pick<
   Table,
-  | 'getNumRows' | 'getRow' | 'appendTableRow' | 'insertTableRow' | 'removeRow' | 'getCell' | 'getNumChildren' | 'getChild'
-  | 'setBorderWidth' | 'getBorderWidth' | 'setBorderColor' | 'getBorderColor' | 'setColumnWidth' | 'getColumnWidth'
-  | 'setAttributes' | 'getAttributes' | 'getText' | 'editAsText' | 'removeFromParent' | 'copy' | 'getType' | 'asTable'
+  | 'getNumRows'
+  | 'getRow'
+  | 'appendTableRow'
+  | 'insertTableRow'
+  | 'removeRow'
+  | 'getCell'
+  | 'getNumChildren'
+  | 'getChild'
+  | 'setBorderWidth'
+  | 'getBorderWidth'
+  | 'setBorderColor'
+  | 'getBorderColor'
+  | 'setColumnWidth'
+  | 'getColumnWidth'
+  | 'setAttributes'
+  | 'getAttributes'
+  | 'getText'
+  | 'editAsText'
+  | 'removeFromParent'
+  | 'copy'
+  | 'getType'
+  | 'asTable'
 >;
 
 export class FakeTable implements TableApi, NodeCarrier {
@@ -368,9 +423,23 @@ function wrapCell(ctx: DocContext, cell: TableCellModel): TableCell {
 
 type RowApi = Pick<
   TableRow,
-  | 'getCell' | 'getNumCells' | 'getNumChildren' | 'getChild' | 'appendTableCell' | 'insertTableCell' | 'removeCell' | 'getText'
-  | 'editAsText' | 'getParentTable' | 'setMinimumHeight' | 'getMinimumHeight' | 'getType' | 'asTableRow' | 'removeFromParent'
-  | 'setAttributes' | 'getAttributes'
+  | 'getCell'
+  | 'getNumCells'
+  | 'getNumChildren'
+  | 'getChild'
+  | 'appendTableCell'
+  | 'insertTableCell'
+  | 'removeCell'
+  | 'getText'
+  | 'editAsText'
+  | 'getParentTable'
+  | 'setMinimumHeight'
+  | 'getMinimumHeight'
+  | 'getType'
+  | 'asTableRow'
+  | 'removeFromParent'
+  | 'setAttributes'
+  | 'getAttributes'
 >;
 
 export class FakeTableRow implements RowApi, NodeCarrier {
@@ -458,7 +527,10 @@ export class FakeTableRow implements RowApi, NodeCarrier {
   setAttributes(attributes: unknown): TableRow {
     const method = 'TableRow.setAttributes';
     applyAttributes(attributes, method, { MINIMUM_HEIGHT: (v) => this.setMinimumHeight(numberArg(v, method)) }, { MINIMUM_HEIGHT: () => delete this.row.minimumHeight });
-    restyleAll(this.row.cells.flatMap((c) => flattenParagraphs(c.children)), textPatchFromAttributes(attributes, method));
+    restyleAll(
+      this.row.cells.flatMap((c) => flattenParagraphs(c.children)),
+      textPatchFromAttributes(attributes, method),
+    );
     return this._api();
   }
   getAttributes(): Attributes {
@@ -471,10 +543,27 @@ const CELL_PADDINGS = { PADDING_TOP: 'paddingTop', PADDING_BOTTOM: 'paddingBotto
 
 type CellApi = Pick<
   TableCell,
-  | Exclude<ContainerMembers, 'asTableCell'> | 'setWidth' | 'getWidth' | 'setBackgroundColor' | 'getBackgroundColor' | 'setPaddingTop' | 'setPaddingBottom'
-  | 'setPaddingLeft' | 'setPaddingRight' | 'getPaddingTop' | 'getPaddingBottom' | 'getPaddingLeft' | 'getPaddingRight'
-  | 'setVerticalAlignment' | 'getVerticalAlignment' | 'getParentRow' | 'getParentTable' | 'getRowSpan' | 'getColSpan'
-  | 'asTableCell' | 'removeFromParent'
+  | Exclude<ContainerMembers, 'asTableCell'>
+  | 'setWidth'
+  | 'getWidth'
+  | 'setBackgroundColor'
+  | 'getBackgroundColor'
+  | 'setPaddingTop'
+  | 'setPaddingBottom'
+  | 'setPaddingLeft'
+  | 'setPaddingRight'
+  | 'getPaddingTop'
+  | 'getPaddingBottom'
+  | 'getPaddingLeft'
+  | 'getPaddingRight'
+  | 'setVerticalAlignment'
+  | 'getVerticalAlignment'
+  | 'getParentRow'
+  | 'getParentTable'
+  | 'getRowSpan'
+  | 'getColSpan'
+  | 'asTableCell'
+  | 'removeFromParent'
 >;
 
 export class FakeTableCell extends FakeContainer<TableCell> implements CellApi {
@@ -514,7 +603,7 @@ export class FakeTableCell extends FakeContainer<TableCell> implements CellApi {
   }
   getWidth(): number {
     const at = this._where();
-    return (at ? at.table.columnWidths[at.cellIndex] ?? null : null) as unknown as number;
+    return (at ? (at.table.columnWidths[at.cellIndex] ?? null) : null) as unknown as number;
   }
   setBackgroundColor(color: string): TableCell {
     this.cell.style.backgroundColor = colorArg(color, 'TableCell.setBackgroundColor');

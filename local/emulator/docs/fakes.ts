@@ -69,10 +69,7 @@ class FakeDocument implements DocumentApi {
   }
 }
 
-type AppApi = Pick<
-  DocumentApp,
-  'create' | 'openById' | 'openByUrl' | 'Attribute' | 'ElementType' | 'GlyphType' | 'HorizontalAlignment' | 'ParagraphHeading' | 'VerticalAlignment' | 'TextAlignment'
->;
+type AppApi = Pick<DocumentApp, 'create' | 'openById' | 'openByUrl' | 'Attribute' | 'ElementType' | 'GlyphType' | 'HorizontalAlignment' | 'ParagraphHeading' | 'VerticalAlignment' | 'TextAlignment'>;
 
 function asEnum<T>(value: unknown): T {
   return value as T;

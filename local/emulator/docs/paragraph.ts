@@ -1,7 +1,18 @@
 /** Paragraph and ListItem (a paragraph in a list), and the page breaks and rules inside them. */
 import {
-  Attributes, alignmentArg, applyPatch, glyphArg, headingArg, numberArg, paragraphAttributesOf, paragraphPatchFromAttributes,
-  stringArg, textAttributesOf, textPatchFromAttributes, AttributeHandlers, setAttributes as applyAttributes,
+  Attributes,
+  alignmentArg,
+  applyPatch,
+  glyphArg,
+  headingArg,
+  numberArg,
+  paragraphAttributesOf,
+  paragraphPatchFromAttributes,
+  stringArg,
+  textAttributesOf,
+  textPatchFromAttributes,
+  AttributeHandlers,
+  setAttributes as applyAttributes,
 } from './attributes';
 import { DOC_ERRORS, DocContext, NodeCarrier, detachedNodes, expose, locate, modelOf, nodeOf, removeBlock } from './context';
 import { ElementType, GlyphType, HorizontalAlignment, ParagraphHeading, signatureError } from './enums';
@@ -23,11 +34,34 @@ export function wrapTextBlock(ctx: DocContext, block: TextBlock): Paragraph | Li
 
 /** Members Paragraph and ListItem share (the names are the same in both interfaces). */
 type Shared =
-  | 'getType' | 'getText' | 'setText' | 'appendText' | 'editAsText' | 'clear' | 'copy' | 'removeFromParent'
-  | 'setHeading' | 'getHeading' | 'setAlignment' | 'getAlignment' | 'setIndentStart' | 'getIndentStart' | 'setIndentEnd'
-  | 'getIndentEnd' | 'setIndentFirstLine' | 'getIndentFirstLine' | 'setSpacingBefore' | 'getSpacingBefore'
-  | 'setSpacingAfter' | 'getSpacingAfter' | 'setLineSpacing' | 'getLineSpacing' | 'setAttributes' | 'getAttributes'
-  | 'appendPageBreak' | 'appendHorizontalRule';
+  | 'getType'
+  | 'getText'
+  | 'setText'
+  | 'appendText'
+  | 'editAsText'
+  | 'clear'
+  | 'copy'
+  | 'removeFromParent'
+  | 'setHeading'
+  | 'getHeading'
+  | 'setAlignment'
+  | 'getAlignment'
+  | 'setIndentStart'
+  | 'getIndentStart'
+  | 'setIndentEnd'
+  | 'getIndentEnd'
+  | 'setIndentFirstLine'
+  | 'getIndentFirstLine'
+  | 'setSpacingBefore'
+  | 'getSpacingBefore'
+  | 'setSpacingAfter'
+  | 'getSpacingAfter'
+  | 'setLineSpacing'
+  | 'getLineSpacing'
+  | 'setAttributes'
+  | 'getAttributes'
+  | 'appendPageBreak'
+  | 'appendHorizontalRule';
 
 abstract class FakeTextBlock<B extends TextBlock, Api> implements NodeCarrier {
   protected abstract readonly service: 'Paragraph' | 'ListItem';
@@ -176,7 +210,10 @@ export class FakeParagraph extends FakeTextBlock<ParagraphBlock, Paragraph> impl
   }
 }
 
-export class FakeListItem extends FakeTextBlock<ListItemBlock, ListItem> implements Pick<ListItem, Shared | 'asListItem' | 'setGlyphType' | 'getGlyphType' | 'setNestingLevel' | 'getNestingLevel' | 'setListId' | 'getListId'> {
+export class FakeListItem
+  extends FakeTextBlock<ListItemBlock, ListItem>
+  implements Pick<ListItem, Shared | 'asListItem' | 'setGlyphType' | 'getGlyphType' | 'setNestingLevel' | 'getNestingLevel' | 'setListId' | 'getListId'>
+{
   protected readonly service = 'ListItem';
 
   getType(): GoogleAppsScript.Document.ElementType {

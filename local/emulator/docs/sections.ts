@@ -45,9 +45,22 @@ abstract class FakeSectionBase<Api> extends FakeContainer<Api> {
 
 type BodyApi = Pick<
   Body,
-  | SectionMembers | 'appendPageBreak' | 'insertPageBreak' | 'setMarginTop' | 'setMarginBottom' | 'setMarginLeft' | 'setMarginRight'
-  | 'getMarginTop' | 'getMarginBottom' | 'getMarginLeft' | 'getMarginRight' | 'setPageWidth' | 'setPageHeight' | 'getPageWidth'
-  | 'getPageHeight' | 'asBody'
+  | SectionMembers
+  | 'appendPageBreak'
+  | 'insertPageBreak'
+  | 'setMarginTop'
+  | 'setMarginBottom'
+  | 'setMarginLeft'
+  | 'setMarginRight'
+  | 'getMarginTop'
+  | 'getMarginBottom'
+  | 'getMarginLeft'
+  | 'getMarginRight'
+  | 'setPageWidth'
+  | 'setPageHeight'
+  | 'getPageWidth'
+  | 'getPageHeight'
+  | 'asBody'
 >;
 
 const PAGE_ATTRIBUTES = {

@@ -53,7 +53,11 @@ function scopeRuns(block: TextBlock, scope: TextScope): TextRun[] {
 export function scopeText(scope: TextScope): string {
   return scope
     .paragraphs()
-    .map((p) => scopeRuns(p, scope).map((r) => r.text).join(''))
+    .map((p) =>
+      scopeRuns(p, scope)
+        .map((r) => r.text)
+        .join(''),
+    )
     .join('\n');
 }
 
@@ -174,10 +178,31 @@ function setParagraphText(scope: TextScope, text: string): void {
 
 type TextApi = Pick<
   Text,
-  | 'getText' | 'setText' | 'appendText' | 'insertText' | 'deleteText' | 'getType' | 'editAsText'
-  | 'setBold' | 'isBold' | 'setItalic' | 'isItalic' | 'setUnderline' | 'isUnderline' | 'setStrikethrough' | 'isStrikethrough'
-  | 'setFontSize' | 'getFontSize' | 'setFontFamily' | 'getFontFamily' | 'setForegroundColor' | 'getForegroundColor'
-  | 'setBackgroundColor' | 'getBackgroundColor' | 'setAttributes' | 'getAttributes'
+  | 'getText'
+  | 'setText'
+  | 'appendText'
+  | 'insertText'
+  | 'deleteText'
+  | 'getType'
+  | 'editAsText'
+  | 'setBold'
+  | 'isBold'
+  | 'setItalic'
+  | 'isItalic'
+  | 'setUnderline'
+  | 'isUnderline'
+  | 'setStrikethrough'
+  | 'isStrikethrough'
+  | 'setFontSize'
+  | 'getFontSize'
+  | 'setFontFamily'
+  | 'getFontFamily'
+  | 'setForegroundColor'
+  | 'getForegroundColor'
+  | 'setBackgroundColor'
+  | 'getBackgroundColor'
+  | 'setAttributes'
+  | 'getAttributes'
 >;
 
 /** The Text element. Offsets are 0-based and end-inclusive, as in DocumentApp. */

@@ -137,7 +137,8 @@ class FakeFiles implements Pick<Files, 'create' | 'get' | 'update' | 'list' | 'r
   }
 
   private _resourceArg(method: string, resource: unknown, writable: readonly string[]): Record<string, unknown> {
-    if (typeof resource !== 'object' || resource === null || Array.isArray(resource)) throw new Error(`The parameters (${typeof resource}) don't match the method signature for Drive.Files.${method}.`);
+    if (typeof resource !== 'object' || resource === null || Array.isArray(resource))
+      throw new Error(`The parameters (${typeof resource}) don't match the method signature for Drive.Files.${method}.`);
     const out = resource as Record<string, unknown>;
     for (const key of Object.keys(out)) {
       if (key === 'parents' && method === 'update') this._fail(method, 403, DRIVE_API_ERRORS.parentsNotWritable);
@@ -189,7 +190,13 @@ class FakeFiles implements Pick<Files, 'create' | 'get' | 'update' | 'list' | 'r
     this._noMedia('update', mediaData);
     const args = this._args('update', optionalArgs, ['fields', 'addParents', 'removeParents', 'supportsAllDrives', 'supportsTeamDrives']);
     if (r.mimeType !== undefined && r.mimeType !== entry.mimeType) throw new Error('Drive.Files.update: changing mimeType is not supported in the local workspace');
-    const ids = (v: unknown) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : []);
+    const ids = (v: unknown) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [];
     let parents = parentIds(entry);
     const removed = ids(args.removeParents);
     parents = parents.filter((p) => !removed.includes(p));

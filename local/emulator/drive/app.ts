@@ -142,8 +142,21 @@ export class FakeFile extends FakeItem<File> implements FileApi {
 
 type FolderApi = Pick<
   Folder,
-  | 'getId' | 'getName' | 'setName' | 'getUrl' | 'getParents' | 'moveTo' | 'setTrashed' | 'isTrashed' | 'getDateCreated'
-  | 'getFiles' | 'getFolders' | 'getFilesByName' | 'getFoldersByName' | 'getFilesByType' | 'createFolder'
+  | 'getId'
+  | 'getName'
+  | 'setName'
+  | 'getUrl'
+  | 'getParents'
+  | 'moveTo'
+  | 'setTrashed'
+  | 'isTrashed'
+  | 'getDateCreated'
+  | 'getFiles'
+  | 'getFolders'
+  | 'getFilesByName'
+  | 'getFoldersByName'
+  | 'getFilesByType'
+  | 'createFolder'
 >;
 
 export class FakeFolder extends FakeItem<Folder> implements FolderApi {

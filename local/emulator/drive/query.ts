@@ -9,8 +9,7 @@ import { ROOT_ID } from './links';
 
 export type Clause = (entry: DriveEntry) => boolean;
 
-export const SUPPORTED_Q =
-  "name = '…', name != '…', name contains '…', mimeType = '…', mimeType != '…', '<id>' in parents, trashed = true|false, joined with and";
+export const SUPPORTED_Q = "name = '…', name != '…', name contains '…', mimeType = '…', mimeType != '…', '<id>' in parents, trashed = true|false, joined with and";
 
 type Token = { kind: 'string'; value: string } | { kind: 'word'; value: string } | { kind: 'op'; value: string };
 
@@ -59,7 +58,13 @@ function show(tokens: Token[]): string {
 /** Word-prefix match, case-insensitive: Drive's `name contains` matches the start of words. */
 function containsWordPrefix(name: string, prefix: string): boolean {
   const p = prefix.toLowerCase();
-  return name.toLowerCase().startsWith(p) || name.toLowerCase().split(/[\s\-_.,;:()«»"']+/).some((w) => w.startsWith(p));
+  return (
+    name.toLowerCase().startsWith(p) ||
+    name
+      .toLowerCase()
+      .split(/[\s\-_.,;:()«»"']+/)
+      .some((w) => w.startsWith(p))
+  );
 }
 
 function clause(tokens: Token[], fail: (why: string) => never): Clause {

@@ -21,10 +21,23 @@ export interface FormPublishing {
 }
 
 export const ItemType = {
-  CHECKBOX: 'CHECKBOX', CHECKBOX_GRID: 'CHECKBOX_GRID', DATE: 'DATE', DATETIME: 'DATETIME', DURATION: 'DURATION',
-  GRID: 'GRID', IMAGE: 'IMAGE', LIST: 'LIST', MULTIPLE_CHOICE: 'MULTIPLE_CHOICE', PAGE_BREAK: 'PAGE_BREAK',
-  PARAGRAPH_TEXT: 'PARAGRAPH_TEXT', SCALE: 'SCALE', SECTION_HEADER: 'SECTION_HEADER', TEXT: 'TEXT', TIME: 'TIME',
-  VIDEO: 'VIDEO', FILE_UPLOAD: 'FILE_UPLOAD',
+  CHECKBOX: 'CHECKBOX',
+  CHECKBOX_GRID: 'CHECKBOX_GRID',
+  DATE: 'DATE',
+  DATETIME: 'DATETIME',
+  DURATION: 'DURATION',
+  GRID: 'GRID',
+  IMAGE: 'IMAGE',
+  LIST: 'LIST',
+  MULTIPLE_CHOICE: 'MULTIPLE_CHOICE',
+  PAGE_BREAK: 'PAGE_BREAK',
+  PARAGRAPH_TEXT: 'PARAGRAPH_TEXT',
+  SCALE: 'SCALE',
+  SECTION_HEADER: 'SECTION_HEADER',
+  TEXT: 'TEXT',
+  TIME: 'TIME',
+  VIDEO: 'VIDEO',
+  FILE_UPLOAD: 'FILE_UPLOAD',
 } as const;
 export const DestinationType = { SPREADSHEET: 'SPREADSHEET' } as const;
 export const Alignment = { LEFT: 'LEFT', CENTER: 'CENTER', RIGHT: 'RIGHT' } as const;
@@ -63,22 +76,63 @@ function newItemId(ws: Workspace, model: FormModel): number {
 
 type FormApi = Pick<
   Form,
-  | 'getId' | 'getTitle' | 'setTitle' | 'getDescription' | 'setDescription' | 'getEditUrl' | 'getPublishedUrl' | 'shortenFormUrl'
-  | 'setCollectEmail' | 'collectsEmail' | 'setConfirmationMessage' | 'getConfirmationMessage'
-  | 'setCustomClosedFormMessage' | 'getCustomClosedFormMessage' | 'setAllowResponseEdits' | 'canEditResponse'
-  | 'setLimitOneResponsePerUser' | 'hasLimitOneResponsePerUser' | 'setProgressBar' | 'hasProgressBar'
-  | 'setShowLinkToRespondAgain' | 'hasRespondAgainLink' | 'setAcceptingResponses' | 'isAcceptingResponses'
-  | 'getItems' | 'getItemById' | 'deleteItem' | 'moveItem'
-  | 'addTextItem' | 'addParagraphTextItem' | 'addMultipleChoiceItem' | 'addCheckboxItem' | 'addListItem' | 'addScaleItem'
-  | 'addGridItem' | 'addCheckboxGridItem' | 'addDateItem' | 'addSectionHeaderItem' | 'addPageBreakItem'
-  | 'setDestination' | 'getDestinationId' | 'getDestinationType' | 'removeDestination'
-  | 'getResponses' | 'getResponse' | 'createResponse' | 'deleteAllResponses' | 'deleteResponse'
+  | 'getId'
+  | 'getTitle'
+  | 'setTitle'
+  | 'getDescription'
+  | 'setDescription'
+  | 'getEditUrl'
+  | 'getPublishedUrl'
+  | 'shortenFormUrl'
+  | 'setCollectEmail'
+  | 'collectsEmail'
+  | 'setConfirmationMessage'
+  | 'getConfirmationMessage'
+  | 'setCustomClosedFormMessage'
+  | 'getCustomClosedFormMessage'
+  | 'setAllowResponseEdits'
+  | 'canEditResponse'
+  | 'setLimitOneResponsePerUser'
+  | 'hasLimitOneResponsePerUser'
+  | 'setProgressBar'
+  | 'hasProgressBar'
+  | 'setShowLinkToRespondAgain'
+  | 'hasRespondAgainLink'
+  | 'setAcceptingResponses'
+  | 'isAcceptingResponses'
+  | 'getItems'
+  | 'getItemById'
+  | 'deleteItem'
+  | 'moveItem'
+  | 'addTextItem'
+  | 'addParagraphTextItem'
+  | 'addMultipleChoiceItem'
+  | 'addCheckboxItem'
+  | 'addListItem'
+  | 'addScaleItem'
+  | 'addGridItem'
+  | 'addCheckboxGridItem'
+  | 'addDateItem'
+  | 'addSectionHeaderItem'
+  | 'addPageBreakItem'
+  | 'setDestination'
+  | 'getDestinationId'
+  | 'getDestinationType'
+  | 'removeDestination'
+  | 'getResponses'
+  | 'getResponse'
+  | 'createResponse'
+  | 'deleteAllResponses'
+  | 'deleteResponse'
 >;
 
 export class FakeForm implements FormApi, FormPublishing {
   private readonly ctx: FormContext;
 
-  constructor(private readonly ws: Workspace, entry: DriveEntry) {
+  constructor(
+    private readonly ws: Workspace,
+    entry: DriveEntry,
+  ) {
     // Read through the entry each time, so a Drive operation replacing the content is seen.
     this.ctx = {
       ws,
@@ -313,9 +367,7 @@ export class FakeForm implements FormApi, FormPublishing {
   /** All responses, or those strictly after `timestamp` ("after a given date and time"). */
   getResponses(timestamp?: GoogleAppsScript.Base.Date): FormResponse[] {
     const since = timestamp === undefined ? null : timestamp.getTime();
-    return this.model.responses
-      .filter((r) => since === null || Date.parse(r.timestamp) > since)
-      .map((r) => wrapFormResponse(this.ctx, r));
+    return this.model.responses.filter((r) => since === null || Date.parse(r.timestamp) > since).map((r) => wrapFormResponse(this.ctx, r));
   }
   getResponse(responseId: string): FormResponse {
     return wrapFormResponse(this.ctx, findResponse(this.model, String(responseId)));
@@ -393,4 +445,3 @@ export function createFormApp(ws: Workspace): FormApp {
 export function formModelOf(form: Form): FormModel {
   return (form as unknown as { __model(): FormModel }).__model();
 }
-

@@ -57,7 +57,10 @@ function stringList(values: unknown, cls: string, method: string): string[] {
 }
 
 abstract class ItemBase<Self> {
-  constructor(protected readonly ctx: FormContext, protected readonly item: FormItemModel) {}
+  constructor(
+    protected readonly ctx: FormContext,
+    protected readonly item: FormItemModel,
+  ) {}
 
   __itemId(): number {
     return this.item.id;
@@ -211,8 +214,7 @@ export class FakeListItem extends ChoiceBase<ListItem> implements Pick<ListItem,
 }
 
 type ScaleItem = GoogleAppsScript.Forms.ScaleItem;
-export class FakeScaleItem extends QuestionBase<ScaleItem>
-  implements Pick<ScaleItem, Question | 'setBounds' | 'getLowerBound' | 'getUpperBound' | 'setLabels' | 'getLeftLabel' | 'getRightLabel'> {
+export class FakeScaleItem extends QuestionBase<ScaleItem> implements Pick<ScaleItem, Question | 'setBounds' | 'getLowerBound' | 'getUpperBound' | 'setLabels' | 'getLeftLabel' | 'getRightLabel'> {
   setBounds(lower: number, upper: number): ScaleItem {
     if (!(lower === 0 || lower === 1) || !Number.isInteger(upper) || upper < 2 || upper > 10) throw new Error(ITEM_ERRORS.bounds);
     this.item.lowerBound = lower;
@@ -335,8 +337,17 @@ export function wrapTypedItem<T>(ctx: FormContext, item: FormItemModel): T {
 type ItemApi = Pick<
   Item,
   | Common
-  | 'asTextItem' | 'asParagraphTextItem' | 'asMultipleChoiceItem' | 'asCheckboxItem' | 'asListItem' | 'asScaleItem'
-  | 'asGridItem' | 'asCheckboxGridItem' | 'asDateItem' | 'asSectionHeaderItem' | 'asPageBreakItem'
+  | 'asTextItem'
+  | 'asParagraphTextItem'
+  | 'asMultipleChoiceItem'
+  | 'asCheckboxItem'
+  | 'asListItem'
+  | 'asScaleItem'
+  | 'asGridItem'
+  | 'asCheckboxGridItem'
+  | 'asDateItem'
+  | 'asSectionHeaderItem'
+  | 'asPageBreakItem'
 >;
 
 /** The generic Item: what Form.getItems() and ItemResponse.getItem() return. */
@@ -386,7 +397,11 @@ export function wrapItem(ctx: FormContext, item: FormItemModel): Item {
 
 /** An answer to one item, made by createResponse() or read from a stored response. */
 export class FakeItemResponse implements Pick<ItemResponse, 'getItem' | 'getResponse'> {
-  constructor(private readonly ctx: FormContext, private readonly item: FormItemModel, private readonly answer: AnswerValue) {}
+  constructor(
+    private readonly ctx: FormContext,
+    private readonly item: FormItemModel,
+    private readonly answer: AnswerValue,
+  ) {}
   __itemId(): number {
     return this.item.id;
   }

@@ -6,19 +6,7 @@
  */
 
 /** FormApp.ItemType names the emulator implements. */
-export const ITEM_TYPES = [
-  'TEXT',
-  'PARAGRAPH_TEXT',
-  'MULTIPLE_CHOICE',
-  'CHECKBOX',
-  'LIST',
-  'SCALE',
-  'GRID',
-  'CHECKBOX_GRID',
-  'DATE',
-  'SECTION_HEADER',
-  'PAGE_BREAK',
-] as const;
+export const ITEM_TYPES = ['TEXT', 'PARAGRAPH_TEXT', 'MULTIPLE_CHOICE', 'CHECKBOX', 'LIST', 'SCALE', 'GRID', 'CHECKBOX_GRID', 'DATE', 'SECTION_HEADER', 'PAGE_BREAK'] as const;
 export type ItemTypeName = (typeof ITEM_TYPES)[number];
 
 /** Layout items: no answer, no column in the response sheet. */

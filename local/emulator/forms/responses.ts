@@ -46,15 +46,17 @@ export function storeResponse(
 
 type FormResponseApi = Pick<
   FormResponse,
-  | 'getId' | 'getTimestamp' | 'getRespondentEmail' | 'getItemResponses' | 'getResponseForItem' | 'getEditResponseUrl'
-  | 'withItemResponse' | 'submit' | 'toPrefilledUrl'
+  'getId' | 'getTimestamp' | 'getRespondentEmail' | 'getItemResponses' | 'getResponseForItem' | 'getEditResponseUrl' | 'withItemResponse' | 'submit' | 'toPrefilledUrl'
 >;
 
 /** A stored response, or a draft from Form.createResponse() that submit() stores. */
 export class FakeFormResponse implements FormResponseApi {
   private readonly draft = new Map<number, AnswerValue>();
 
-  constructor(private readonly ctx: FormContext, private readonly stored: FormResponseModel | null) {}
+  constructor(
+    private readonly ctx: FormContext,
+    private readonly stored: FormResponseModel | null,
+  ) {}
 
   __model(): FormResponseModel | null {
     return this.stored;

@@ -145,12 +145,7 @@ function missingRequired(item: FormItemModel, answer: AnswerValue | undefined): 
   return null;
 }
 
-export function submitAsParticipant(
-  ws: Workspace,
-  formTitleOrId: string,
-  answers: Record<string, ParticipantAnswer>,
-  options: SubmitOptions = {},
-): SubmitResult {
+export function submitAsParticipant(ws: Workspace, formTitleOrId: string, answers: Record<string, ParticipantAnswer>, options: SubmitOptions = {}): SubmitResult {
   const entry = findForm(ws, String(formTitleOrId));
   const model = entry.content as FormModel;
   const formName = q(displayName(entry));

@@ -8,7 +8,10 @@ export const CACHE_LIMITS = { defaultSeconds: 600, maxSeconds: 21600, keyChars: 
 type CacheApi = Pick<Cache, 'get' | 'put' | 'getAll' | 'putAll' | 'remove' | 'removeAll'>;
 
 class FakeCache implements CacheApi {
-  constructor(private readonly ws: Workspace, private readonly prefix: string) {}
+  constructor(
+    private readonly ws: Workspace,
+    private readonly prefix: string,
+  ) {}
 
   private key(k: string): string {
     if (k.length > CACHE_LIMITS.keyChars) throw new Error('Argument too large: key');

@@ -6,7 +6,10 @@ type HtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
 export const SandboxMode = { EMULATED: 'EMULATED', IFRAME: 'IFRAME', NATIVE: 'NATIVE' } as const;
 export const XFrameOptionsMode = { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' } as const;
 
-type OutputApi = Pick<HtmlOutput, 'getContent' | 'setContent' | 'append' | 'setTitle' | 'getTitle' | 'setWidth' | 'getWidth' | 'setHeight' | 'getHeight' | 'setSandboxMode' | 'setXFrameOptionsMode' | 'addMetaTag'>;
+type OutputApi = Pick<
+  HtmlOutput,
+  'getContent' | 'setContent' | 'append' | 'setTitle' | 'getTitle' | 'setWidth' | 'getWidth' | 'setHeight' | 'getHeight' | 'setSandboxMode' | 'setXFrameOptionsMode' | 'addMetaTag'
+>;
 
 class FakeHtmlOutput implements OutputApi {
   private title = '';

@@ -11,7 +11,10 @@ export const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock 
  */
 class FakeLock implements Pick<Lock, 'tryLock' | 'waitLock' | 'releaseLock' | 'hasLock'> {
   private held = false;
-  constructor(private readonly ws: Workspace, private readonly name: string) {}
+  constructor(
+    private readonly ws: Workspace,
+    private readonly name: string,
+  ) {}
 
   tryLock(_timeoutInMillis: number): boolean {
     if (this.held) return true;

@@ -27,8 +27,10 @@ export function createLogger(ws: Workspace): GoogleAppsScript.Base.Logger {
 
 /** Apps Script's console writes to the execution log, not to a terminal. */
 export function createConsole(ws: Workspace): Pick<Console, 'log' | 'info' | 'warn' | 'error'> {
-  const write = (level: string) => (...args: unknown[]) => {
-    ws.logs.push(`${level}: ${args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.stack ?? a.message : JSON.stringify(a))).join(' ')}`);
-  };
+  const write =
+    (level: string) =>
+    (...args: unknown[]) => {
+      ws.logs.push(`${level}: ${args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? (a.stack ?? a.message) : JSON.stringify(a))).join(' ')}`);
+    };
   return { log: write('INFO'), info: write('INFO'), warn: write('WARNING'), error: write('ERROR') };
 }

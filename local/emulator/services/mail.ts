@@ -10,11 +10,13 @@ class FakeMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEmail' | '
 
   sendEmail(a: unknown, subject?: string, body?: string, options?: unknown): void {
     const message: MailRecord =
-      typeof a === 'object' && a !== null
-        ? { ...(a as MailRecord) }
-        : { to: String(a), subject: String(subject ?? ''), body: String(body ?? ''), ...((options as MailOptions | undefined) ?? {}) };
+      typeof a === 'object' && a !== null ? { ...(a as MailRecord) } : { to: String(a), subject: String(subject ?? ''), body: String(body ?? ''), ...((options as MailOptions | undefined) ?? {}) };
     if (!message.to) throw new Error('Invalid argument: recipient');
-    const recipients = [message.to, message.cc, message.bcc].filter(Boolean).join(',').split(',').filter((s) => s.trim()).length;
+    const recipients = [message.to, message.cc, message.bcc]
+      .filter(Boolean)
+      .join(',')
+      .split(',')
+      .filter((s) => s.trim()).length;
     if (this.ws.mailRecipientsToday + recipients > this.ws.quotas.mailRecipientsPerDay) throw new Error(MAIL_QUOTA_ERROR);
     this.ws.mailRecipientsToday += recipients;
     this.ws.mail.push(message);

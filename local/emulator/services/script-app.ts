@@ -45,7 +45,10 @@ class FakeTriggerBuilder {
   private source = 'CLOCK';
   private sourceId = '';
   private eventType = 'CLOCK';
-  constructor(private readonly ws: Workspace, private readonly handler: string) {}
+  constructor(
+    private readonly ws: Workspace,
+    private readonly handler: string,
+  ) {}
 
   forSpreadsheet(key: unknown): this {
     this.source = TriggerSource.SPREADSHEETS;

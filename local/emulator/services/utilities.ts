@@ -5,7 +5,11 @@ import type { Workspace } from '../workspace';
 type Blob = GoogleAppsScript.Base.Blob;
 
 class FakeBlob implements Pick<Blob, 'getBytes' | 'getDataAsString' | 'getContentType' | 'setContentType' | 'getName' | 'setName'> {
-  constructor(private bytes: number[], private contentType: string | null, private name: string | null) {}
+  constructor(
+    private bytes: number[],
+    private contentType: string | null,
+    private name: string | null,
+  ) {}
   getBytes(): number[] {
     return [...this.bytes];
   }
@@ -41,14 +45,17 @@ class FakeUtilities implements UtilitiesApi {
 
   formatDate(date: GoogleAppsScript.Base.Date, timeZone: string, format: string): string {
     if (!(date instanceof Date) && Object.prototype.toString.call(date) !== '[object Date]') {
-      throw new Error('The parameters (String,String,String) don\'t match the method signature for Utilities.formatDate.');
+      throw new Error("The parameters (String,String,String) don't match the method signature for Utilities.formatDate.");
     }
     return formatDatePattern(date as Date, timeZone, format);
   }
   sleep(_milliseconds: number): void {}
   getUuid(): string {
     this.uuids += 1;
-    const hex = (this.ws.ids.next('u') + this.uuids).replace(/[^0-9a-f]/gi, '').toLowerCase().padEnd(32, '0');
+    const hex = (this.ws.ids.next('u') + this.uuids)
+      .replace(/[^0-9a-f]/gi, '')
+      .toLowerCase()
+      .padEnd(32, '0');
     const h = [...hex.slice(0, 32)].map((c) => (/[0-9a-f]/.test(c) ? c : '0')).join('');
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
   }

@@ -61,7 +61,10 @@ export class SheetModel {
   /** Set when a form writes its responses here. */
   formUrl: string | null = null;
 
-  constructor(public id: number, public name: string) {}
+  constructor(
+    public id: number,
+    public name: string,
+  ) {}
 
   cell(row: number, column: number): Cell | undefined {
     return this.rows[row - 1]?.[column - 1];

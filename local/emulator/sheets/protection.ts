@@ -5,8 +5,7 @@ import { makeRange } from './range';
 
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
 
-export const PROTECTED_ERROR =
-  'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+export const PROTECTED_ERROR = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
 /** Who edits: the user the script runs as, the file's owner and its other editors. */
 export interface EditAccess {
@@ -78,14 +77,31 @@ export function checkInsertable(sheet: SheetModel, after: number, columns: boole
 
 type ProtectionApi = Pick<
   Protection,
-  | 'setDescription' | 'getDescription' | 'setWarningOnly' | 'isWarningOnly' | 'addEditor' | 'addEditors'
-  | 'removeEditors' | 'getEditors' | 'canEdit' | 'remove' | 'getRange' | 'getProtectionType' | 'setDomainEdit'
-  | 'canDomainEdit' | 'setUnprotectedRanges' | 'getUnprotectedRanges'
+  | 'setDescription'
+  | 'getDescription'
+  | 'setWarningOnly'
+  | 'isWarningOnly'
+  | 'addEditor'
+  | 'addEditors'
+  | 'removeEditors'
+  | 'getEditors'
+  | 'canEdit'
+  | 'remove'
+  | 'getRange'
+  | 'getProtectionType'
+  | 'setDomainEdit'
+  | 'canDomainEdit'
+  | 'setUnprotectedRanges'
+  | 'getUnprotectedRanges'
 >;
 
 /** A protected sheet or range; saved with the workbook and enforced for scripts run by non-editors. */
 export class FakeProtection implements ProtectionApi {
-  constructor(private readonly sheet: SheetModel, private readonly model: ProtectionModel, private readonly ctx: SheetContext) {}
+  constructor(
+    private readonly sheet: SheetModel,
+    private readonly model: ProtectionModel,
+    private readonly ctx: SheetContext,
+  ) {}
 
   private self(): Protection {
     return this as unknown as Protection;

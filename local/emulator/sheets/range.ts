@@ -14,10 +14,8 @@ export const RANGE_ERRORS = {
   rowsAtLeastOne: 'The number of rows in the range must be at least 1.',
   columnsAtLeastOne: 'The number of columns in the range must be at least 1.',
   outside: 'The coordinates of the range are outside the dimensions of the sheet.',
-  dataRows: (has: number, range: number) =>
-    `The number of rows in the data does not match the number of rows in the range. The data has ${has} but the range has ${range}.`,
-  dataColumns: (has: number, range: number) =>
-    `The number of columns in the data does not match the number of columns in the range. The data has ${has} but the range has ${range}.`,
+  dataRows: (has: number, range: number) => `The number of rows in the data does not match the number of rows in the range. The data has ${has} but the range has ${range}.`,
+  dataColumns: (has: number, range: number) => `The number of columns in the data does not match the number of columns in the range. The data has ${has} but the range has ${range}.`,
 };
 
 /** Checks a requested range against the sheet exactly as Apps Script does, in its order. */
@@ -45,19 +43,62 @@ export interface SheetContext {
 
 type RangeApi = Pick<
   Range,
-  | 'getValues' | 'setValues' | 'getValue' | 'setValue' | 'getDisplayValues' | 'getDisplayValue'
-  | 'getFormulas' | 'getFormula' | 'setFormula' | 'setFormulas'
-  | 'getNumberFormat' | 'getNumberFormats' | 'setNumberFormat' | 'setNumberFormats'
-  | 'getNote' | 'getNotes' | 'setNote' | 'setNotes'
-  | 'getRow' | 'getColumn' | 'getLastRow' | 'getLastColumn' | 'getNumRows' | 'getNumColumns' | 'getA1Notation' | 'getSheet'
-  | 'clearContent' | 'clear' | 'clearDataValidations' | 'clearNote'
-  | 'setDataValidation' | 'setDataValidations' | 'getDataValidation' | 'getDataValidations'
-  | 'protect' | 'setFontWeight' | 'setFontWeights' | 'getFontWeight' | 'setFontStyle' | 'setBackground' | 'getBackground'
-  | 'setFontColor' | 'setWrap' | 'setHorizontalAlignment' | 'setVerticalAlignment' | 'isBlank' | 'offset' | 'activate'
+  | 'getValues'
+  | 'setValues'
+  | 'getValue'
+  | 'setValue'
+  | 'getDisplayValues'
+  | 'getDisplayValue'
+  | 'getFormulas'
+  | 'getFormula'
+  | 'setFormula'
+  | 'setFormulas'
+  | 'getNumberFormat'
+  | 'getNumberFormats'
+  | 'setNumberFormat'
+  | 'setNumberFormats'
+  | 'getNote'
+  | 'getNotes'
+  | 'setNote'
+  | 'setNotes'
+  | 'getRow'
+  | 'getColumn'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getNumRows'
+  | 'getNumColumns'
+  | 'getA1Notation'
+  | 'getSheet'
+  | 'clearContent'
+  | 'clear'
+  | 'clearDataValidations'
+  | 'clearNote'
+  | 'setDataValidation'
+  | 'setDataValidations'
+  | 'getDataValidation'
+  | 'getDataValidations'
+  | 'protect'
+  | 'setFontWeight'
+  | 'setFontWeights'
+  | 'getFontWeight'
+  | 'setFontStyle'
+  | 'setBackground'
+  | 'getBackground'
+  | 'setFontColor'
+  | 'setWrap'
+  | 'setHorizontalAlignment'
+  | 'setVerticalAlignment'
+  | 'isBlank'
+  | 'offset'
+  | 'activate'
 >;
 
 export class FakeRange implements RangeApi {
-  constructor(private readonly sheet: SheetModel, private readonly r: GridRange, private readonly ctx: SheetContext) {}
+  constructor(
+    private readonly sheet: SheetModel,
+    private readonly r: GridRange,
+    private readonly ctx: SheetContext,
+  ) {}
 
   /** Grid coordinates for the emulator's own use. */
   __grid(): GridRange & { sheetId: number } {
@@ -77,7 +118,7 @@ export class FakeRange implements RangeApi {
 
   private checkShape(data: unknown[][]): void {
     if (!Array.isArray(data) || !data.every(Array.isArray)) {
-      throw new Error('The parameters (String) don\'t match the method signature for SpreadsheetApp.Range.setValues.');
+      throw new Error("The parameters (String) don't match the method signature for SpreadsheetApp.Range.setValues.");
     }
     if (data.length !== this.r.numRows) throw new Error(RANGE_ERRORS.dataRows(data.length, this.r.numRows));
     for (const row of data) {

@@ -10,12 +10,46 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 
 type SheetApi = Pick<
   Sheet,
-  | 'getName' | 'setName' | 'getSheetId' | 'getIndex' | 'getRange' | 'getDataRange' | 'getLastRow' | 'getLastColumn'
-  | 'getMaxRows' | 'getMaxColumns' | 'insertRowsAfter' | 'insertRowAfter' | 'insertRowsBefore' | 'insertColumnsAfter'
-  | 'insertColumnAfter' | 'deleteRows' | 'deleteRow' | 'deleteColumns' | 'deleteColumn' | 'appendRow'
-  | 'setFrozenRows' | 'getFrozenRows' | 'setFrozenColumns' | 'getFrozenColumns' | 'protect' | 'getProtections'
-  | 'setColumnWidth' | 'setColumnWidths' | 'getColumnWidth' | 'autoResizeColumns' | 'hideSheet' | 'showSheet'
-  | 'isSheetHidden' | 'setTabColor' | 'getTabColor' | 'getFormUrl' | 'clear' | 'clearContents' | 'activate' | 'getParent'
+  | 'getName'
+  | 'setName'
+  | 'getSheetId'
+  | 'getIndex'
+  | 'getRange'
+  | 'getDataRange'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getMaxRows'
+  | 'getMaxColumns'
+  | 'insertRowsAfter'
+  | 'insertRowAfter'
+  | 'insertRowsBefore'
+  | 'insertColumnsAfter'
+  | 'insertColumnAfter'
+  | 'deleteRows'
+  | 'deleteRow'
+  | 'deleteColumns'
+  | 'deleteColumn'
+  | 'appendRow'
+  | 'setFrozenRows'
+  | 'getFrozenRows'
+  | 'setFrozenColumns'
+  | 'getFrozenColumns'
+  | 'protect'
+  | 'getProtections'
+  | 'setColumnWidth'
+  | 'setColumnWidths'
+  | 'getColumnWidth'
+  | 'autoResizeColumns'
+  | 'hideSheet'
+  | 'showSheet'
+  | 'isSheetHidden'
+  | 'setTabColor'
+  | 'getTabColor'
+  | 'getFormUrl'
+  | 'clear'
+  | 'clearContents'
+  | 'activate'
+  | 'getParent'
 >;
 
 export interface SheetEnv extends SheetContext {
@@ -24,7 +58,10 @@ export interface SheetEnv extends SheetContext {
 }
 
 export class FakeSheet implements SheetApi {
-  constructor(private readonly sheet: SheetModel, private readonly env: SheetEnv) {}
+  constructor(
+    private readonly sheet: SheetModel,
+    private readonly env: SheetEnv,
+  ) {}
 
   __model(): SheetModel {
     return this.sheet;
@@ -55,17 +92,21 @@ export class FakeSheet implements SheetApi {
       return makeRange(this.sheet, parsed.range, this.env);
     }
     const r: GridRange = { row: a, column: column ?? NaN, numRows: numRows ?? 1, numColumns: numColumns ?? 1 };
-    if (column === undefined) throw new Error('The parameters (number) don\'t match the method signature for SpreadsheetApp.Sheet.getRange.');
+    if (column === undefined) throw new Error("The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.");
     return makeRange(this.sheet, r, this.env);
   }
 
   getDataRange(): Range {
-    return makeRange(this.sheet, {
-      row: 1,
-      column: 1,
-      numRows: Math.max(1, this.sheet.lastRow()),
-      numColumns: Math.max(1, this.sheet.lastColumn()),
-    }, this.env);
+    return makeRange(
+      this.sheet,
+      {
+        row: 1,
+        column: 1,
+        numRows: Math.max(1, this.sheet.lastRow()),
+        numColumns: Math.max(1, this.sheet.lastColumn()),
+      },
+      this.env,
+    );
   }
 
   getLastRow(): number {

@@ -16,15 +16,33 @@ export const SHEET_ERRORS = {
 
 type SpreadsheetApi = Pick<
   Spreadsheet,
-  | 'getId' | 'getName' | 'rename' | 'getUrl' | 'getSheets' | 'getSheetByName' | 'insertSheet' | 'deleteSheet'
-  | 'getActiveSheet' | 'setActiveSheet' | 'getSpreadsheetTimeZone' | 'setSpreadsheetTimeZone' | 'getSpreadsheetLocale'
-  | 'setSpreadsheetLocale' | 'toast' | 'getFormUrl' | 'getRange' | 'getNumSheets'
+  | 'getId'
+  | 'getName'
+  | 'rename'
+  | 'getUrl'
+  | 'getSheets'
+  | 'getSheetByName'
+  | 'insertSheet'
+  | 'deleteSheet'
+  | 'getActiveSheet'
+  | 'setActiveSheet'
+  | 'getSpreadsheetTimeZone'
+  | 'setSpreadsheetTimeZone'
+  | 'getSpreadsheetLocale'
+  | 'setSpreadsheetLocale'
+  | 'toast'
+  | 'getFormUrl'
+  | 'getRange'
+  | 'getNumSheets'
 >;
 
 export class FakeSpreadsheet implements SpreadsheetApi {
   private readonly env: (sheet: SheetModel) => SheetEnv;
 
-  constructor(private readonly ws: Workspace, private readonly selfFake: () => Spreadsheet) {
+  constructor(
+    private readonly ws: Workspace,
+    private readonly selfFake: () => Spreadsheet,
+  ) {
     this.env = (sheet) => {
       const env: SheetEnv = {
         book: this.ws.spreadsheet,

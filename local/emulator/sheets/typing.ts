@@ -43,14 +43,15 @@ export function parseTyped(text: string, locale: string, timeZone: string): Cell
   const decimal = ru ? ',' : '.';
   const num = new RegExp(`^[+-]?(\\d+|\\d{1,3}(${ru ? '\\s|\\u00a0' : ','}\\d{3})+)(\\${decimal}\\d+)?(%)?$`);
   if (num.test(t)) {
-    const clean = t.replace(/[\s\u00a0]/g, '').replace(ru ? /,/ : /,/g, ru ? '.' : '').replace('%', '');
+    const clean = t
+      .replace(/[\s\u00a0]/g, '')
+      .replace(ru ? /,/ : /,/g, ru ? '.' : '')
+      .replace('%', '');
     const n = Number(clean);
     if (Number.isFinite(n)) return t.endsWith('%') ? n / 100 : n;
   }
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(t);
-  const local = ru
-    ? /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(t)
-    : /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(t);
+  const local = ru ? /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(t) : /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(t);
   let fields: number[] | null = null;
   if (iso) fields = [Number(iso[1]), Number(iso[2]), Number(iso[3]), Number(iso[4] ?? 0), Number(iso[5] ?? 0), Number(iso[6] ?? 0)];
   else if (local && ru) fields = [Number(local[3]), Number(local[2]), Number(local[1]), Number(local[4] ?? 0), Number(local[5] ?? 0), Number(local[6] ?? 0)];

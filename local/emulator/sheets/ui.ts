@@ -17,7 +17,10 @@ const BUTTONS: Record<string, string[]> = {
 class FakeMenu implements Pick<Menu, 'addItem' | 'addSeparator' | 'addSubMenu' | 'addToUi'> {
   readonly items: Array<[string, string]> = [];
 
-  constructor(private readonly ws: Workspace, readonly title: string) {}
+  constructor(
+    private readonly ws: Workspace,
+    readonly title: string,
+  ) {}
 
   addItem(caption: string, functionName: string): Menu {
     this.items.push([caption, functionName]);
@@ -48,7 +51,10 @@ export class FakeUi implements UiApi {
   readonly Button = Button as unknown as typeof GoogleAppsScript.Base.Button;
   readonly ButtonSet = ButtonSet as unknown as typeof GoogleAppsScript.Base.ButtonSet;
 
-  constructor(private readonly ws: Workspace, private readonly log: CallLog) {}
+  constructor(
+    private readonly ws: Workspace,
+    private readonly log: CallLog,
+  ) {}
 
   createAddonMenu(): Menu {
     // In Sheets an add-on's menu sits under Extensions with the add-on's name.

@@ -36,8 +36,7 @@ export class FakeDataValidation implements Pick<DataValidation, 'getCriteriaType
 
 type BuilderApi = Pick<
   Builder,
-  | 'requireValueInList' | 'requireValueInRange' | 'requireCheckbox' | 'requireDate' | 'requireNumberBetween'
-  | 'requireTextIsEmail' | 'setAllowInvalid' | 'setHelpText' | 'build'
+  'requireValueInList' | 'requireValueInRange' | 'requireCheckbox' | 'requireDate' | 'requireNumberBetween' | 'requireTextIsEmail' | 'setAllowInvalid' | 'setHelpText' | 'build'
 >;
 
 export class FakeDataValidationBuilder implements BuilderApi {

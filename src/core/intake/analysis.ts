@@ -50,10 +50,11 @@ export function analyse(input: AnalysisInput): { table: AnalysisRow[]; monitorin
   if (noForm) table.push(['Запросы по формам наставничества', 'форма не выбрана (нужна помощь куратора)', noForm, '', 'уточнить на встрече']);
 
   const associations = new Map<string, string>();
-  for (const t of [mentees, mentors]) for (const i of rowsOf(t)) {
-    const a = String(t.get(i, 'association')).trim();
-    if (a) associations.set(normalizeName(a), associations.get(normalizeName(a)) ?? a);
-  }
+  for (const t of [mentees, mentors])
+    for (const i of rowsOf(t)) {
+      const a = String(t.get(i, 'association')).trim();
+      if (a) associations.set(normalizeName(a), associations.get(normalizeName(a)) ?? a);
+    }
   const menteeAssoc = countBy(me, (i) => [normalizeName(mentees.get(i, 'association'))]);
   const mentorAssoc = countBy(mo, (i) => [normalizeName(mentors.get(i, 'association'))]);
   for (const [key, label] of [...associations].sort((a, b) => a[1].localeCompare(b[1], 'ru'))) {

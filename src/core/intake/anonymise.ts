@@ -8,7 +8,26 @@ export function isAnonymised(name: unknown, id: string): boolean {
 }
 
 /** Everything in a person's row that could identify them or tell about them. */
-const PERSONAL_FIELDS = ['contact', 'request', 'topics', 'interests', 'thirdParty', 'achievements', 'schedule', 'results', 'caseLink', 'curatorNote', 'grade', 'age', 'position', 'organisation', 'agreement', 'readiness', 'matchNote', 'impressions'];
+const PERSONAL_FIELDS = [
+  'contact',
+  'request',
+  'topics',
+  'interests',
+  'thirdParty',
+  'achievements',
+  'schedule',
+  'results',
+  'caseLink',
+  'curatorNote',
+  'grade',
+  'age',
+  'position',
+  'organisation',
+  'agreement',
+  'readiness',
+  'matchNote',
+  'impressions',
+];
 
 export interface AnonymiseTables {
   people: BaseTable;
@@ -75,7 +94,10 @@ export function mentionPattern(names: readonly string[]): RegExp | null {
     const words = cleanName(raw).name.split(' ').filter(Boolean);
     if (!words.length) continue;
     const head = words.slice(0, 2).map(letters).join('\\s+');
-    const tail = words.slice(2).map((w) => `(?:\\s+${letters(w)})?`).join('');
+    const tail = words
+      .slice(2)
+      .map((w) => `(?:\\s+${letters(w)})?`)
+      .join('');
     parts.push(head + tail);
     // «Ника Петрова», as people say it.
     if (words.length > 1) parts.push(`${letters(words[1])}\\s+${letters(words[0])}`);

@@ -72,7 +72,7 @@ export function indexConsents(consents: readonly ConsentRecord[]): ConsentIndex 
 export function consentOf(person: Person, consents: readonly ConsentRecord[] | ConsentIndex): { status: ConsentStatus; record: ConsentRecord | null } {
   const index = Array.isArray(consents) ? indexConsents(consents) : (consents as ConsentIndex);
   const name = normalizeName(person.name);
-  const mine = [...(index.byId.get(person.id) ?? []), ...(name ? index.byName.get(name) ?? [] : [])];
+  const mine = [...(index.byId.get(person.id) ?? []), ...(name ? (index.byName.get(name) ?? []) : [])];
   if (!mine.length) return { status: CONSENT.missing, record: null };
   const latest = [...mine].sort((a, b) => (a.signedOn?.getTime() ?? 0) - (b.signedOn?.getTime() ?? 0)).pop()!;
   if (latest.withdrawnOn) return { status: CONSENT.withdrawn, record: latest };

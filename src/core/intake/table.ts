@@ -31,7 +31,11 @@ export class BaseTable {
   private readonly indexes = new Map<number, Map<string, number[]>>();
   private readonly maxIds = new Map<string, number>();
 
-  constructor(readonly def: SheetDef, readonly header: Cell[], rows: Cell[][]) {
+  constructor(
+    readonly def: SheetDef,
+    readonly header: Cell[],
+    rows: Cell[][],
+  ) {
     this.rows = rows.map((r) => [...r]);
     this.originalLength = rows.length;
     this.positions = locateColumns(header, def.columns);
@@ -48,7 +52,7 @@ export class BaseTable {
 
   get(row: number, key: string): Cell {
     const c = this.column(key);
-    return c < 0 ? '' : this.rows[row]?.[c] ?? '';
+    return c < 0 ? '' : (this.rows[row]?.[c] ?? '');
   }
 
   set(row: number, key: string, value: Cell): void {

@@ -138,18 +138,12 @@ export interface BlockingPair {
 }
 
 /** The blocking pairs of an arbitrary assignment (for example the optimal one, or the curator's). */
-export function findBlockingPairs(
-  instance: MatchingInstance | PreparedInstance,
-  pairs: ReadonlyArray<{ mentee: string; mentor: string }>,
-): BlockingPair[] {
+export function findBlockingPairs(instance: MatchingInstance | PreparedInstance, pairs: ReadonlyArray<{ mentee: string; mentor: string }>): BlockingPair[] {
   const p = asPrepared(instance);
   const found = blockingPairsOf(p, mentorsOf(p, pairs));
   return found.map(([e, j]) => ({ mentee: p.menteeIds[e], mentor: p.mentorIds[j] }));
 }
 
-export function countBlockingPairs(
-  instance: MatchingInstance | PreparedInstance,
-  pairs: ReadonlyArray<{ mentee: string; mentor: string }>,
-): number {
+export function countBlockingPairs(instance: MatchingInstance | PreparedInstance, pairs: ReadonlyArray<{ mentee: string; mentor: string }>): number {
   return findBlockingPairs(instance, pairs).length;
 }

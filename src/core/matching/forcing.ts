@@ -87,11 +87,7 @@ function diff(a: Record<string, number>, b: Record<string, number>): Record<stri
  * from the optimum ("this swap costs X points and Y matched mentees"). Pass the optimum when it is
  * already known to save one solve.
  */
-export function costOfForcing(
-  instance: MatchingInstance | PreparedInstance,
-  change: PairChange,
-  optimum?: MatchResult,
-): ForcingCost {
+export function costOfForcing(instance: MatchingInstance | PreparedInstance, change: PairChange, optimum?: MatchResult): ForcingCost {
   const p = asPrepared(instance);
   const base = optimum ?? solveOptimal(p);
   const result = solveOptimal(applyChange(p, change));

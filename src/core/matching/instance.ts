@@ -83,13 +83,7 @@ function lookup(index: ReadonlyMap<string, number>, id: unknown, where: string, 
   return k;
 }
 
-function prefs(
-  raw: unknown,
-  where: string,
-  owners: ReadonlyMap<string, number>,
-  targets: ReadonlyMap<string, number>,
-  ownerSide: 'mentee' | 'mentor',
-): Array<Int32Array | null> {
+function prefs(raw: unknown, where: string, owners: ReadonlyMap<string, number>, targets: ReadonlyMap<string, number>, ownerSide: 'mentee' | 'mentor'): Array<Int32Array | null> {
   const out: Array<Int32Array | null> = new Array(owners.size).fill(null);
   if (raw === undefined) return out;
   if (!isObject(raw)) throw new MatchingInputError('notObject', { where });

@@ -98,13 +98,7 @@ function gridScale(scores: Float64Array, rows: number): number {
  * cost (row's best score). Every row is placed exactly once, so minimising the cost maximises the
  * total score. Costs are integers on the grid, below 2^48 by gridScale.
  */
-function buildRows(
-  p: PreparedInstance,
-  rowMentee: Int32Array,
-  rowLevel: Int32Array,
-  capLeft: Int32Array,
-  scale: number,
-): { start: Int32Array; col: Int32Array; cost: Float64Array } {
+function buildRows(p: PreparedInstance, rowMentee: Int32Array, rowLevel: Int32Array, capLeft: Int32Array, scale: number): { start: Int32Array; col: Int32Array; cost: Float64Array } {
   const { scoreStart, scoreMentor, scoreValue } = p;
   const rows = rowMentee.length;
   const m = capLeft.length;

@@ -39,22 +39,9 @@ export const TEACHER_REQUESTS = [
 ] as const;
 
 /** What a mentor can help with: the same words as the mentees' requests, so they can be matched. */
-export const COMPETENCIES = [
-  ...PUPIL_REQUESTS,
-  ...TEACHER_REQUESTS,
-  ...INTERESTS,
-  'профориентация',
-  'инженерия и производство',
-  'психологическая поддержка',
-] as const;
+export const COMPETENCIES = [...PUPIL_REQUESTS, ...TEACHER_REQUESTS, ...INTERESTS, 'профориентация', 'инженерия и производство', 'психологическая поддержка'] as const;
 
-export const THIRD_PARTY_ROLES = [
-  'классный руководитель',
-  'педагог-психолог',
-  'социальный педагог',
-  'родитель (законный представитель)',
-  'педагог объединения',
-] as const;
+export const THIRD_PARTY_ROLES = ['классный руководитель', 'педагог-психолог', 'социальный педагог', 'родитель (законный представитель)', 'педагог объединения'] as const;
 
 export const FORMATS = ['очно', 'дистанционно', 'смешанный'] as const;
 export const TRAINING_READINESS = ['готов(а) пройти', 'уже прошёл(прошла)', 'не готов(а)'] as const;

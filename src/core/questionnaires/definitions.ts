@@ -53,7 +53,15 @@ function menteeQuestionnaire(ctx: QuestionnaireContext): QuestionnaireDef {
       { key: 'age', title: 'Возраст, полных лет (для обучающихся)', type: 'TEXT', required: false, field: { kind: 'number', min: 5, max: 18 }, onlyFor: [ROLE_PUPIL] },
       { key: 'association', title: 'Объединение (студия, кружок), в котором вы занимаетесь или работаете', type: 'TEXT', required: true, field: TEXT },
       { key: 'experience', title: 'Педагогический стаж, полных лет (для педагогов)', type: 'TEXT', required: false, field: { kind: 'number', min: 0, max: 50 }, onlyFor: [ROLE_TEACHER] },
-      { key: 'topics', title: 'С чем вам нужна помощь наставника?', type: 'CHECKBOX', required: true, choices: [...PUPIL_REQUESTS, ...TEACHER_REQUESTS], otherOption: true, field: { kind: 'choices' } },
+      {
+        key: 'topics',
+        title: 'С чем вам нужна помощь наставника?',
+        type: 'CHECKBOX',
+        required: true,
+        choices: [...PUPIL_REQUESTS, ...TEACHER_REQUESTS],
+        otherOption: true,
+        field: { kind: 'choices' },
+      },
       { key: 'request', title: 'Расскажите о своём запросе подробнее', type: 'PARAGRAPH_TEXT', required: false, field: LONG_TEXT },
       interests,
       { key: 'form', title: 'Какая форма наставничества вам подходит?', type: 'MULTIPLE_CHOICE', required: true, choices: [...ctx.forms, NOT_SURE], field: { kind: 'choice' } },
@@ -76,8 +84,7 @@ function mentorQuestionnaire(ctx: QuestionnaireContext): QuestionnaireDef {
     key: 'mentor',
     title: 'Анкета наставника',
     description:
-      'Программа наставничества МАОДО ЦДТ «Хибины». Анкета для тех, кто готов стать наставником: ' +
-      'обучающихся старших классов, педагогов, сотрудников организаций-партнёров и студентов.',
+      'Программа наставничества МАОДО ЦДТ «Хибины». Анкета для тех, кто готов стать наставником: ' + 'обучающихся старших классов, педагогов, сотрудников организаций-партнёров и студентов.',
     confirmation: 'Спасибо! Куратор программы пригласит вас на встречу наставников и наставляемых.',
     questions: [
       { key: 'category', title: 'Кто вы?', type: 'MULTIPLE_CHOICE', required: true, choices: [ROLE_PUPIL, ROLE_TEACHER, ROLE_PARTNER, ROLE_STUDENT], field: { kind: 'choice' } },
@@ -141,7 +148,8 @@ function preferenceQuestionnaire(ctx: QuestionnaireContext): QuestionnaireDef {
   return {
     key: 'preference',
     title: 'Анкета после групповой встречи',
-    description: 'Программа наставничества МАОДО ЦДТ «Хибины». Заполните сразу после встречи наставников и наставляемых: ваши предпочтения помогут составить пары. Ответы видит только куратор и хранятся до утверждения пар.',
+    description:
+      'Программа наставничества МАОДО ЦДТ «Хибины». Заполните сразу после встречи наставников и наставляемых: ваши предпочтения помогут составить пары. Ответы видит только куратор и хранятся до утверждения пар.',
     confirmation: 'Спасибо! Куратор учтёт ваш выбор при составлении пар.',
     questions: [
       { key: 'role', title: 'Вы участвовали во встрече как', type: 'MULTIPLE_CHOICE', required: true, choices: [ROLE_MENTEE_SHORT, ROLE_MENTOR_SHORT], field: { kind: 'choice' } },

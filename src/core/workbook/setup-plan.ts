@@ -63,14 +63,12 @@ export function planSheet(def: SheetDef, snapshot: SheetSnapshot | null): SheetP
     return { def: c, column: next++, added: true };
   });
   const added = columns.filter((c) => c.added);
-  const newHeaders = added.length
-    ? { column: added[0].column, headers: added.map((c) => c.def.header), notes: added.map((c) => c.def.note ?? '') }
-    : null;
+  const newHeaders = added.length ? { column: added[0].column, headers: added.map((c) => c.def.header), notes: added.map((c) => c.def.note ?? '') } : null;
 
   let seedRows: SheetPlan['seedRows'] = null;
   if (def.seed) {
     const keyColumn = columns.find((c) => c.def.key === def.seed!.key)!;
-    const present = new Set((keyColumn.added ? [] : snapshot?.seedKeys ?? []).map((v) => normalizeHeader(v)));
+    const present = new Set((keyColumn.added ? [] : (snapshot?.seedKeys ?? [])).map((v) => normalizeHeader(v)));
     const missing = def.seed.rows.filter((r) => !present.has(normalizeHeader(r[def.seed!.key])));
     if (missing.length) {
       const width = Math.max(...columns.map((c) => c.column));
@@ -95,9 +93,7 @@ export function planSheet(def: SheetDef, snapshot: SheetSnapshot | null): SheetP
     textColumns: columns.filter((c) => c.added && c.def.text).map((c) => c.column),
     protectColumns: def.restricted
       ? []
-      : columns
-          .filter((c) => c.def.system && !existing.has(protectionDescription(def, c.def)))
-          .map((c) => ({ column: c.column, description: protectionDescription(def, c.def) })),
+      : columns.filter((c) => c.def.system && !existing.has(protectionDescription(def, c.def))).map((c) => ({ column: c.column, description: protectionDescription(def, c.def) })),
     protectSheet: def.restricted && !snapshot?.sheetProtected ? sheetProtectionDescription(def) : null,
     freezeHeader: (snapshot?.frozenRows ?? 0) < 1,
   };

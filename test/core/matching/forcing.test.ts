@@ -6,8 +6,15 @@ import { expectValid, keyOfResult, randomInstance } from './helpers';
 const SMALL: MatchingInstance = {
   mode: 'optimal',
   mentees: [{ id: 'e1' }, { id: 'e2' }],
-  mentors: [{ id: 'm1', capacity: 1 }, { id: 'm2', capacity: 1 }],
-  scores: [['e1', 'm1', 0.9], ['e1', 'm2', 0.5], ['e2', 'm1', 0.8]],
+  mentors: [
+    { id: 'm1', capacity: 1 },
+    { id: 'm2', capacity: 1 },
+  ],
+  scores: [
+    ['e1', 'm1', 0.9],
+    ['e1', 'm2', 0.5],
+    ['e2', 'm1', 0.8],
+  ],
 };
 
 describe('costOfForcing', () => {
@@ -31,7 +38,7 @@ describe('costOfForcing', () => {
     expect(u.result.pairs.some((p) => p.mentee === 'e2')).toBe(false);
   });
 
-  test('forcing the optimum\'s own pairs costs nothing', () => {
+  test("forcing the optimum's own pairs costs nothing", () => {
     const base = solveOptimal(SMALL);
     const c = costOfForcing(SMALL, { forced: base.pairs.map((p) => [p.mentee, p.mentor] as [string, string]) }, base);
     expect(c.delta).toEqual({ matched: 0, matchedByPriority: { '0': 0 }, totalScore: 0 });
@@ -68,7 +75,16 @@ describe('costOfForcing', () => {
     };
     expect(err(() => costOfForcing(SMALL, { forced: [['e1', 'm1']], rejected: [['e1', 'm1']] }))).toBe('forcedAndRejected');
     expect(err(() => costOfForcing(SMALL, { forced: [['e2', 'm2']] }))).toBe('lockedForbidden');
-    expect(err(() => costOfForcing(SMALL, { forced: [['e1', 'm1'], ['e2', 'm1']] }))).toBe('lockedOverCapacity');
+    expect(
+      err(() =>
+        costOfForcing(SMALL, {
+          forced: [
+            ['e1', 'm1'],
+            ['e2', 'm1'],
+          ],
+        }),
+      ),
+    ).toBe('lockedOverCapacity');
     expect(err(() => costOfForcing(SMALL, { forced: [['e9', 'm1']] }))).toBe('unknownMentee');
   });
 });
@@ -78,8 +94,17 @@ describe('alternatives', () => {
     const inst: MatchingInstance = {
       mode: 'optimal',
       mentees: [{ id: 'e1' }, { id: 'e2' }],
-      mentors: [{ id: 'm1', capacity: 1 }, { id: 'm2', capacity: 2 }, { id: 'm3', capacity: 1 }],
-      scores: [['e1', 'm1', 0.9], ['e1', 'm2', 0.5], ['e1', 'm3', 0.5], ['e2', 'm1', 0.1]],
+      mentors: [
+        { id: 'm1', capacity: 1 },
+        { id: 'm2', capacity: 2 },
+        { id: 'm3', capacity: 1 },
+      ],
+      scores: [
+        ['e1', 'm1', 0.9],
+        ['e1', 'm2', 0.5],
+        ['e1', 'm3', 0.5],
+        ['e2', 'm1', 0.1],
+      ],
     };
     // Matching both comes first, so e1 gives m1 up to e2 and takes m2 (tied with m3, earlier in input).
     const r = solveOptimal(inst);

@@ -48,8 +48,7 @@ export function keyOf(inst: MatchingInstance, mentorOf: ReadonlyMap<string, stri
   return [...key, total];
 }
 
-export const keyOfResult = (inst: MatchingInstance, r: MatchResult): number[] =>
-  keyOf(inst, new Map(r.pairs.map((p) => [p.mentee, p.mentor])));
+export const keyOfResult = (inst: MatchingInstance, r: MatchResult): number[] => keyOf(inst, new Map(r.pairs.map((p) => [p.mentee, p.mentor])));
 
 const lexLess = (a: number[], b: number[]): boolean => {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
@@ -151,7 +150,6 @@ export function naiveBlocking(inst: MatchingInstance, mentorOf: ReadonlyMap<stri
   }
   return out;
 }
-
 
 export interface RandomShape {
   mentees: number;

@@ -1,13 +1,5 @@
 /** Published instances whose answers are known (and re-derived by hand in the comments). */
-import {
-  countBlockingPairs,
-  findBlockingPairs,
-  MatchingInstance,
-  MatchResult,
-  solve,
-  solveOptimal,
-  solveStable,
-} from '../../../src/core/matching';
+import { countBlockingPairs, findBlockingPairs, MatchingInstance, MatchResult, solve, solveOptimal, solveStable } from '../../../src/core/matching';
 import { expectValid } from './helpers';
 
 const pairsOf = (r: MatchResult): Record<string, string> => Object.fromEntries(r.pairs.map((p) => [p.mentee, p.mentor]));
@@ -15,9 +7,21 @@ const pairsOf = (r: MatchResult): Record<string, string> => Object.fromEntries(r
 /** Gale & Shapley (1962), example 1: a ranking matrix (man's rank of woman, woman's rank of man). */
 const GS_MATRIX: Array<Array<[number, number]>> = [
   /*        A       B       C   */
-  /* α */ [[1, 3], [2, 2], [3, 1]],
-  /* β */ [[3, 1], [1, 3], [2, 2]],
-  /* γ */ [[2, 2], [3, 1], [1, 3]],
+  /* α */ [
+    [1, 3],
+    [2, 2],
+    [3, 1],
+  ],
+  /* β */ [
+    [3, 1],
+    [1, 3],
+    [2, 2],
+  ],
+  /* γ */ [
+    [2, 2],
+    [3, 1],
+    [1, 3],
+  ],
 ];
 const MEN = ['alpha', 'beta', 'gamma'];
 const WOMEN = ['A', 'B', 'C'];
@@ -43,9 +47,26 @@ describe('stable mode on published instances', () => {
     expect(pairsOf(women)).toEqual({ A: 'beta', B: 'gamma', C: 'alpha' });
     expect(women.blockingPairs).toBe(0);
     // "There are six possible sets of marriages; of these three are stable."
-    const perms = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]];
-    const stable = perms.filter((perm) => countBlockingPairs(gsInstance(true), MEN.map((m, i) => ({ mentee: m, mentor: WOMEN[perm[i]] }))) === 0);
-    expect(stable).toEqual([[0, 1, 2], [1, 2, 0], [2, 0, 1]]);
+    const perms = [
+      [0, 1, 2],
+      [0, 2, 1],
+      [1, 0, 2],
+      [1, 2, 0],
+      [2, 0, 1],
+      [2, 1, 0],
+    ];
+    const stable = perms.filter(
+      (perm) =>
+        countBlockingPairs(
+          gsInstance(true),
+          MEN.map((m, i) => ({ mentee: m, mentor: WOMEN[perm[i]] })),
+        ) === 0,
+    );
+    expect(stable).toEqual([
+      [0, 1, 2],
+      [1, 2, 0],
+      [2, 0, 1],
+    ]);
   });
 
   test('UC Berkeley CS70 note 4 (Alex, Bob, Charles / Anita, Bridget, Christine): proposer-optimal both ways', () => {
@@ -120,10 +141,42 @@ const costOf = (costs: number[][], r: MatchResult): number => r.pairs.reduce((su
 
 describe('optimal mode on assignment matrices with known optimal cost', () => {
   test.each([
-    ['SciPy linear_sum_assignment docs', [[4, 1, 3], [2, 0, 5], [3, 2, 2]], 5],
-    ['munkres-js README', [[400, 150, 400], [400, 450, 600], [300, 225, 300]], 850],
-    ['Hungarian algorithm 4×4 worked example', [[82, 83, 69, 92], [77, 37, 49, 92], [11, 69, 5, 86], [8, 9, 98, 23]], 140],
-    ['all equal (any assignment is optimal)', [[7, 7], [7, 7]], 14],
+    [
+      'SciPy linear_sum_assignment docs',
+      [
+        [4, 1, 3],
+        [2, 0, 5],
+        [3, 2, 2],
+      ],
+      5,
+    ],
+    [
+      'munkres-js README',
+      [
+        [400, 150, 400],
+        [400, 450, 600],
+        [300, 225, 300],
+      ],
+      850,
+    ],
+    [
+      'Hungarian algorithm 4×4 worked example',
+      [
+        [82, 83, 69, 92],
+        [77, 37, 49, 92],
+        [11, 69, 5, 86],
+        [8, 9, 98, 23],
+      ],
+      140,
+    ],
+    [
+      'all equal (any assignment is optimal)',
+      [
+        [7, 7],
+        [7, 7],
+      ],
+      14,
+    ],
   ])('%s', (_name, costs, optimum) => {
     const inst = fromCosts(costs as number[][]);
     const r = solveOptimal(inst);
@@ -137,8 +190,18 @@ describe('optimal mode on assignment matrices with known optimal cost', () => {
     const inst: MatchingInstance = {
       mode: 'optimal',
       mentees: [{ id: 'e1' }, { id: 'e2' }, { id: 'e3' }],
-      mentors: [{ id: 'm1', capacity: 2 }, { id: 'm2', capacity: 1 }],
-      scores: [['e1', 'm1', 0.9], ['e1', 'm2', 0.1], ['e2', 'm1', 0.8], ['e2', 'm2', 0.7], ['e3', 'm1', 0.6], ['e3', 'm2', 0.0]],
+      mentors: [
+        { id: 'm1', capacity: 2 },
+        { id: 'm2', capacity: 1 },
+      ],
+      scores: [
+        ['e1', 'm1', 0.9],
+        ['e1', 'm2', 0.1],
+        ['e2', 'm1', 0.8],
+        ['e2', 'm2', 0.7],
+        ['e3', 'm1', 0.6],
+        ['e3', 'm2', 0.0],
+      ],
     };
     const r = solveOptimal(inst);
     expect(pairsOf(r)).toEqual({ e1: 'm1', e2: 'm2', e3: 'm1' });
@@ -148,9 +211,15 @@ describe('optimal mode on assignment matrices with known optimal cost', () => {
   test('priority dominates any score: a vulnerable mentee beats a huge score', () => {
     const inst: MatchingInstance = {
       mode: 'optimal',
-      mentees: [{ id: 'low', priority: 0 }, { id: 'high', priority: 1 }],
+      mentees: [
+        { id: 'low', priority: 0 },
+        { id: 'high', priority: 1 },
+      ],
       mentors: [{ id: 'm', capacity: 1 }],
-      scores: [['low', 'm', 1e15], ['high', 'm', 0]],
+      scores: [
+        ['low', 'm', 1e15],
+        ['high', 'm', 0],
+      ],
     };
     const r = solveOptimal(inst);
     expect(pairsOf(r)).toEqual({ high: 'm' });
@@ -176,7 +245,11 @@ describe('optimal mode on assignment matrices with known optimal cost', () => {
   });
 
   test('mode dispatch and determinism: the same input gives the same output, byte for byte', () => {
-    const inst = fromCosts([[4, 1, 3], [2, 0, 5], [3, 2, 2]]);
+    const inst = fromCosts([
+      [4, 1, 3],
+      [2, 0, 5],
+      [3, 2, 2],
+    ]);
     expect(JSON.stringify(solve(inst))).toBe(JSON.stringify(solve(JSON.parse(JSON.stringify(inst)))));
     expect(solve({ ...inst, mode: 'stable' }).mode).toBe('stable');
   });

@@ -1,16 +1,7 @@
 /** Property tests (fast-check, fixed seeds): the matcher against brute force and naive checks. */
 import fc from 'fast-check';
 import { countBlockingPairs, MatchingInstance, solveOptimal, solveStable } from '../../../src/core/matching';
-import {
-  allAssignments,
-  bruteForceOptimalKey,
-  expectValid,
-  keyOfResult,
-  listsOf,
-  naiveBlocking,
-  randomInstance,
-  tinyInstance,
-} from './helpers';
+import { allAssignments, bruteForceOptimalKey, expectValid, keyOfResult, listsOf, naiveBlocking, randomInstance, tinyInstance } from './helpers';
 
 const SEED = 20261124;
 const mapOf = (pairs: Array<{ mentee: string; mentor: string }>) => new Map(pairs.map((p) => [p.mentee, p.mentor]));
@@ -88,10 +79,7 @@ describe('stable mode', () => {
 
         const lists = listsOf(inst);
         const allowed = new Set((inst.scores ?? []).map(([e, m]) => `${e}\u0000${m}`));
-        const acceptable = (e: string, m: string) =>
-          (lists.mentee.get(e) as string[]).includes(m) &&
-          (lists.mentor.get(m) as string[]).includes(e) &&
-          (!inst.scores || allowed.has(`${e}\u0000${m}`));
+        const acceptable = (e: string, m: string) => (lists.mentee.get(e) as string[]).includes(m) && (lists.mentor.get(m) as string[]).includes(e) && (!inst.scores || allowed.has(`${e}\u0000${m}`));
         const stable = allAssignments(inst, acceptable).filter((a) => naiveBlocking(inst, a).length === 0);
         expect(stable.length).toBeGreaterThan(0);
         const rank = (e: string, m: string | undefined) => (m === undefined ? Infinity : (lists.mentee.get(e) as string[]).indexOf(m));

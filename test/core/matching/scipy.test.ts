@@ -21,9 +21,7 @@ describe(`optimal mode equals SciPy on random instances${scipy ? '' : ' (skipped
       levels: fc.integer({ min: 1, max: 3 }),
       lockedShare: fc.constantFrom(0, 0, 0.05, 0.2),
     });
-    const instances: MatchingInstance[] = fc
-      .sample(shapes, { seed: 424242, numRuns: 40 })
-      .map((s) => randomInstance(s.seed, { ...s, grid: 1000 }));
+    const instances: MatchingInstance[] = fc.sample(shapes, { seed: 424242, numRuns: 40 }).map((s) => randomInstance(s.seed, { ...s, grid: 1000 }));
     const reference = scipyAssignments(instances);
     instances.forEach((inst, i) => {
       const r = solveOptimal(inst);

@@ -4,8 +4,14 @@ import { MATCHING_MESSAGES, MatchingInputError, matchingMessage, prepareInstance
 const base = () => ({
   mode: 'optimal',
   mentees: [{ id: 'e1', priority: 1 }, { id: 'e2' }],
-  mentors: [{ id: 'm1', capacity: 1 }, { id: 'm2', capacity: 2 }],
-  scores: [['e1', 'm1', 0.5], ['e2', 'm2', 1]],
+  mentors: [
+    { id: 'm1', capacity: 1 },
+    { id: 'm2', capacity: 2 },
+  ],
+  scores: [
+    ['e1', 'm1', 0.5],
+    ['e2', 'm2', 1],
+  ],
   locked: [] as unknown[],
 });
 type Raw = ReturnType<typeof base> & Record<string, unknown>;
@@ -49,11 +55,26 @@ describe('instance validation', () => {
     ['mentorPrefs list not an array', (x) => void (x.mentorPrefs = { m1: 'e1' }), 'notArray'],
     ['unknown ids in locked', (x) => void (x.locked = [['e1', 'zz']]), 'unknownMentor'],
     ['locked pair that is forbidden', (x) => void (x.locked = [['e1', 'm2']]), 'lockedForbidden'],
-    ['a mentee locked twice', (x) => void (x.locked = [['e1', 'm1'], ['e1', 'm1']]), 'lockedTwice'],
-    ['locked pairs beyond capacity', (x) => {
-      x.scores.push(['e2', 'm1', 0]);
-      x.locked = [['e1', 'm1'], ['e2', 'm1']];
-    }, 'lockedOverCapacity'],
+    [
+      'a mentee locked twice',
+      (x) =>
+        void (x.locked = [
+          ['e1', 'm1'],
+          ['e1', 'm1'],
+        ]),
+      'lockedTwice',
+    ],
+    [
+      'locked pairs beyond capacity',
+      (x) => {
+        x.scores.push(['e2', 'm1', 0]);
+        x.locked = [
+          ['e1', 'm1'],
+          ['e2', 'm1'],
+        ];
+      },
+      'lockedOverCapacity',
+    ],
   ])('%s', (_name, mutate, code) => {
     expect(codeOf(mutate)).toBe(code);
   });
