@@ -112,7 +112,7 @@ describe('importResponses', () => {
     expect(alisa['Удобное время']).toBe('пн после 15:00, ср 12:00–15:00, ср после 15:00');
     expect(mentees.find((m) => m['ФИО'] === 'Петров Иван Олегович')!['Класс / год обучения']).toBe('');
     expect(String(mentees.find((m) => m['ФИО'] === 'Кузнецова Мария Ильинична')!['Запрос'])).toHaveLength(2000);
-    const errors = table(ws, SHEET.importErrors).map((e) => `${e['Поле']}: ${e['Причина']}`);
+    const errors = table(ws, SHEET.importErrors).map((e) => `${String(e['Поле'])}: ${String(e['Причина'])}`);
     expect(errors.some((e) => e.includes('класс «12А» не распознан'))).toBe(true);
     expect(errors.some((e) => e.includes('стаж 40 лет'))).toBe(true);
     expect(errors.some((e) => e.includes('ответ длиной 50000 символов'))).toBe(true);
@@ -148,7 +148,7 @@ describe('importResponses', () => {
     // A new answer after the curator's column was added lands aligned.
     submit(ws, null, MENTEE, pupil('Новикова Дарья Олеговна'));
     runner.call('importResponses');
-    for (const m of table(ws, SHEET.mentees)) if (m['Моя пометка']) expect(m['Моя пометка']).toBe(`про ${m['ФИО']}`);
+    for (const m of table(ws, SHEET.mentees)) if (m['Моя пометка']) expect(m['Моя пометка']).toBe(`про ${String(m['ФИО'])}`);
     expect(table(ws, SHEET.mentees).find((m) => m['ФИО'] === 'Новикова Дарья Олеговна')!['Моя пометка']).toBe('');
   });
 

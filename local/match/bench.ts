@@ -202,8 +202,7 @@ export async function runMatchingBench(options: MatchingBenchOptions = {}): Prom
   fs.writeFileSync(scipyScript, SCIPY_SCRIPT);
   const scipy = hasScipy();
   const { linearSumAssignment } = await import('linear-sum-assignment');
-  // munkres-js ships no types and no ESM.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- munkres-js ships no types and no ESM
   const munkresJs = require('munkres-js') as (cost: number[][]) => number[][];
   const rows: MatchingBenchRow[] = [];
   const lastMs = new Map<string, { n: number; ms: number }>();

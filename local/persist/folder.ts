@@ -68,6 +68,7 @@ export interface StateFile {
 function safeName(name: string): string {
   return (
     name
+      // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
       .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
       .replace(/^\.+/, '_')
       .slice(0, 150) || '_'

@@ -55,7 +55,7 @@ export async function wireScriptRun(page: Page, runner: ScriptRunner): Promise<v
                 setTimeout(() => failure?.(new Error(message)), 0);
                 return;
               }
-              page.__serverCall(name, wired.value as unknown[]).then((r) => (r.ok ? success?.(r.value) : failure?.(new Error(r.message))));
+              void page.__serverCall(name, wired.value as unknown[]).then((r) => (r.ok ? success?.(r.value) : failure?.(new Error(r.message))));
             };
           },
         },

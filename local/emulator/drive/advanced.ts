@@ -174,7 +174,8 @@ class FakeFiles implements Pick<Files, 'create' | 'get' | 'update' | 'list' | 'r
     return this._shape('create', entry, args.fields);
   }
 
-  get(fileId: string, optionalArgs: Record<string, any> & { alt: 'media' }): string; // `any` mirrors the @types overload
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- mirrors the @types overload, so the fake implements it
+  get(fileId: string, optionalArgs: Record<string, any> & { alt: 'media' }): string;
   get(fileId: string, optionalArgs?: Record<string, unknown>): FileResource;
   get(fileId: string, optionalArgs?: Record<string, unknown>): FileResource | string {
     const args = this._args('get', optionalArgs, ['fields', 'supportsAllDrives', 'supportsTeamDrives', 'alt']);

@@ -16,6 +16,7 @@ export function formFromJson(text: string): FormModel {
   try {
     raw = JSON.parse(text);
   } catch (error) {
+    // eslint-disable-next-line preserve-caught-error -- the parser's own message is carried in the text (ES2020 has no `cause`)
     throw new Error(`Файл формы не является JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
   return normalizeForm(raw);

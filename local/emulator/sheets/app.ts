@@ -19,6 +19,8 @@ export class FakeSpreadsheetApp implements AppApi {
   private readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
 
   constructor(private readonly ws: Workspace) {
+    // The fake hands itself to its sheets before the proxy exists, so it is read lazily.
+    // eslint-disable-next-line prefer-const -- assigned once, after the closure that reads it
     let fake: GoogleAppsScript.Spreadsheet.Spreadsheet;
     const raw = new FakeSpreadsheet(ws, () => fake);
     fake = strict('Spreadsheet', raw, ws.calls) as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
