@@ -2,7 +2,9 @@ import { SHEET } from '../src/core/workbook/sheets';
 import { look } from './helpers/addon';
 import { Outcome, programme, pupil, submit, table } from './helpers/programme';
 import { consentAll, teacherMentor } from './helpers/people';
-import type { Workspace } from '../local/emulator/workspace';
+import { Workspace } from '../local/emulator/workspace';
+import { readBuild, startRunner } from '../local/emulator/session';
+import { OPERATIONS } from '../local/bench/operations';
 import type { FormModel } from '../local/emulator/forms/model';
 import { createFormApp } from '../local/emulator/forms/fakes';
 
@@ -308,5 +310,19 @@ describe('locks and alerts as real Google behaves', () => {
     const last = table(ws, SHEET.log).pop()!;
     expect(last['Пользователь']).toBe('');
     expect(String(last['Подробности'])).toContain('Новых ответов: 1');
+  });
+});
+
+describe('a large centre', () => {
+  test('5,000 responses import in one run (the write path holds at scale)', () => {
+    const ws = new Workspace({ seed: 'large' });
+    ws.now = () => new Date('2026-10-01T07:00:00Z');
+    const runner = startRunner(ws, readBuild());
+    const op = OPERATIONS.find((o) => o.name.startsWith('importResponses (all'))!;
+    op.prepare(ws, runner, 5000);
+    const result = op.run(runner) as Outcome;
+    expect([result.ok, result.message.slice(0, 40)]).toEqual([true, 'Новых ответов: 5000 (наставляемые: 5000,']);
+    expect(table(ws, SHEET.mentees)).toHaveLength(5000);
+    expect(dangerousCells(ws)).toEqual([]);
   });
 });

@@ -30,8 +30,10 @@ async function main(): Promise<void> {
       op.prepare(ws, runner, rows);
       ws.calls.reset();
       const started = process.hrtime.bigint();
-      op.run(runner);
+      const outcome = op.run(runner) as { ok?: unknown; message?: unknown } | undefined;
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      // A figure for an operation that failed would measure the failure, not the operation.
+      if (outcome && outcome.ok === false) throw new Error(`${op.name} at ${rows} rows failed: ${String(outcome.message)}\n${ws.logs.filter((l) => l.startsWith('ERROR')).join('\n')}`);
       operations.push({ name: op.name, rows, totalCalls: ws.calls.total(), calls: ws.calls.snapshot(), ms: Math.round(ms * 10) / 10 });
     }
   }

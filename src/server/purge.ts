@@ -78,7 +78,7 @@ export function deleteFormResponses(targets: readonly ScrubTarget[]): number {
     const times = list.map((t) => t.source.values[t.index][t.source.layout.timestamp - 1]).filter(isDate);
     if (!times.length) continue;
     const form = FormApp.openById(formId);
-    const since = new Date(Math.min(...times.map((d) => d.getTime())) - 1000);
+    const since = new Date(times.reduce((min, d) => Math.min(min, d.getTime()), Infinity) - 1000);
     const responses = form.getResponses(since);
     const seconds = new Map<number, GoogleAppsScript.Forms.FormResponse[]>();
     for (const r of responses) {

@@ -135,21 +135,18 @@ function writeChanges({ sheet, table, originalIds }: LoadedTable, last: readonly
   const firstNew = Math.max(values.length, 1);
   const added = changes.filter((c) => c.row >= firstNew);
   const existing = changes.filter((c) => c.row < firstNew);
-  ensureSize(sheet, Math.max(...changes.map((c) => c.row)) + 1, Math.max(...changes.map((c) => c.column)) + 1);
+  ensureSize(sheet, extent(changes.map((c) => c.row))[1] + 1, extent(changes.map((c) => c.column))[1] + 1);
   // New rows in one call: a failure never leaves half a person (an ID without a name) behind.
   if (added.length) {
-    const bottom = Math.max(...added.map((c) => c.row));
-    const left = Math.min(...added.map((c) => c.column));
-    const right = Math.max(...added.map((c) => c.column));
+    const bottom = extent(added.map((c) => c.row))[1];
+    const [left, right] = extent(added.map((c) => c.column));
     const grid = Array.from({ length: bottom - firstNew + 1 }, () => Array.from({ length: right - left + 1 }, (): Outgoing => ({ value: '', formula: false })));
     for (const c of added) grid[c.row - firstNew][c.column - left] = outgoing(c.value);
     writeBlock(sheet, firstNew + 1, left + 1, grid);
   }
   if (!existing.length) return;
-  const top = Math.min(...existing.map((c) => c.row));
-  const bottom = Math.max(...existing.map((c) => c.row));
-  const left = Math.min(...existing.map((c) => c.column));
-  const right = Math.max(...existing.map((c) => c.column));
+  const [top, bottom] = extent(existing.map((c) => c.row));
+  const [left, right] = extent(existing.map((c) => c.column));
   const grid: Outgoing[][] = [];
   for (let i = top; i <= bottom; i++) {
     grid.push(
@@ -176,6 +173,17 @@ function writeChanges({ sheet, table, originalIds }: LoadedTable, last: readonly
   }
 }
 
+/** The smallest and largest of many numbers (spreading 100,000 of them into Math.max overflows the stack). */
+function extent(values: Iterable<number>): [min: number, max: number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return [min, max];
+}
+
 /** Contiguous runs of sorted column indices, each written with one call. */
 function runs(columns: number[]): Array<[number, number]> {
   const sorted = [...columns].sort((a, b) => a - b);
@@ -191,7 +199,7 @@ function runs(columns: number[]): Array<[number, number]> {
 /** Appends rows under the last row of a sheet in one write, through the same inert path; `textColumns` (1-based) are always plain text. */
 export function appendRows(sheet: Sheet, rows: Cell[][], textColumns: number[] = []): void {
   if (!rows.length) return;
-  const width = Math.max(...rows.map((r) => r.length));
+  const width = extent(rows.map((r) => r.length))[1];
   const start = sheet.getLastRow() + 1;
   ensureSize(sheet, start + rows.length - 1, width);
   writeBlock(
@@ -206,7 +214,7 @@ export function appendRows(sheet: Sheet, rows: Cell[][], textColumns: number[] =
 /** Overwrites a rectangle with the operation's own values through the same inert path. */
 export function writeCells(sheet: Sheet, row: number, column: number, rows: Cell[][]): void {
   if (!rows.length) return;
-  const width = Math.max(...rows.map((r) => r.length));
+  const width = extent(rows.map((r) => r.length))[1];
   ensureSize(sheet, row + rows.length - 1, column + width - 1);
   writeBlock(
     sheet,
