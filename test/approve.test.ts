@@ -71,7 +71,8 @@ function endState(ws: Workspace) {
 }
 
 function report(name: string, r: ReturnType<typeof faultSweep>) {
-  console.log(`${name}: ${r.cleanCalls} service calls in a clean run, ${r.faults} faults injected, ${r.diffs.length} problems`);
+  const differ = r.diffs.filter((d) => d.problem.startsWith('end state differs')).length;
+  console.log(`${name}: ${r.cleanCalls} service calls in a clean run, ${r.faults} faults injected, ${differ} end states differ, ${r.diffs.length} problems in all`);
 }
 
 describe('approvePairs', () => {
@@ -114,7 +115,13 @@ describe('approvePairs', () => {
       if (!paired.has(p['ID участника'])) continue;
       expect([p['Выбор 1 (ID)'], p['Выбор 2 (ID)'], p['Выбор 3 (ID)'], p['Впечатления от встречи']].join('')).toBe('');
     }
-    const responses = look(ws, (ss) => ss.getSheets().find((s) => s.getFormUrl() && s.getDataRange().getValues()[0].includes('Ваши впечатления от встречи'))!.getDataRange().getValues());
+    const responses = look(ws, (ss) =>
+      ss
+        .getSheets()
+        .find((s) => s.getFormUrl() && s.getDataRange().getValues()[0].includes('Ваши впечатления от встречи'))!
+        .getDataRange()
+        .getValues(),
+    );
     const text = JSON.stringify(responses.slice(1));
     expect(text).not.toContain('рисует');
     expect(text).not.toContain('Смирнова Алиса');
@@ -285,7 +292,7 @@ describe('computeMatches and applyPairChange under faults', () => {
   });
 });
 
-describe('the sweep\'s copies of a state', () => {
+describe("the sweep's copies of a state", () => {
   test('a copied workspace runs an operation exactly as the original', () => {
     const original = readyToApprove();
     const setup = snapshotSetup(() => original);

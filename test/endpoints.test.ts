@@ -143,7 +143,9 @@ function optionsCalls(): unknown[] {
 
 /** A quick fingerprint of what a call could change, for counting changed calls one by one. */
 function fingerprint(ws: Workspace, withLog: boolean): string {
-  const sheets = ws.spreadsheet.sheets.filter((s) => withLog || s.name !== SHEET.log).map((s) => [s.name, s.rows.map((r) => r?.map((c) => [c?.v instanceof Date ? c.v.getTime() : c?.v ?? '', c?.f ?? '', c?.fmt ?? '']))]);
+  const sheets = ws.spreadsheet.sheets
+    .filter((s) => withLog || s.name !== SHEET.log)
+    .map((s) => [s.name, s.rows.map((r) => r?.map((c) => [c?.v instanceof Date ? c.v.getTime() : (c?.v ?? ''), c?.f ?? '', c?.fmt ?? '']))]);
   const drive = [...ws.drive.entries.values()].map((e) => [e.id, e.name, e.trashed, e.parents]);
   const props = Object.values(ws.properties).map((m) => [...m.entries()]);
   return JSON.stringify([sheets, drive, props, ws.mail.length, ws.triggers.length]);
@@ -174,7 +176,9 @@ function bombard(name: string, argsList: unknown[][], options: { logMayGrow?: bo
   const tally: Tally = { calls: 0, changed: [], notRefused: [], notRussian: [] };
   let print0 = fingerprint(ws, !options.logMayGrow);
   for (const args of argsList) {
-    const print = JSON.stringify(args, (_k, v: unknown) => (typeof v === 'string' && v.length > 40 ? `${v.slice(0, 40)}…` : Array.isArray(v) && v.length > 5 ? `[${v.length} items]` : v))?.slice(0, 120) ?? 'undefined';
+    const print =
+      JSON.stringify(args, (_k, v: unknown) => (typeof v === 'string' && v.length > 40 ? `${v.slice(0, 40)}…` : Array.isArray(v) && v.length > 5 ? `[${v.length} items]` : v))?.slice(0, 120) ??
+      'undefined';
     const answer = answerText(runner, name, args);
     tally.calls += 1;
     const now = fingerprint(ws, !options.logMayGrow);
@@ -204,21 +208,33 @@ function expectUntouched(t: ReturnType<typeof bombard>, options: { logMayGrow?: 
 
 describe('sidebar endpoints refuse malformed calls in Russian and change nothing', () => {
   test('getMatchingView', () => {
-    const args: unknown[][] = junk().filter((v) => v !== null).map((v) => [v]);
+    const args: unknown[][] = junk()
+      .filter((v) => v !== null)
+      .map((v) => [v]);
     for (const v of junk()) if (v !== null) args.push([undefined, v], [{ forced: v }], [{ mode: v }]);
     expectUntouched(bombard('getMatchingView', args));
   });
 
   test('previewPairChange', () => {
     const { ws } = ready();
-    expectUntouched(bombard('previewPairChange', changeRequests(ids(ws), false).map((r) => [r])));
+    expectUntouched(
+      bombard(
+        'previewPairChange',
+        changeRequests(ids(ws), false).map((r) => [r]),
+      ),
+    );
   });
 
   test('applyPairChange: malformed requests are refused before anything is read or logged', () => {
     const { ws } = ready();
     const i = ids(ws);
     const shapes = changeRequests(i, true).filter((r) => !isWellFormed(r));
-    expectUntouched(bombard('applyPairChange', shapes.map((r) => [r])));
+    expectUntouched(
+      bombard(
+        'applyPairChange',
+        shapes.map((r) => [r]),
+      ),
+    );
   });
 
   test('applyPairChange: well-formed requests naming people who may not be paired change nothing but the log', () => {
@@ -226,7 +242,13 @@ describe('sidebar endpoints refuse malformed calls in Russian and change nothing
     const i = ids(ws);
     const wellFormed = changeRequests(i, true).filter(isWellFormed);
     // The same checks as the preview, so every such request is one the preview also refuses.
-    const t = bombard('applyPairChange', Array.from({ length: 7 }, () => wellFormed).flat().map((r) => [r]), { logMayGrow: true });
+    const t = bombard(
+      'applyPairChange',
+      Array.from({ length: 7 }, () => wellFormed)
+        .flat()
+        .map((r) => [r]),
+      { logMayGrow: true },
+    );
     expectUntouched(t, { logMayGrow: true });
     // What the log gained is the refusals, in Russian, with IDs and no names.
     const log = table(t.ws, SHEET.log).slice(-wellFormed.length);
@@ -264,7 +286,10 @@ function isWellFormed(r: unknown): boolean {
   const o = r as Record<string, unknown>;
   if (Object.keys(o).some((k) => !['forced', 'rejected', 'mode'].includes(k))) return false;
   if (!(o.mode === undefined || o.mode === null || o.mode === '' || o.mode === 'optimal' || o.mode === 'stable')) return false;
-  const ok = (v: unknown) => v === undefined || v === null || (Array.isArray(v) && v.length <= 200 && v.every((p) => Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'string' && /^[A-ZА-ЯЁ]{1,4}-\d{1,6}$/.test(x))));
+  const ok = (v: unknown) =>
+    v === undefined ||
+    v === null ||
+    (Array.isArray(v) && v.length <= 200 && v.every((p) => Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'string' && /^[A-ZА-ЯЁ]{1,4}-\d{1,6}$/.test(x))));
   if (!ok(o.forced) || !ok(o.rejected)) return false;
   const forced = (o.forced as string[][] | undefined) ?? [];
   const rejected = (o.rejected as string[][] | undefined) ?? [];

@@ -34,7 +34,10 @@ function table(target: Body, block: Extract<Block, { kind: 'table' }>, spec: Doc
   const t = target.appendTable(cells);
   // Whole-table formatting in a few calls, however many rows the table has.
   const text = t.editAsText();
-  text.setFontFamily(spec.font).setFontSize(block.size ?? spec.tableSize).setBold(false);
+  text
+    .setFontFamily(spec.font)
+    .setFontSize(block.size ?? spec.tableSize)
+    .setBold(false);
   if (block.plain) t.setBorderWidth(0);
   if (block.header) t.getRow(0).editAsText().setBold(true);
   block.widths?.forEach((w, i) => t.setColumnWidth(i, w));
@@ -105,5 +108,9 @@ export function openDocument(id: string): Doc {
 
 /** Renders a document spec into a new Google Doc in the programme folder; returns its id and URL. */
 export function renderDocument(spec: DocumentSpec): DocRef {
-  return renderInto(createDocument(spec.title, () => undefined), spec, false);
+  return renderInto(
+    createDocument(spec.title, () => undefined),
+    spec,
+    false,
+  );
 }

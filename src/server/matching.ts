@@ -111,7 +111,9 @@ function computeOn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, data: PairingDa
   });
   saveTable(data.mentees);
 
-  const priority = Object.entries(result.objective.unmatchedByPriority).filter(([level, n]) => Number(level) > 0 && n > 0).reduce((s, [, n]) => s + n, 0);
+  const priority = Object.entries(result.objective.unmatchedByPriority)
+    .filter(([level, n]) => Number(level) > 0 && n > 0)
+    .reduce((s, [, n]) => s + n, 0);
   const message = RU.matching.summary({
     mode,
     proposed: fresh.length,
@@ -179,7 +181,8 @@ function checkPairs(value: unknown, name: string): PairIds[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value) || value.length > MAX_PAIRS) throw new CuratorError(RU.matching.badRequest(name === 'forced' ? 'закрепляемые пары' : 'отклоняемые пары'));
   return value.map((pair: unknown) => {
-    if (!Array.isArray(pair) || pair.length !== 2 || !pair.every((x) => typeof x === 'string' && ID.test(x))) throw new CuratorError(RU.matching.badRequest(name === 'forced' ? 'закрепляемые пары' : 'отклоняемые пары'));
+    if (!Array.isArray(pair) || pair.length !== 2 || !pair.every((x) => typeof x === 'string' && ID.test(x)))
+      throw new CuratorError(RU.matching.badRequest(name === 'forced' ? 'закрепляемые пары' : 'отклоняемые пары'));
     return [pair[0], pair[1]] as PairIds;
   });
 }
@@ -250,6 +253,7 @@ function readOnly<T>(work: () => T): T {
   } catch (error) {
     if (error instanceof CuratorError) throw error;
     console.error(errorMessage(error));
+    // eslint-disable-next-line preserve-caught-error -- the sidebar gets only the message; the original is logged above
     throw new Error(RU.matching.failed(russianReason(error)));
   }
 }
@@ -285,16 +289,21 @@ function matchingView(): MatchingView {
   const mentorOptions = [...plan.mentors.values()].filter((m) => m.consent).map((m) => ({ id: m.id, name: m.name }));
   const paired = new Set(current.map((r) => r.menteeId));
   const notes = new Map(data.mentees.table.rows.map((_r, i) => [String(data.mentees.table.get(i, 'id')), String(data.mentees.table.get(i, 'matchNote'))]));
-  const unmatched = data.menteeRecords
-    .filter((m) => plan.mentees.has(m.id) && !paired.has(m.id))
-    .map((m) => ({ menteeId: m.id, mentee: m.name, note: notes.get(m.id) ?? '' }));
+  const unmatched = data.menteeRecords.filter((m) => plan.mentees.has(m.id) && !paired.has(m.id)).map((m) => ({ menteeId: m.id, mentee: m.name, note: notes.get(m.id) ?? '' }));
   const currentScore = current.reduce((s, r) => s + r.score, 0);
   return {
     rows,
     unmatched,
     mentors: mentorOptions,
     optimum: { matched: optimum.objective.matched, totalScore: round(optimum.objective.totalScore) },
-    current: { matched: current.length, totalScore: round(currentScore), blockingPairs: countBlockingPairs(plan.instance, current.map((r) => ({ mentee: r.menteeId, mentor: r.mentorId }))) },
+    current: {
+      matched: current.length,
+      totalScore: round(currentScore),
+      blockingPairs: countBlockingPairs(
+        plan.instance,
+        current.map((r) => ({ mentee: r.menteeId, mentor: r.mentorId })),
+      ),
+    },
   };
 }
 
@@ -350,7 +359,9 @@ function applyChecked(change: ChangeRequest) {
       const names = new Map([...data.menteeRecords, ...data.mentorRecords].map((p) => [p.id, p.name]));
       const nextPairId = pairIds(pairs);
       const mark = (menteeId: string, mentorId: string, status: string, isForced: boolean) => {
-        const found = pairs.rows.findIndex((_r, i) => pairKey(pairs.get(i, 'menteeId'), pairs.get(i, 'mentorId')) === pairKey(menteeId, mentorId) && !APPROVED.includes(String(pairs.get(i, 'status')).trim()));
+        const found = pairs.rows.findIndex(
+          (_r, i) => pairKey(pairs.get(i, 'menteeId'), pairs.get(i, 'mentorId')) === pairKey(menteeId, mentorId) && !APPROVED.includes(String(pairs.get(i, 'status')).trim()),
+        );
         const row = found >= 0 ? found : pairs.append();
         if (found < 0) {
           pairs.set(row, 'id', nextPairId());

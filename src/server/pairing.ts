@@ -95,7 +95,7 @@ export function buildPlan(ss: Spreadsheet, data: PairingData, mode: 'optimal' | 
     lockedMentees.add(e);
     locked.push([e, String(pairs.table.get(i, 'mentorId'))]);
   }
-  const rejected = new Set(pairsWithStatus(pairs.table, [REJECTED]).map((i) => `${pairs.table.get(i, 'menteeId')}|${pairs.table.get(i, 'mentorId')}`));
+  const rejected = new Set(pairsWithStatus(pairs.table, [REJECTED]).map((i) => `${String(pairs.table.get(i, 'menteeId')).trim()}|${String(pairs.table.get(i, 'mentorId')).trim()}`));
   data.partners ??= loadTable(ss, 'partners')!;
   if (data.preferences === undefined) data.preferences = loadTable(ss, 'preferences', false);
   const partners = data.partners;

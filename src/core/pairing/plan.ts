@@ -91,7 +91,15 @@ export function planMatching(input: PlanInput): MatchingPlan {
     allowed.set(mentee.id, candidates);
     ruledOut.set(mentee.id, [...reasons]);
   }
-  const plan: MatchingPlan = { instance: { mode: input.mode, mentees: [], mentors: [] }, allowed, ruledOut, mentees: new Map(mentees.map((m) => [m.id, m])), mentors: new Map(mentors.map((m) => [m.id, m])), weights: input.weights, mutual: input.mutual };
+  const plan: MatchingPlan = {
+    instance: { mode: input.mode, mentees: [], mentors: [] },
+    allowed,
+    ruledOut,
+    mentees: new Map(mentees.map((m) => [m.id, m])),
+    mentors: new Map(mentors.map((m) => [m.id, m])),
+    weights: input.weights,
+    mutual: input.mutual,
+  };
   // A locked pair stays even if its score no longer passes: the curator approved it.
   for (const [e, m] of locked) if (!allowedPair(plan, e, m)) scores.push([e, m, 0]);
   const lockedCount = new Map<string, number>();
@@ -162,7 +170,10 @@ export function describeResult(plan: MatchingPlan, result: MatchResult): { propo
       form: info?.form ?? mentee?.form ?? '',
       score: info?.score ?? 0,
       reasons: scored ? explain(scored) : 'пара утверждена куратором ранее',
-      alternatives: (plan.allowed.get(p.mentee) ?? []).filter((c) => c.mentorId !== p.mentor).slice(0, 2).map((c) => ({ mentorId: c.mentorId, score: c.score })),
+      alternatives: (plan.allowed.get(p.mentee) ?? [])
+        .filter((c) => c.mentorId !== p.mentor)
+        .slice(0, 2)
+        .map((c) => ({ mentorId: c.mentorId, score: c.score })),
       locked: p.locked,
     };
   });
