@@ -11,9 +11,6 @@ import type { Workspace } from '../local/emulator/workspace';
 import type { FormModel } from '../local/emulator/forms/model';
 import type { ScriptRunner } from '../local/emulator/runner';
 
-/** runAction's own lock release (src/server/curator.ts) is outside these operations' contract. */
-const notOurs = (method: string) => method === 'Lock.releaseLock';
-
 /** Faults per sweep: every method's first, middle and last call at least; FULL_SWEEP=1 fails every call. */
 const MAX_FAULTS = process.env.FULL_SWEEP ? 100000 : 60;
 
@@ -155,7 +152,6 @@ describe('approvePairs', () => {
       operation: { name: 'approvePairs', args: [{ number: '123-о/д' }] },
       snapshot: endState,
       maxFaults: MAX_FAULTS,
-      skip: notOurs,
     });
     report('approvePairs', sweep);
     expect(sweep.calls['DocumentApp.create']).toBe(1);
@@ -248,7 +244,7 @@ describe('createTrainingOrder', () => {
   });
 
   test('a fault at any service call, then a re-run, ends exactly as a clean run', () => {
-    const sweep = faultSweep({ setup: snapshotSetup(withPeople), operation: { name: 'createTrainingOrder', args: [{ number: '118-о/д' }] }, snapshot: endState, maxFaults: MAX_FAULTS, skip: notOurs });
+    const sweep = faultSweep({ setup: snapshotSetup(withPeople), operation: { name: 'createTrainingOrder', args: [{ number: '118-о/д' }] }, snapshot: endState, maxFaults: MAX_FAULTS });
     report('createTrainingOrder', sweep);
     expect(sweep.calls['DocumentApp.create']).toBe(1);
     expect(sweep.diffs).toEqual([]);
@@ -276,7 +272,7 @@ describe('computeMatches and applyPairChange under faults', () => {
   });
 
   test('computeMatches: a fault at any service call, then a re-run, ends exactly as a clean run', () => {
-    const sweep = faultSweep({ setup: snapshotSetup(staleProposals), operation: { name: 'computeMatches' }, snapshot: endState, maxFaults: MAX_FAULTS, skip: notOurs });
+    const sweep = faultSweep({ setup: snapshotSetup(staleProposals), operation: { name: 'computeMatches' }, snapshot: endState, maxFaults: MAX_FAULTS });
     report('computeMatches', sweep);
     expect(sweep.calls['Sheet.deleteRows']).toBeGreaterThan(0);
     expect(sweep.diffs).toEqual([]);
@@ -286,7 +282,7 @@ describe('computeMatches and applyPairChange under faults', () => {
     const setup = snapshotSetup(readyToApprove);
     const [first] = table(setup().ws, SHEET.pairs);
     const request = { rejected: [[first['ID наставляемого'], first['ID наставника']]] };
-    const sweep = faultSweep({ setup, operation: { name: 'applyPairChange', args: [request] }, snapshot: endState, maxFaults: MAX_FAULTS, skip: notOurs });
+    const sweep = faultSweep({ setup, operation: { name: 'applyPairChange', args: [request] }, snapshot: endState, maxFaults: MAX_FAULTS });
     report('applyPairChange', sweep);
     expect(sweep.diffs).toEqual([]);
   });
