@@ -326,3 +326,22 @@ describe('a large centre', () => {
     expect(dangerousCells(ws)).toEqual([]);
   });
 });
+
+describe('the sidebar and its menu item', () => {
+  test('matching and approval started from the sidebar never raise an alert; the sidebar menu item fails in Russian', () => {
+    const { ws, runner } = programme();
+    ws.calls.failOn('Range.getValues', { after: 3, message: 'Service Spreadsheets timed out while accessing document with id 1abc.' });
+    const matched = runner.call('computeMatches', [{ mode: 'optimal', sidebar: true }]) as Outcome;
+    expect(matched.ok).toBe(false);
+    expect(matched.message).toMatch(/^Не удалось выполнить действие «Подбор пар»/);
+    ws.calls.clearFaults();
+    const approved = runner.call('approvePairs', [{ number: '5', sidebar: true }]) as Outcome;
+    expect(approved.ok).toBe(false);
+    expect(ws.ui.filter((e) => e.kind === 'alert')).toEqual([]);
+    ws.calls.failOn('HtmlService.createHtmlOutputFromFile', { message: 'Exception: No HTML file named Matching was found.' });
+    runner.call('showMatchingSidebar');
+    const alert = ws.ui.find((e) => e.kind === 'alert') as { text?: string; title?: string } | undefined;
+    expect(JSON.stringify(alert)).toMatch(/не найдены|служба Google/);
+    expect(JSON.stringify(alert)).not.toMatch(/Exception|HTML file/);
+  });
+});

@@ -8,7 +8,7 @@ import { RU } from '../core/strings';
 import { runAction } from './curator';
 import { CuratorError, errorMessage } from './errors';
 import { DocRef, createDocument, openDocument, renderInto } from './docs';
-import { plainObject, refusal } from './matching';
+import { fromSidebar, plainObject, refusal } from './matching';
 import { APPROVAL_RECORD, APPROVED, PROPOSED, PairingData, loadPairingData, pairBlocker, pairsWithStatus } from './pairing';
 import { loadTable, saveTable } from './tables';
 import { purgeResponses } from './purge';
@@ -470,11 +470,11 @@ function notify(rows: number[], data: PairingData, people: People, record: Appro
 }
 
 /** Menu «Утвердить пары и сформировать приказ». */
-export function approvePairs(options?: { number?: string }) {
+export function approvePairs(options?: { number?: string; sidebar?: boolean }) {
   // Malformed options (only a sidebar or a direct call can send them) are refused before the lock.
   const refused = refusal(() => orderNumber(options));
   if (refused) return refused;
-  return runAction(RU.action.approvePairs, () => approveNow(options));
+  return runAction(RU.action.approvePairs, () => approveNow(options), { sidebar: fromSidebar(options) });
 }
 
 // --- createTrainingOrder -----------------------------------------------------------------------------

@@ -210,15 +210,14 @@ export function runInTrigger(key: string, title: string, work: () => { message: 
 }
 
 /**
- * Read-only endpoints of a sidebar: no lock, no alert; an unexpected error reaches the sidebar's
- * failure handler as a Russian sentence instead of Google's English.
+ * A menu item that only opens something (a sidebar): no lock; if Google refuses, the curator
+ * gets the same Russian alert as for any action instead of Google's English.
  */
-export function runQuery<T>(title: string, work: () => T): T {
+export function runUi(title: string, work: () => void): void {
   try {
-    return work();
+    work();
   } catch (error) {
-    if (error instanceof CuratorError) throw error;
     console.error(`${title}: ${errorStack(error) ?? errorMessage(error)}`);
-    throw new CuratorError(RU.errors.failed(title, russianReason(error)));
+    show(title, { ok: false, message: failureMessage(title, error) }, {});
   }
 }

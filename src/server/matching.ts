@@ -4,7 +4,7 @@ import { MatchingPlan, Proposal, allowedPair } from '../core/pairing/plan';
 import { BaseTable } from '../core/intake/table';
 import { sheetDef } from '../core/workbook/sheets';
 import { RU } from '../core/strings';
-import { runAction } from './curator';
+import { runAction, runUi } from './curator';
 import { CuratorError, errorMessage, russianReason } from './errors';
 import { APPROVED, PROPOSED, PairingData, REJECTED, approvalPending, buildPlan, loadPairingData, pairIds, pairsWithStatus, solvePlan } from './pairing';
 import { readSheet, saveTable } from './tables';
@@ -132,11 +132,12 @@ function alternativesText(p: Proposal, mentors: Map<string, { name: string }>): 
 }
 
 /** Menu «Подобрать пары»: proposals with reasons into «Пары и группы»; approved pairs stay. */
-export function computeMatches(options?: { mode?: Mode }) {
+export function computeMatches(options?: { mode?: Mode; sidebar?: boolean }) {
   // Malformed options are refused before the lock: nothing is read, written or logged.
   const refused = refusal(() => modeOf(optionsObject(options)?.mode));
   if (refused) return refused;
-  return runAction(RU.action.computeMatches, () => computeNow(options));
+  // From the sidebar the outcome goes back to the sidebar: an alert would only block the script.
+  return runAction(RU.action.computeMatches, () => computeNow(options), { sidebar: fromSidebar(options) });
 }
 
 /** A sidebar argument that fails its check, as the sidebar's answer: {ok: false} with the Russian reason. */
@@ -151,8 +152,10 @@ export function refusal(check: () => unknown): { ok: false; message: string } | 
 }
 
 export function showMatchingSidebar(): void {
-  const html = HtmlService.createHtmlOutputFromFile('Matching').setTitle(RU.matching.sidebarTitle);
-  SpreadsheetApp.getUi().showSidebar(html);
+  runUi(RU.matching.sidebarTitle, () => {
+    const html = HtmlService.createHtmlOutputFromFile('Matching').setTitle(RU.matching.sidebarTitle);
+    SpreadsheetApp.getUi().showSidebar(html);
+  });
 }
 
 const ID = /^[A-ZА-ЯЁ]{1,4}-\d{1,6}$/;
@@ -171,6 +174,11 @@ export function plainObject(value: unknown): value is Record<string, unknown> {
  * The options of a menu action or a sidebar call: nothing, or a plain object (a menu click may
  * pass Google's own event object, so keys other than the known ones are ignored, never read).
  */
+/** Whether a call came from the sidebar (it says so); anything else is the menu. */
+export function fromSidebar(options: unknown): boolean {
+  return plainObject(options) && options.sidebar === true;
+}
+
 function optionsObject(value: unknown): Record<string, unknown> | null {
   if (value === undefined || value === null) return null;
   if (!plainObject(value)) throw new CuratorError(RU.matching.badRequest('параметры'));

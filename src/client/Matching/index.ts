@@ -135,7 +135,7 @@ async function load(): Promise<void> {
 }
 
 on($('recompute'), 'click', async () => {
-  const result = await run('Подбираю пары', () => server.computeMatches({ mode: mode() }));
+  const result = await run('Подбираю пары', () => server.computeMatches({ mode: mode(), sidebar: true }));
   if (result) {
     await load();
     status(result.message, !result.ok);
@@ -144,7 +144,7 @@ on($('recompute'), 'click', async () => {
 
 on($('approve'), 'click', async () => {
   const number = $<HTMLInputElement>('number').value.trim();
-  const result = await run('Утверждаю пары и готовлю приказ', () => server.approvePairs({ number }));
+  const result = await run('Утверждаю пары и готовлю приказ', () => server.approvePairs({ number, sidebar: true }));
   if (!result) return;
   const order = $('order');
   order.replaceChildren();

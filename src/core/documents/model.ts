@@ -31,7 +31,5 @@ export const body = (text: string): Block => ({ kind: 'paragraph', runs: [{ text
 
 /** The plain text of a document, for tests and previews. */
 export function specText(spec: DocumentSpec): string {
-  return spec.blocks
-    .map((b) => (b.kind === 'paragraph' ? b.runs.map((r) => r.text).join('') : b.kind === 'table' ? [b.header ?? [], ...b.rows].map((r) => r.join('\t')).join('\n') : '\f'))
-    .join('\n');
+  return spec.blocks.map((b) => (b.kind === 'paragraph' ? b.runs.map((r) => r.text).join('') : b.kind === 'table' ? [b.header ?? [], ...b.rows].map((r) => r.join('\t')).join('\n') : '\f')).join('\n');
 }

@@ -34,8 +34,14 @@ export function pairsOrder(input: PairsOrderInput): DocumentSpec {
     'Наставникам в течение 14 календарных дней со дня издания приказа разработать совместно с наставляемыми индивидуальные планы развития (персонализированные программы наставничества) и передать их куратору.',
     `Куратору программы наставничества ${curator} организовать встречи наставников и наставляемых, вести журнал встреч, проводить мониторинг реализации программы в сроки дорожной карты и представлять справки в ${settings.municipalAgency}.`,
   ];
-  if (staff.length) items.push('Оформить с работниками, назначенными наставниками, дополнительные соглашения о выполнении наставнической деятельности в соответствии со статьёй 351.8 Трудового кодекса Российской Федерации.');
-  if (input.unmatched) items.push(`Куратору продолжить поиск наставников для наставляемых, не вошедших в пары (группы) (${input.unmatched} чел.), и обеспечить их сопровождение до формирования пары (дорожная карта, п. 5.3).`);
+  if (staff.length)
+    items.push(
+      'Оформить с работниками, назначенными наставниками, дополнительные соглашения о выполнении наставнической деятельности в соответствии со статьёй 351.8 Трудового кодекса Российской Федерации.',
+    );
+  if (input.unmatched)
+    items.push(
+      `Куратору продолжить поиск наставников для наставляемых, не вошедших в пары (группы) (${input.unmatched} чел.), и обеспечить их сопровождение до формирования пары (дорожная карта, п. 5.3).`,
+    );
   items.push('Контроль за исполнением настоящего приказа оставляю за собой.');
 
   const blocks: Block[] = [
@@ -62,17 +68,19 @@ export function pairsOrder(input: PairsOrderInput): DocumentSpec {
       // 468 pt: the text width of A4 with margins 30 and 15 mm.
       widths: [28, 82, 110, 138, 110],
     },
-    p(`Всего: пар — ${rows.filter((r) => r.mentees.length === 1).length}, групп — ${rows.filter((r) => r.mentees.length > 1).length}, наставляемых — ${rows.reduce((s, r) => s + r.mentees.length, 0)}.`, { spaceAfter: 12 }),
+    p(
+      `Всего: пар — ${rows.filter((r) => r.mentees.length === 1).length}, групп — ${rows.filter((r) => r.mentees.length > 1).length}, наставляемых — ${rows.reduce((s, r) => s + r.mentees.length, 0)}.`,
+      { spaceAfter: 12 },
+    ),
     { kind: 'pageBreak' },
     bold('Лист ознакомления с приказом', { align: 'CENTER' }),
     p(`от ${numericDate(date)} № ${number || '________'} «${heading}»`, { align: 'CENTER', spaceAfter: 12 }),
     {
       kind: 'table',
       header: ['№', 'ФИО', 'Должность', 'Подпись', 'Дата'],
-      rows: [
-        ...(String(settings.curatorName).trim() ? [[String(settings.curatorName), String(settings.curatorPosition)]] : []),
-        ...dedupe(staff.map((r) => [r.mentor, r.mentorPosition])),
-      ].map((r, i) => [String(i + 1), r[0], r[1], '', '']),
+      rows: [...(String(settings.curatorName).trim() ? [[String(settings.curatorName), String(settings.curatorPosition)]] : []), ...dedupe(staff.map((r) => [r.mentor, r.mentorPosition]))].map(
+        (r, i) => [String(i + 1), r[0], r[1], '', ''],
+      ),
       widths: [28, 166, 124, 80, 70],
     },
   ];

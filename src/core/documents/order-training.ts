@@ -33,14 +33,26 @@ export function trainingOrder(input: { settings: Settings; date: CalendarDate; n
   ];
   const blocks: Block[] = [
     ...orderHead({ settings, date, number, heading }),
-    body(`В соответствии с Положением о наставничестве ${settings.orgShortName}, дорожной картой внедрения целевой модели наставничества (п. 4.1–4.2), в целях подготовки наставников к работе с наставляемыми`),
+    body(
+      `В соответствии с Положением о наставничестве ${settings.orgShortName}, дорожной картой внедрения целевой модели наставничества (п. 4.1–4.2), в целях подготовки наставников к работе с наставляемыми`,
+    ),
     bold('ПРИКАЗЫВАЮ:', { align: 'LEFT' }),
     ...items.map((text, i) => body(`${i + 1}. ${text}`)),
     ...orderFoot(settings),
     ...attachmentHead(settings, date, number, 1, 'Список наставников, направляемых на обучение'),
-    { kind: 'table', header: ['№', 'ФИО', 'Должность / класс / организация', 'Форма наставничества'], rows: trainees.map((t, i) => [String(i + 1), t.name, t.position, t.forms]), widths: [28, 166, 146, 128] },
+    {
+      kind: 'table',
+      header: ['№', 'ФИО', 'Должность / класс / организация', 'Форма наставничества'],
+      rows: trainees.map((t, i) => [String(i + 1), t.name, t.position, t.forms]),
+      widths: [28, 166, 146, 128],
+    },
     ...attachmentHead(settings, date, number, 2, 'Тематический план «Школы наставников»'),
-    { kind: 'table', header: ['№', 'Тема', 'Форма занятия', 'Часы', 'Дата', 'Ведущий'], rows: [...PLAN.map(([theme, form, hours], i) => [String(i + 1), theme, form, String(hours), '', '']), ['', 'Итого', '', String(PLAN.reduce((s, [, , h]) => s + h, 0)), '', '']], widths: [28, 186, 76, 40, 58, 80] },
+    {
+      kind: 'table',
+      header: ['№', 'Тема', 'Форма занятия', 'Часы', 'Дата', 'Ведущий'],
+      rows: [...PLAN.map(([theme, form, hours], i) => [String(i + 1), theme, form, String(hours), '', '']), ['', 'Итого', '', String(PLAN.reduce((s, [, , h]) => s + h, 0)), '', '']],
+      widths: [28, 186, 76, 40, 58, 80],
+    },
   ];
   return orderSpec(settings, `Приказ об организации Школы наставников от ${numericDate(date)}`, blocks);
 }

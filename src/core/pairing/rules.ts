@@ -38,10 +38,7 @@ export function judgePair(mentee: MenteeRecord, mentor: MentorRecord, ctx: RuleC
   if (ctx.requireTraining && mentor.training !== 'обучен') return { ok: false, reason: 'наставник ещё не прошёл «Школу наставников»' };
   const candidates = ctx.forms.filter(
     (f) =>
-      (mentee.form ? f.name === mentee.form : true) &&
-      f.menteeRole === mentee.category &&
-      mentor.forms.includes(f.name) &&
-      f.mentorRole === (ROLE_OF_CATEGORY[mentor.category] ?? mentor.category),
+      (mentee.form ? f.name === mentee.form : true) && f.menteeRole === mentee.category && mentor.forms.includes(f.name) && f.mentorRole === (ROLE_OF_CATEGORY[mentor.category] ?? mentor.category),
   );
   if (!candidates.length) {
     return { ok: false, reason: mentee.form ? `наставник не работает в форме «${mentee.form}»` : 'нет общей формы наставничества' };

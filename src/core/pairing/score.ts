@@ -132,12 +132,23 @@ export function scorePair(mentee: MenteeRecord, mentor: MentorRecord, weights: W
   const f = fits(mentee, mentor, mutual);
   const pick = (list: readonly string[], at: number[]) => at.map((i) => list[i]);
   const detail: Record<Criterion, string> = {
-    request: mentee.topics.length ? (f.covered.length ? `закрывает ${f.covered.length} из ${mentee.topics.length}: ${short(pick(mentee.topics, f.covered))}` : 'темы запроса не совпадают с компетенциями') : 'темы запроса не указаны',
+    request: mentee.topics.length
+      ? f.covered.length
+        ? `закрывает ${f.covered.length} из ${mentee.topics.length}: ${short(pick(mentee.topics, f.covered))}`
+        : 'темы запроса не совпадают с компетенциями'
+      : 'темы запроса не указаны',
     interests: f.shared.length ? `общие: ${short(pick(mentee.interests, f.shared))}` : 'общих интересов нет',
     schedule: f.known ? (f.slots.length ? `совпадает: ${short(pick(mentee.schedule, f.slots), 2)}` : 'удобное время не совпадает') : 'время не указано',
     format: !mentee.format || !mentor.format ? 'формат не указан' : mentee.format === mentor.format ? `оба — ${mentor.format}` : `${mentee.format} / ${mentor.format}`,
     association: f.fit.association ? `одно объединение: ${mentor.association}` : 'разные объединения',
-    mutual: f.menteeRank && f.mentorRank ? `выбрали друг друга (${f.menteeRank}-й и ${f.mentorRank}-й выбор)` : f.menteeRank ? `наставляемый назвал наставника (${f.menteeRank}-й выбор)` : f.mentorRank ? `наставник назвал наставляемого (${f.mentorRank}-й выбор)` : 'взаимного выбора нет',
+    mutual:
+      f.menteeRank && f.mentorRank
+        ? `выбрали друг друга (${f.menteeRank}-й и ${f.mentorRank}-й выбор)`
+        : f.menteeRank
+          ? `наставляемый назвал наставника (${f.menteeRank}-й выбор)`
+          : f.mentorRank
+            ? `наставник назвал наставляемого (${f.mentorRank}-й выбор)`
+            : 'взаимного выбора нет',
   };
   const total = totalWeight(weights);
   const parts = CRITERIA.map((criterion) => ({ criterion, fit: f.fit[criterion], points: points(weights, total, criterion, f.fit[criterion]), detail: detail[criterion] }));
