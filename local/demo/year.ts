@@ -8,6 +8,7 @@ import { fullName, initialsName, randomName } from './people';
 import { Random } from './random';
 import { setSetting, typeRows } from './hands';
 import { createSpreadsheetApp } from '../emulator/sheets/app';
+import { PUPIL_REQUESTS } from '../../src/core/questionnaires/choices';
 
 export interface DemoStep {
   date: string;
@@ -29,15 +30,8 @@ function summary(result: unknown): string {
   return JSON.stringify(result);
 }
 
-const PUPIL_TOPICS = [
-  'подготовка к конкурсу, олимпиаде, выставке',
-  'освоиться в новом объединении или коллективе',
-  'уверенность в себе, выступления',
-  'выбор профессии',
-  'проект или исследование',
-  'трудности в учёбе',
-  'общение и работа в команде',
-];
+/** The pupils' requests, exactly the questionnaire's choices. */
+const PUPIL_TOPICS: readonly string[] = PUPIL_REQUESTS;
 const INTEREST_OF: Record<string, string> = {
   рисование: 'рисование и живопись',
   живопись: 'рисование и живопись',

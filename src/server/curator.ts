@@ -118,43 +118,48 @@ export interface ActionOptions {
 }
 
 /**
- * Runs one curator action: one at a time (the lock), progress as toasts, a short Russian summary
- * at the end. A failure is logged under the lock and shown only after the lock is released: an
- * alert suspends the script until closed, and triggers must not wait for the curator meanwhile.
+ * Runs work under the operation lock: its outcome, with a success or failure logged in «Журнал»
+ * while the lock is held, then the work blocked triggers handed over, then the lock released.
+ * `locked` says whether the lock was ever had (without it nothing may be written).
  */
-export function runAction<T extends { message: string }>(title: string, work: () => T, options: ActionOptions = {}): ActionOutcome<T> {
-  let outcome: ActionOutcome<T>;
+function underLock<T extends { message: string }>(title: string, work: () => T, before: () => void): { outcome: ActionOutcome<T>; locked: boolean } {
   let lock: Lock | null = null;
+  let outcome: ActionOutcome<T>;
   try {
     lock = operationLock();
     if (!lock.tryLock(30000)) {
       lock = null;
       throw new CuratorError(RU.errors.busy);
     }
-    if (!options.sidebar) bestEffort(() => toast(RU.progress.started, title));
+    before();
     const result = work();
     SpreadsheetApp.flush();
     outcome = { ...result, ok: true as const };
-    // The work is done: a «Журнал» row that cannot be written must not make it look failed.
-    bestEffort(() => appendLog(title, result.message));
   } catch (error) {
     console.error(`${title}: ${errorStack(error) ?? errorMessage(error)}`);
     outcome = { ok: false, message: failureMessage(title, error) };
-    if (lock) {
-      try {
-        appendLog(title, outcome.message);
-      } catch (_logError) {
-        // The execution log has it; the curator still gets the message below.
-      }
-    }
   }
-  if (lock) {
-    try {
-      runCatchUps();
-    } finally {
-      release(lock);
-    }
+  if (!lock) return { outcome, locked: false };
+  // The work is done or not: a «Журнал» row that cannot be written changes neither.
+  const message = outcome.message;
+  bestEffort(() => appendLog(title, message));
+  try {
+    runCatchUps();
+  } finally {
+    release(lock);
   }
+  return { outcome, locked: true };
+}
+
+/**
+ * Runs one curator action: one at a time (the lock), progress as toasts, a short Russian summary
+ * at the end. A failure is shown only after the lock is released: an alert suspends the script
+ * until closed, and triggers must not wait for the curator meanwhile.
+ */
+export function runAction<T extends { message: string }>(title: string, work: () => T, options: ActionOptions = {}): ActionOutcome<T> {
+  const { outcome } = underLock(title, work, () => {
+    if (!options.sidebar) bestEffort(() => toast(RU.progress.started, title));
+  });
   show(title, outcome, options);
   return outcome;
 }
@@ -178,35 +183,11 @@ function show(title: string, outcome: { ok: boolean; message: string }, options:
  * Runs work from an installable trigger: no Ui, and a failure must not be thrown back (Apps
  * Script would only e-mail it): it goes to «Журнал». If another operation holds the lock, the work
  * is handed over: that operation runs it before letting go, so no response waits for the curator.
+ * Writing to «Журнал» without the lock could overwrite the holder's rows, so a hand-over is quiet.
  */
 export function runInTrigger(key: string, title: string, work: () => { message: string }): void {
-  let lock: Lock | null = null;
-  try {
-    lock = operationLock();
-    if (!lock.tryLock(30000)) {
-      // Writing to «Журнал» without the lock could overwrite the holder's rows: hand over quietly.
-      lock = null;
-      markPending(key);
-      return;
-    }
-    const { message } = work();
-    bestEffort(() => appendLog(title, message));
-  } catch (error) {
-    console.error(`${title}: ${errorStack(error) ?? errorMessage(error)}`);
-    try {
-      if (lock) appendLog(title, RU.errors.failed(title, russianReason(error)));
-      else markPending(key);
-    } catch (_logError) {
-      // Nothing more can be done from a trigger; the execution log has the details.
-    }
-  }
-  if (lock) {
-    try {
-      runCatchUps();
-    } finally {
-      release(lock);
-    }
-  }
+  const { locked } = underLock(title, work, () => undefined);
+  if (!locked) bestEffort(() => markPending(key));
 }
 
 /**
