@@ -7,6 +7,9 @@ import { readBuild, startRunner } from '../local/emulator/session';
 import { OPERATIONS } from '../local/bench/operations';
 import type { FormModel } from '../local/emulator/forms/model';
 import { createFormApp } from '../local/emulator/forms/fakes';
+import fc from 'fast-check';
+import { cleanName } from '../src/core/text/names';
+import { cleanText } from '../src/core/text/inert';
 
 const MENTEE = 'Анкета наставляемого';
 const MENTOR = 'Анкета наставника';
@@ -90,6 +93,27 @@ describe("people's text is data, never code", () => {
     expect(names).toContain('Иванова Ученик8');
     const pairs = table(ws, SHEET.pairs);
     expect(pairs.some((p) => String(p['Наставник']).startsWith('=HYPERLINK'))).toBe(true);
+  });
+
+  test('property: any text in a name and an answer lands inert, as typed less invisible characters', () => {
+    const hostile = fc.oneof(
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }),
+      fc.tuple(fc.constantFrom('=', '+', '-', '@', '＝', '\t=', ' +', '\u200b=', "'="), fc.string({ unit: 'grapheme', maxLength: 40 })).map(([a, b]) => a + b),
+    );
+    fc.assert(
+      fc.property(hostile, hostile, (name, answer) => {
+        const typed = cleanName(name).name;
+        fc.pre(/\p{L}/u.test(typed) && typed.length > 1);
+        const { ws, runner } = programme();
+        submit(ws, null, MENTEE, pupil(name, { 'Расскажите о своём запросе подробнее': answer, 'Объединение (студия, кружок), в котором вы занимаетесь или работаете': answer }));
+        expect((runner.call('importResponses') as Outcome).ok).toBe(true);
+        expect(dangerousCells(ws)).toEqual([]);
+        const [person] = table(ws, SHEET.mentees);
+        expect(person['ФИО']).toBe(typed);
+        expect(person['Запрос']).toBe(cleanText(answer).trim());
+      }),
+      { numRuns: 12 },
+    );
   });
 
   test('a 60,000-character answer never exceeds a cell', () => {
