@@ -126,11 +126,9 @@ function underLock<T extends { message: string }>(title: string, work: () => T, 
   let lock: Lock | null = null;
   let outcome: ActionOutcome<T>;
   try {
-    lock = operationLock();
-    if (!lock.tryLock(30000)) {
-      lock = null;
-      throw new CuratorError(RU.errors.busy);
-    }
+    const candidate = operationLock();
+    if (!candidate.tryLock(30000)) throw new CuratorError(RU.errors.busy);
+    lock = candidate;
     before();
     const result = work();
     SpreadsheetApp.flush();
