@@ -80,7 +80,7 @@ describe('approvePairs', () => {
     expect(result.ok).toBe(true);
     expect(result.message).toContain(`Утверждено пар: ${pairs.length}`);
     const text = orderText(ws, 'Приказ об утверждении');
-    expect(text).toContain('№ 123-о/д');
+    expect(text).toContain('№\u00a0123-о/д');
     for (const p of table(ws, SHEET.pairs)) {
       expect(p['Статус']).toBe('утверждена');
       expect(text).toContain(String(p['Наставляемый']));
@@ -142,7 +142,7 @@ describe('approvePairs', () => {
     expect(done.message).toContain('Утверждение, прерванное сбоем, завершено');
     expect(orders(ws)).toHaveLength(1);
     // The number the order was begun with stays: it is already in the Doc.
-    expect(orderText(ws, 'Приказ об утверждении')).toContain('№ 5');
+    expect(orderText(ws, 'Приказ об утверждении')).toContain('№\u00a05');
     expect(table(ws, SHEET.pairs).every((p) => p['Статус'] === 'утверждена')).toBe(true);
   });
 

@@ -62,7 +62,9 @@ describe('approvePairs', () => {
     expect(result.ok).toBe(true);
     const doc = ws.drive.byMime('application/vnd.google-apps.document').find((d) => d.name.startsWith('Приказ об утверждении'))!;
     const text = documentText(doc.content as DocumentModel);
-    for (const heading of ['ПРИКАЗ', 'ПРИКАЗЫВАЮ:', '№ 123-о/д', 'г. Кировск', 'Об утверждении наставнических пар (групп)', 'Лист ознакомления', 'Приложение']) expect(text).toContain(heading);
+    // «№» and «г.» are bound to what follows by a NO-BREAK SPACE (the typography pass).
+    for (const heading of ['ПРИКАЗ', 'ПРИКАЗЫВАЮ:', '№\u00a0123-о/д', 'г.\u00a0Кировск', 'Об утверждении наставнических пар (групп)', 'Лист ознакомления', 'Приложение'])
+      expect(text).toContain(heading);
     const pairs = table(ws, SHEET.pairs);
     for (const p of pairs) {
       expect(p['Статус']).toBe('утверждена');

@@ -2,6 +2,7 @@ import { pairsOrder, OrderPairRow } from '../core/documents/order-pairs';
 import { CalendarDate, numericDate } from '../core/documents/dates';
 import { DocumentSpec } from '../core/documents/model';
 import { trainingOrder } from '../core/documents/order-training';
+import { WORDS, YEARS, bySex, plural, sexOf } from '../core/language';
 import { isDate } from '../core/questionnaires/read';
 import { MenteeRecord, MentorRecord } from '../core/pairing/records';
 import { RU } from '../core/strings';
@@ -207,7 +208,7 @@ function orderRows(rows: number[], data: PairingData, people: People): OrderPair
     };
     row.mentees.push({
       name: mentee.name,
-      details: [mentee.association, mentee.grade ? `${mentee.grade} кл.` : mentee.age ? `${mentee.age} лет` : ''].filter(Boolean).join(', '),
+      details: [mentee.association, mentee.grade ? `${mentee.grade} кл.` : mentee.age ? plural(mentee.age, YEARS) : ''].filter(Boolean).join(', '),
       request: mentee.topics.join(', ') || mentee.request,
     });
     byMentor.set(k, row);
@@ -492,7 +493,9 @@ const TRAINING_RECORD = 'trainingInProgress';
 const NOT_TO_TRAIN = ['обучен', 'не требуется', 'направлен', 'обучается'];
 
 function traineeOf(m: MentorRecord) {
-  return { name: m.name, position: m.category === 'обучающийся' ? `обучающийся${m.grade ? `, ${m.grade} кл.` : ''}` : m.organisation || m.category, forms: m.forms.join(', ') };
+  // A girl is «обучающаяся»: the word agrees with the sex read from the patronymic or the name.
+  const student = bySex(sexOf(m.name), WORDS.student);
+  return { name: m.name, position: m.category === 'обучающийся' ? `${student}${m.grade ? `, ${m.grade} кл.` : ''}` : m.organisation || m.category, forms: m.forms.join(', ') };
 }
 
 function trainingNow(options: unknown) {

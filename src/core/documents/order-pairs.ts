@@ -2,6 +2,7 @@ import { Settings } from '../settings';
 import { Block, DocumentSpec, body, bold, p } from './model';
 import { CalendarDate, numericDate, yearEnd } from './dates';
 import { attachmentHead, orderFoot, orderHead, orderSpec } from './order-requisites';
+import { GROUPS, MENTEES, NameOverrides, PAIRS, PERSONS, declineName, plural } from '../language';
 
 export interface OrderPairRow {
   group: string;
@@ -19,6 +20,8 @@ export interface PairsOrderInput {
   number: string;
   rows: OrderPairRow[];
   unmatched: number;
+  /** The curator's corrections of declined names («Настройки»). */
+  nameOverrides?: NameOverrides;
 }
 
 /** Приказ «Об утверждении наставнических пар (групп)» (roadmap 5.2; documents.md §2). */
@@ -27,7 +30,8 @@ export function pairsOrder(input: PairsOrderInput): DocumentSpec {
   const year = String(settings.academicYear).trim();
   const heading = `Об утверждении наставнических пар (групп)${year ? ` на ${year} учебный год` : ''}`;
   const end = yearEnd(year, date);
-  const curator = String(settings.curatorName).trim() || '________________';
+  const curatorName = String(settings.curatorName).trim();
+  const curator = curatorName ? declineName(curatorName, 'dative', input.nameOverrides) : '________________';
   const staff = rows.filter((r) => r.staffMentor);
   const items: string[] = [
     `Утвердить наставнические пары (группы) согласно приложению на период с ${numericDate(date)} по ${numericDate(end)}.`,
@@ -40,7 +44,7 @@ export function pairsOrder(input: PairsOrderInput): DocumentSpec {
     );
   if (input.unmatched)
     items.push(
-      `Куратору продолжить поиск наставников для наставляемых, не вошедших в пары (группы) (${input.unmatched} чел.), и обеспечить их сопровождение до формирования пары (дорожная карта, п. 5.3).`,
+      `Куратору продолжить поиск наставников для наставляемых, не вошедших в пары (группы) (${plural(input.unmatched, PERSONS)}), и обеспечить их сопровождение до формирования пары (дорожная карта, п. 5.3).`,
     );
   items.push('Контроль за исполнением настоящего приказа оставляю за собой.');
 
@@ -69,7 +73,10 @@ export function pairsOrder(input: PairsOrderInput): DocumentSpec {
       widths: [28, 82, 110, 138, 110],
     },
     p(
-      `Всего: пар — ${rows.filter((r) => r.mentees.length === 1).length}, групп — ${rows.filter((r) => r.mentees.length > 1).length}, наставляемых — ${rows.reduce((s, r) => s + r.mentees.length, 0)}.`,
+      `Всего: ${plural(rows.filter((r) => r.mentees.length === 1).length, PAIRS)}, ${plural(rows.filter((r) => r.mentees.length > 1).length, GROUPS)}, ${plural(
+        rows.reduce((s, r) => s + r.mentees.length, 0),
+        MENTEES,
+      )}.`,
       { spaceAfter: 12 },
     ),
     { kind: 'pageBreak' },

@@ -1,6 +1,7 @@
 import { Settings } from '../settings';
 import { Block, DocumentSpec, bold, p } from './model';
 import { CalendarDate, numericDate } from './dates';
+import { typeset } from '../language';
 
 export interface OrderHead {
   settings: Settings;
@@ -45,13 +46,21 @@ export function attachmentHead(settings: Settings, date: CalendarDate, number: s
   ];
 }
 
+/** The finished order: every text of it passes through the one typography pass. */
 export function orderSpec(settings: Settings, title: string, blocks: Block[]): DocumentSpec {
+  const options = { orgShortName: String(settings.orgShortName) };
   return {
     title,
     font: String(settings.docFont),
     size: Number(settings.docFontSize),
     tableSize: Number(settings.docTableFontSize),
     margins: { left: 30, right: 15, top: 20, bottom: 20 },
-    blocks,
+    blocks: blocks.map((block) => typesetBlock(block, options)),
   };
+}
+
+function typesetBlock(block: Block, options: { orgShortName: string }): Block {
+  if (block.kind === 'paragraph') return { ...block, runs: block.runs.map((run) => ({ ...run, text: typeset(run.text, options) })) };
+  if (block.kind === 'table') return { ...block, header: block.header && block.header.map((cell) => typeset(cell, options)), rows: block.rows.map((row) => row.map((cell) => typeset(cell, options))) };
+  return block;
 }

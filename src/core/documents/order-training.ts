@@ -2,6 +2,7 @@ import { Settings } from '../settings';
 import { Block, DocumentSpec, body, bold } from './model';
 import { CalendarDate, numericDate } from './dates';
 import { attachmentHead, orderFoot, orderHead, orderSpec } from './order-requisites';
+import { NameOverrides, declineName } from '../language';
 
 export interface Trainee {
   name: string;
@@ -19,9 +20,11 @@ const PLAN: Array<[string, string, number]> = [
   ['Разбор кейсов наставничества', 'разбор кейсов', 2],
 ];
 
-export function trainingOrder(input: { settings: Settings; date: CalendarDate; number: string; trainees: Trainee[] }): DocumentSpec {
+export function trainingOrder(input: { settings: Settings; date: CalendarDate; number: string; trainees: Trainee[]; nameOverrides?: NameOverrides }): DocumentSpec {
   const { settings, date, number, trainees } = input;
-  const curator = String(settings.curatorName).trim() || '________________';
+  const curatorName = String(settings.curatorName).trim();
+  // «Назначить … кого?»: the accusative.
+  const curator = curatorName ? declineName(curatorName, 'accusative', input.nameOverrides) : '________________';
   const heading = 'Об организации «Школы наставников»';
   const items = [
     `Организовать обучение наставников в «Школе наставников» по списку (приложение 1) с ${numericDate(date)} до 25 ноября.`,
