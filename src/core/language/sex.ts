@@ -10,8 +10,17 @@ export function sexOf(fullName: string): Sex | null {
 }
 
 export function sexOfParts(parts: NameParts): Sex | null {
-  return sexOfPatronymic(parts.middle) ?? library(parts.first ? getFirstnameGender(parts.first) : null) ?? library(parts.last ? getLastnameGender(lastPart(parts.last)) : null);
+  return (
+    sexOfPatronymic(parts.middle) ??
+    (parts.first ? (library(getFirstnameGender(parts.first)) ?? FEMALE_CONSONANT_NAMES[parts.first.toLowerCase().replace(/ё/g, 'е')] ?? null) : null) ??
+    library(parts.last ? getLastnameGender(lastPart(parts.last)) : null)
+  );
 }
+
+/** Women's names ending in a consonant or «ь» that the library does not know («Любовь»). */
+const FEMALE_CONSONANT_NAMES: Readonly<Record<string, Sex>> = Object.fromEntries(
+  ['любовь', 'нинель', 'ассоль', 'юдифь', 'эсфирь', 'рахиль', 'адель', 'айгюль', 'гузель', 'асель', 'жизель', 'рашель', 'эдит', 'ирэн', 'кармен', 'мишель'].map((n) => [n, 'female' as Sex]),
+);
 
 export function sexOfPatronymic(middle: string): Sex | null {
   const words = middle.toLowerCase().replace(/ё/g, 'е').split(/\s+/);
