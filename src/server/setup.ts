@@ -6,6 +6,7 @@ import { SHEET, WORKBOOK } from '../core/workbook/sheets';
 import { SheetDef } from '../core/workbook/types';
 import { runAction, toast } from './curator';
 import { buildRule } from './rules';
+import { writeCells } from './tables';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -104,7 +105,13 @@ function applyPlan(sheet: Sheet, plan: SheetPlan, headerOf: (name: string) => un
 
   if (plan.seedRows) {
     const { appendAt, width: seedWidth, rows } = plan.seedRows;
-    sheet.getRange(appendAt, 1, rows.length, seedWidth).setValues(rows);
+    // The same write path as people's text: «30.08» in «Срок» stays text, not a date Sheets guessed.
+    writeCells(
+      sheet,
+      appendAt,
+      1,
+      rows.map((r) => Array.from({ length: seedWidth }, (_v, c) => r[c] ?? '')),
+    );
   }
 
   const ss = SpreadsheetApp.getActive();

@@ -131,18 +131,6 @@ export class BaseTable {
     }
     return `${prefix}-${String((this.maxIds.get(prefix) ?? 0) + 1).padStart(4, '0')}`;
   }
-
-  /** Contiguous runs of touched columns (0-based, inclusive), each written with one call. */
-  touchedBlocks(): Array<[number, number]> {
-    const cols = [...this.touched].sort((a, b) => a - b);
-    const blocks: Array<[number, number]> = [];
-    for (const c of cols) {
-      const last = blocks[blocks.length - 1];
-      if (last && last[1] === c - 1) last[1] = c;
-      else blocks.push([c, c]);
-    }
-    return blocks;
-  }
 }
 
 /**
