@@ -1,19 +1,46 @@
 /**
- * Generated documents as data: a small model the server renders with DocumentApp, so the layout
- * (ГОСТ Р 7.0.97-2025 requisites, domain/documents.md) is built and tested without Google.
+ * Generated documents as data: the layout of a document kind (ГОСТ Р 7.0.97-2025 requisites,
+ * domain/documents.md) built and tested without Google. A spec is written once as a .docx (core
+ * docx writer) and converted by Drive into the curator's editable template; its texts may hold
+ * `{{placeholders}}` that are filled on every run (./template).
  */
 export type Align = 'LEFT' | 'CENTER' | 'RIGHT' | 'JUSTIFY';
 
 export interface Run {
+  /** '\t' is a tab (to the paragraph's tab stop), '\n' a line break inside the paragraph. */
   text: string;
   bold?: boolean;
 }
 
+export interface ParagraphOptions {
+  align?: Align;
+  /** ГОСТ paragraph indent, 1,25 см. */
+  firstLineIndent?: boolean;
+  /** Points; absent = the spec's body size. */
+  size?: number;
+  /** Points after / before the paragraph. */
+  spaceAfter?: number;
+  spaceBefore?: number;
+  /** Starts a new page (attachments), instead of a break paragraph that could leave a blank page. */
+  pageBreakBefore?: boolean;
+  /** Kept on the page of the next paragraph (a title and its table, a signature and its line). */
+  keepNext?: boolean;
+  /**
+   * A right-aligned tab stop at the right margin: «дата\t№ 12» and «Директор\tИ.О. Фамилия» put the
+   * second part flush right on the same line (documents.md §0.1 items 4 and 9).
+   */
+  tabRight?: boolean;
+  /** Left indent in points: the attachment mark and grifs, a left-aligned block in the upper right. */
+  indentLeft?: number;
+}
+
 export type Block =
-  | { kind: 'paragraph'; runs: Run[]; align?: Align; firstLineIndent?: boolean; size?: number; spaceAfter?: number; keepLeft?: boolean }
-  /** A table with a header row; `plain` = no borders (layout only, e.g. date and number). */
-  | { kind: 'table'; header: string[] | null; rows: string[][]; widths?: number[]; plain?: boolean; size?: number }
-  | { kind: 'pageBreak' };
+  | ({ kind: 'paragraph'; runs: Run[] } & ParagraphOptions)
+  /**
+   * A table; `header` is repeated on every page and no row splits across pages. `plain` = no
+   * borders. Cells may hold '\n' (several lines in one cell).
+   */
+  | { kind: 'table'; header: string[] | null; rows: string[][]; widths?: number[]; plain?: boolean; size?: number; align?: Array<Align | undefined> };
 
 export interface DocumentSpec {
   title: string;
@@ -22,14 +49,20 @@ export interface DocumentSpec {
   tableSize: number;
   /** Millimetres: left 30 for documents kept over 10 years (orders are). */
   margins: { left: number; right: number; top: number; bottom: number };
+  /** Page numbers centred at the top from page 2 on (ГОСТ Р 7.0.97, documents.md §0). */
+  pageNumbers: boolean;
   blocks: Block[];
 }
 
-export const p = (text: string, options: Omit<Extract<Block, { kind: 'paragraph' }>, 'kind' | 'runs'> = {}): Block => ({ kind: 'paragraph', runs: [{ text }], ...options });
-export const bold = (text: string, options: Omit<Extract<Block, { kind: 'paragraph' }>, 'kind' | 'runs'> = {}): Block => ({ kind: 'paragraph', runs: [{ text, bold: true }], ...options });
+type Options = ParagraphOptions;
+
+export const p = (text: string, options: Options = {}): Block => ({ kind: 'paragraph', runs: [{ text }], ...options });
+export const bold = (text: string, options: Options = {}): Block => ({ kind: 'paragraph', runs: [{ text, bold: true }], ...options });
 export const body = (text: string): Block => ({ kind: 'paragraph', runs: [{ text }], align: 'JUSTIFY', firstLineIndent: true });
 
 /** The plain text of a document, for tests and previews. */
 export function specText(spec: DocumentSpec): string {
-  return spec.blocks.map((b) => (b.kind === 'paragraph' ? b.runs.map((r) => r.text).join('') : b.kind === 'table' ? [b.header ?? [], ...b.rows].map((r) => r.join('\t')).join('\n') : '\f')).join('\n');
+  return spec.blocks
+    .map((b) => (b.kind === 'paragraph' ? `${b.pageBreakBefore ? '\f' : ''}${b.runs.map((r) => r.text).join('')}` : [b.header ?? [], ...b.rows].map((r) => r.join('\t')).join('\n')))
+    .join('\n');
 }

@@ -53,7 +53,7 @@ export function pairsOrder(input: PairsOrderInput): DocumentSpec {
     body(
       `В соответствии с распоряжением Министерства просвещения Российской Федерации от 25.12.2019 № Р-145, Положением о наставничестве и программой наставничества ${settings.orgShortName}, по итогам групповой встречи наставников и наставляемых и анкетирования их предпочтений`,
     ),
-    bold('ПРИКАЗЫВАЮ:', { align: 'LEFT', keepLeft: true }),
+    bold('ПРИКАЗЫВАЮ:', { align: 'LEFT' }),
     ...items.map((text, i) => body(`${i + 1}. ${text}`)),
     ...orderFoot(settings),
     ...attachmentHead(settings, date, number, null, `Список наставнических пар (групп)${year ? ` на ${year} учебный год` : ''}`),
@@ -79,8 +79,7 @@ export function pairsOrder(input: PairsOrderInput): DocumentSpec {
       )}.`,
       { spaceAfter: 12 },
     ),
-    { kind: 'pageBreak' },
-    bold('Лист ознакомления с приказом', { align: 'CENTER' }),
+    bold('Лист ознакомления с приказом', { align: 'CENTER', pageBreakBefore: true }),
     p(`от ${numericDate(date)} № ${number || '________'} «${heading}»`, { align: 'CENTER', spaceAfter: 12 }),
     {
       kind: 'table',

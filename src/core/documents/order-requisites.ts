@@ -38,8 +38,7 @@ export function orderFoot(settings: Settings): Block[] {
 /** «Приложение № N к приказу … от … № …» in the upper right (documents.md §0.2). */
 export function attachmentHead(settings: Settings, date: CalendarDate, number: string, index: number | null, title: string): Block[] {
   return [
-    { kind: 'pageBreak' },
-    p(`Приложение${index === null ? '' : ` № ${index}`}`, { align: 'RIGHT' }),
+    p(`Приложение${index === null ? '' : ` № ${index}`}`, { align: 'RIGHT', pageBreakBefore: true }),
     p(`к приказу ${settings.orgShortName}`, { align: 'RIGHT' }),
     p(`от ${numericDate(date)} № ${number || '________'}`, { align: 'RIGHT', spaceAfter: 12 }),
     bold(title, { align: 'CENTER', spaceAfter: 12 }),
@@ -55,12 +54,12 @@ export function orderSpec(settings: Settings, title: string, blocks: Block[]): D
     size: Number(settings.docFontSize),
     tableSize: Number(settings.docTableFontSize),
     margins: { left: 30, right: 15, top: 20, bottom: 20 },
+    pageNumbers: true,
     blocks: blocks.map((block) => typesetBlock(block, options)),
   };
 }
 
 function typesetBlock(block: Block, options: { orgShortName: string }): Block {
   if (block.kind === 'paragraph') return { ...block, runs: block.runs.map((run) => ({ ...run, text: typeset(run.text, options) })) };
-  if (block.kind === 'table') return { ...block, header: block.header && block.header.map((cell) => typeset(cell, options)), rows: block.rows.map((row) => row.map((cell) => typeset(cell, options))) };
-  return block;
+  return { ...block, header: block.header && block.header.map((cell) => typeset(cell, options)), rows: block.rows.map((row) => row.map((cell) => typeset(cell, options))) };
 }
