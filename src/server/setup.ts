@@ -220,6 +220,37 @@ function checkSettings(sheet: Sheet | null): { empty: string[]; problems: string
   return { empty, problems };
 }
 
+/**
+ * One sheet of the workbook, created or finished exactly as setup does it, for an action that
+ * needs a sheet an older workbook lacks or a failed creation left half made (its setup record).
+ */
+export function ensureSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: SheetDef): Sheet {
+  const props = PropertiesService.getDocumentProperties();
+  const pending = readPending(props);
+  const existing = ss.getSheetByName(def.name);
+  if (existing && !pending[def.name]) {
+    const width = existing.getLastColumn();
+    const header = width > 0 ? existing.getRange(1, 1, 1, width).getValues()[0] : [];
+    const found = locateColumns(header, def.columns);
+    if (def.columns.every((c) => (found.get(c.key) ?? 0) > 0)) return existing;
+  }
+  const plan = resumePlan(planSheet(def, existing ? snapshot(existing, def) : null), pending[def.name]);
+  if (existing && !hasWork(plan) && !pending[def.name]) return existing;
+  const keys = new Set([...(pending[def.name]?.keys ?? []), ...plan.columns.filter((c) => c.added).map((c) => c.def.key)]);
+  props.setProperty(PENDING, JSON.stringify({ ...pending, [def.name]: { create: plan.create, keys: [...keys] } }));
+  const sheet = existing ?? ss.insertSheet(def.name, ss.getSheets().length);
+  const headerOf = (name: string) => {
+    const other = ss.getSheetByName(name);
+    return other && other.getLastColumn() > 0 ? other.getRange(1, 1, 1, other.getLastColumn()).getValues()[0] : [];
+  };
+  applyPlan(sheet, plan, headerOf, !!pending[def.name]);
+  const rest = readPending(props);
+  delete rest[def.name];
+  if (Object.keys(rest).length) props.setProperty(PENDING, JSON.stringify(rest));
+  else props.deleteProperty(PENDING);
+  return sheet;
+}
+
 /** Menu «Настроить рабочую книгу»: creates the programme workbook or repairs what is missing. */
 export function setupWorkbook() {
   return runAction(RU.action.setup, setupWorkbookNow);

@@ -3,6 +3,7 @@ import { ROADMAP, ROADMAP_STAGES } from '../domain/roadmap';
 import { TARGET_GROUPS } from '../domain/target-groups';
 import { NO, SETTINGS, YES } from '../settings';
 import { questionnaires } from '../questionnaires/definitions';
+import { TRAINING_PLAN } from '../documents/training-plan';
 import { ColumnDef, SheetDef } from './types';
 
 export const SHEET = {
@@ -27,6 +28,8 @@ export const SHEET = {
   preferences: 'Предпочтения',
   formMapping: 'Сопоставление анкет',
   ledger: 'Служебный — импорт анкет',
+  documents: 'Документы',
+  trainingPlan: 'Школа наставников',
 } as const;
 
 export const PAIR_STATUSES = ['предложена', 'утверждена', 'активна', 'завершена', 'отклонена'] as const;
@@ -241,6 +244,20 @@ export const WORKBOOK: readonly SheetDef[] = [
     ],
   },
   {
+    key: 'trainingPlan',
+    name: SHEET.trainingPlan,
+    tabColor: '#188038',
+    columns: [
+      { key: 'number', header: '№', text: true, width: 50 },
+      text('theme', 'Тема', 420),
+      text('form', 'Форма занятия', 140),
+      { key: 'hours', header: 'Часы', rule: { kind: 'number', min: 0, max: 100 }, width: 70 },
+      { ...date('date', 'Дата', 110), note: 'Дата занятия: попадёт в тематический план приказа о «Школе наставников»' },
+      text('leader', 'Ведущий', 220),
+    ],
+    seed: { key: 'number', rows: TRAINING_PLAN.map((t, i) => ({ number: String(i + 1), theme: t.theme, form: t.form, hours: t.hours })) },
+  },
+  {
     key: 'preferences',
     name: SHEET.preferences,
     tabColor: '#188038',
@@ -292,6 +309,22 @@ export const WORKBOOK: readonly SheetDef[] = [
       { key: 'forced', header: 'Закреплена куратором', system: true, width: 110 },
       { key: 'order', header: 'Приказ', system: true, width: 200 },
       { key: 'notified', header: 'Участники уведомлены', system: true, width: 130 },
+      curatorNote,
+    ],
+  },
+  {
+    key: 'documents',
+    name: SHEET.documents,
+    tabColor: '#188038',
+    columns: [
+      { key: 'id', header: 'ID документа', system: true, text: true, width: 120, note: 'Код документа Google; присваивается надстройкой' },
+      { key: 'kind', header: 'Вид', system: true, width: 260 },
+      { key: 'title', header: 'Документ', system: true, width: 300 },
+      { key: 'url', header: 'Ссылка', system: true, width: 200 },
+      { key: 'created', header: 'Создан', system: true, width: 130 },
+      { ...date('signedOn', 'Дата подписания', 120), note: 'Дата, которую руководитель поставил на подписанном приказе' },
+      { ...text('number', 'Номер', 110), note: 'Регистрационный номер подписанного приказа, например 123-о/д' },
+      { key: 'notified', header: 'Участники уведомлены', system: true, width: 220 },
       curatorNote,
     ],
   },
