@@ -1,8 +1,9 @@
 /**
  * .docx → DocumentModel, from the WordprocessingML itself (document.xml, numbering.xml, the
- * default header and footer). It reads back everything ./docx-write writes, and the common shapes
- * of files saved by Word or LibreOffice; what the model cannot hold (images, fields, comments) is
- * left out.
+ * default and first-page headers, the footer). It reads back everything ./docx-write writes, and
+ * the common shapes of files saved by Word or LibreOffice: PAGE fields become page numbers, tblHeader
+ * rows pinned header rows, cantSplit rows rows that never split. What the model cannot hold (images,
+ * other fields' codes, comments) is left out; another field keeps the text it shows.
  */
 import { XMLParser } from 'fast-xml-parser';
 import type JSZip from 'jszip';
@@ -20,6 +21,7 @@ import {
   TableBlock,
   TableCellModel,
   TableRowModel,
+  TabStop,
   TextStyle,
   emptyParagraph,
 } from '../emulator/docs/model';
@@ -88,6 +90,17 @@ const JUSTIFICATION: Record<string, ParagraphStyle['alignment']> = {
   both: 'JUSTIFY',
   distribute: 'JUSTIFY',
 };
+const TAB_ALIGNMENT: Record<string, TabStop['alignment']> = { left: 'START', start: 'START', decimal: 'START', center: 'CENTER', right: 'END', end: 'END' };
+
+/** A field code that shows the current page number: `PAGE`, `PAGE \\* Arabic`, `PAGE \\* MERGEFORMAT`. */
+function isPageField(instr: string): boolean {
+  return /^\s*PAGE(\s|$)/.test(instr);
+}
+
+function pageNumber(style: TextStyle): Inline {
+  return Object.keys(style).length ? { kind: 'pageNumber', style: { ...style } } : { kind: 'pageNumber' };
+}
+
 const FORMATS: Record<string, GlyphName> = {
   decimal: 'NUMBER',
   upperLetter: 'LATIN_UPPER',
@@ -160,7 +173,14 @@ class Reader {
     return s;
   }
 
-  /** The inlines of one run: text (with '\r' for line breaks, '\t' for tabs) split by page breaks. */
+  /** Fields open in the paragraph being read (begin … separate … end may span runs). */
+  private fields: Array<{ instr: string; result: boolean }> = [];
+
+  private inPageField(): boolean {
+    return this.fields.some((f) => isPageField(f.instr));
+  }
+
+  /** The inlines of one run: text (with '\r' for line breaks, '\t' for tabs) split by page breaks and page numbers. */
   private run(node: XNode, out: Inline[]): void {
     const style = this.textStyle(child(node, 'w:rPr'));
     let text = '';
@@ -170,6 +190,26 @@ class Reader {
     };
     for (const k of kids(node)) {
       const tag = tagOf(k);
+      if (tag === 'w:fldChar') {
+        const type = attr(k, 'w:fldCharType');
+        if (type === 'begin') this.fields.push({ instr: '', result: false });
+        else if (type === 'separate' && this.fields.length) this.fields[this.fields.length - 1].result = true;
+        else if (type === 'end') {
+          const field = this.fields.pop();
+          if (field && isPageField(field.instr) && !this.inPageField()) {
+            flush();
+            out.push(pageNumber(style));
+          }
+        }
+        continue;
+      }
+      if (tag === 'w:instrText') {
+        if (this.fields.length) this.fields[this.fields.length - 1].instr += textOf(k);
+        continue;
+      }
+      // Field codes are not text; a page number's shown result is replaced by the page number itself.
+      const field = this.fields[this.fields.length - 1];
+      if ((field && !field.result) || this.inPageField()) continue;
       if (tag === 'w:t') text += textOf(k);
       else if (tag === 'w:tab') text += '\t';
       else if (tag === 'w:cr') text += '\r';
@@ -188,6 +228,7 @@ class Reader {
     for (const node of nodes) {
       const tag = tagOf(node);
       if (tag === 'w:r') this.run(node, out);
+      else if (tag === 'w:fldSimple' && isPageField(attr(node, 'w:instr') ?? '')) out.push(pageNumber(this.textStyle(child(child(node, 'w:r'), 'w:rPr'))));
       else if (['w:hyperlink', 'w:ins', 'w:smartTag', 'w:fldSimple', 'w:customXml'].includes(tag)) this.inlines(kids(node), out);
     }
   }
@@ -218,12 +259,25 @@ class Reader {
       const rule = attr(spacing, 'w:lineRule');
       if (before !== undefined) s.spacingBefore = before;
       if (after !== undefined) s.spacingAfter = after;
+      // "auto" (or no rule) is a multiple of one line; exact and atLeast heights have no DocumentApp equivalent.
       if (line !== undefined && (rule === undefined || rule === 'auto')) s.lineSpacing = line / 240;
     }
+    const pageBreakBefore = onOff(child(pPr, 'w:pageBreakBefore'));
+    if (pageBreakBefore) s.pageBreakBefore = true;
+    const keepNext = onOff(child(pPr, 'w:keepNext'));
+    if (keepNext) s.keepWithNext = true;
+    const tabs: TabStop[] = [];
+    for (const tab of kids(child(pPr, 'w:tabs'))) {
+      const alignment = TAB_ALIGNMENT[attr(tab, 'w:val') ?? ''];
+      const offset = pt(attr(tab, 'w:pos'));
+      if (tagOf(tab) === 'w:tab' && alignment && offset !== undefined) tabs.push({ offset, alignment });
+    }
+    if (tabs.length) s.tabStops = tabs.sort((a, b) => a.offset - b.offset);
     return s;
   }
 
   paragraph(node: XNode): ParagraphBlock | ListItemBlock {
+    this.fields = [];
     const pPr = child(node, 'w:pPr');
     const style = this.paragraphStyle(pPr);
     const content: Inline[] = [];
@@ -274,11 +328,18 @@ class Reader {
       const c = color(attr(top, 'w:color'));
       if (!none && c) table.style.borderColor = c;
     }
+    let headerRows = 0;
+    let leading = true;
     for (const tr of kids(node).filter((k) => tagOf(k) === 'w:tr')) {
       const row: TableRowModel = { cells: [] };
-      const height = child(child(tr, 'w:trPr'), 'w:trHeight');
+      const trPr = child(tr, 'w:trPr');
+      const height = child(trPr, 'w:trHeight');
       const h = pt(attr(height, 'w:val'));
       if (h !== undefined && attr(height, 'w:hRule') !== 'exact') row.minimumHeight = h;
+      if (onOff(child(trPr, 'w:cantSplit'))) row.preventOverflow = true;
+      // Only an unbroken run of leading rows repeats (as in Word and Docs).
+      if (leading && onOff(child(trPr, 'w:tblHeader'))) headerRows += 1;
+      else leading = false;
       kids(tr)
         .filter((k) => tagOf(k) === 'w:tc')
         .forEach((tc, c) => {
@@ -287,6 +348,7 @@ class Reader {
         });
       table.rows.push(row);
     }
+    if (headerRows) table.pinnedHeaderRows = headerRows;
     return table;
   }
 }
@@ -295,12 +357,24 @@ function parseXml(xml: string, rootTag: string): XNode | undefined {
   return (parser.parse(xml) as XNode[]).find((n) => tagOf(n) === rootTag);
 }
 
-/** Reads the document, numbering and default header/footer parts of an opened .docx. */
-export async function readDocxParts(zip: JSZip): Promise<DocumentModel> {
-  const read = (path: string) => zip.file(path)?.async('string');
-  const documentXml = await read('word/document.xml');
-  if (!documentXml) throw new Error('Not a .docx file: word/document.xml is missing');
-  const reader = new Reader(readNumbering(await read('word/numbering.xml')));
+/** A .docx part's text by its path in the package (e.g. 'word/document.xml'), or undefined when absent. */
+export type PartReader = (path: string) => string | undefined;
+
+/** Not a WordprocessingML package: the message conversion fails with. */
+export const NOT_A_DOCX = 'Not a .docx file: word/document.xml is missing';
+
+/** A section's blocks; a header holding only one empty paragraph reads as "no content". */
+function isBlank(blocks: Block[]): boolean {
+  if (blocks.length !== 1) return false;
+  const only = blocks[0];
+  return only.kind === 'paragraph' && only.content.length === 0 && Object.keys(only.style).length === 0;
+}
+
+/** Reads the document, numbering, headers and footer of a .docx from its parts, synchronously. */
+export function readDocxXml(read: PartReader): DocumentModel {
+  const documentXml = read('word/document.xml');
+  if (!documentXml) throw new Error(NOT_A_DOCX);
+  const reader = new Reader(readNumbering(read('word/numbering.xml')));
   const body = child(parseXml(documentXml, 'w:document'), 'w:body');
   const blocks = reader.blocks(kids(body));
   const sectPr =
@@ -310,13 +384,13 @@ export async function readDocxParts(zip: JSZip): Promise<DocumentModel> {
       .map((n) => child(child(n, 'w:pPr'), 'w:sectPr'))
       .find(Boolean);
 
-  const relsXml = (await read('word/_rels/document.xml.rels')) ?? '';
+  const relsXml = read('word/_rels/document.xml.rels') ?? '';
   const targets = new Map<string, string>();
   for (const rel of kids(parseXml(relsXml, 'Relationships'))) targets.set(attr(rel, 'Id') ?? '', attr(rel, 'Target') ?? '');
-  const section = async (tag: 'w:headerReference' | 'w:footerReference', root: string): Promise<Block[] | null> => {
-    const ref = kids(sectPr).find((k) => tagOf(k) === tag && (attr(k, 'w:type') ?? 'default') === 'default');
+  const section = (tag: 'w:headerReference' | 'w:footerReference', root: string, type: 'default' | 'first'): Block[] | null => {
+    const ref = kids(sectPr).find((k) => tagOf(k) === tag && (attr(k, 'w:type') ?? 'default') === type);
     const target = targets.get(attr(ref, 'r:id') ?? '');
-    const xml = target ? await read(`word/${target.replace(/^\/?word\//, '')}`) : undefined;
+    const xml = target ? read(`word/${target.replace(/^\/?word\//, '')}`) : undefined;
     if (!xml) return null;
     const list = reader.blocks(kids(parseXml(xml, root)));
     return list.length ? list : [emptyParagraph()];
@@ -324,7 +398,7 @@ export async function readDocxParts(zip: JSZip): Promise<DocumentModel> {
 
   const size = child(sectPr, 'w:pgSz');
   const margin = child(sectPr, 'w:pgMar');
-  return {
+  const model: DocumentModel = {
     page: {
       width: pt(attr(size, 'w:w')) ?? A4.width,
       height: pt(attr(size, 'w:h')) ?? A4.height,
@@ -334,7 +408,20 @@ export async function readDocxParts(zip: JSZip): Promise<DocumentModel> {
       marginRight: pt(attr(margin, 'w:right')) ?? DEFAULT_MARGIN,
     },
     body: blocks.length ? blocks : [emptyParagraph()],
-    header: await section('w:headerReference', 'w:hdr'),
-    footer: await section('w:footerReference', 'w:ftr'),
+    header: section('w:headerReference', 'w:hdr', 'default'),
+    footer: section('w:footerReference', 'w:ftr', 'default'),
   };
+  if (onOff(child(sectPr, 'w:titlePg'))) {
+    const first = section('w:headerReference', 'w:hdr', 'first');
+    model.useFirstPageHeaderFooter = true;
+    model.firstPageHeader = first && !isBlank(first) ? first : null;
+  }
+  return model;
+}
+
+/** Reads the document, numbering, headers and footer parts of an opened .docx. */
+export async function readDocxParts(zip: JSZip): Promise<DocumentModel> {
+  const parts = new Map<string, string>();
+  for (const [name, file] of Object.entries(zip.files)) if (!file.dir && /\.(xml|rels)$/.test(name)) parts.set(name, await file.async('string'));
+  return readDocxXml((path) => parts.get(path));
 }

@@ -14,8 +14,10 @@ import {
   IBorderOptions,
   ILevelsOptions,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageBreak,
+  PageNumber,
   PageOrientation,
   Paragraph,
   ParagraphChild,
@@ -24,13 +26,14 @@ import {
   Table,
   TableCell,
   TableRow,
+  TabStopType,
   TextRun,
   UnderlineType,
   VerticalAlign,
   WidthType,
 } from 'docx';
 import JSZip from 'jszip';
-import { Block, DocumentModel, GlyphName, Inline, TABLE_DEFAULTS, TableBlock, TextBlock, TextRun as ModelRun, columnCount } from '../emulator/docs/model';
+import { Block, DocumentModel, GlyphName, Inline, TABLE_DEFAULTS, TabAlignmentName, TableBlock, TextBlock, TextRun as ModelRun, TextStyle, columnCount } from '../emulator/docs/model';
 
 /** Points → twentieths of a point, Word's unit for lengths. */
 export const twips = (pt: number): number => Math.round(pt * 20);
@@ -61,6 +64,8 @@ const ALIGNMENT = {
   RIGHT: AlignmentType.RIGHT,
   JUSTIFY: AlignmentType.JUSTIFIED,
 } as const;
+
+const TAB = { START: TabStopType.LEFT, CENTER: TabStopType.CENTER, END: TabStopType.RIGHT } as const satisfies Record<TabAlignmentName, unknown>;
 
 const VERTICAL = { TOP: VerticalAlign.TOP, CENTER: VerticalAlign.CENTER, BOTTOM: VerticalAlign.BOTTOM } as const;
 
@@ -125,23 +130,14 @@ class Writer {
       else if (piece === '\t') children.push(new Tab());
       else if (piece) children.push(piece);
     });
-    const s = run.style;
-    return new TextRun({
-      children,
-      ...(s.bold !== undefined && { bold: s.bold }),
-      ...(s.italic !== undefined && { italics: s.italic }),
-      ...(s.underline !== undefined && { underline: { type: s.underline ? UnderlineType.SINGLE : UnderlineType.NONE } }),
-      ...(s.strikethrough !== undefined && { strike: s.strikethrough }),
-      ...(s.fontFamily !== undefined && { font: s.fontFamily }),
-      ...(s.fontSize !== undefined && { size: Math.round(s.fontSize * 2) }),
-      ...(s.foregroundColor !== undefined && { color: hex(s.foregroundColor) }),
-      ...(s.backgroundColor !== undefined && { shading: { type: ShadingType.CLEAR, fill: hex(s.backgroundColor), color: 'auto' } }),
-    });
+    return new TextRun({ children, ...runStyle(run.style) });
   }
 
   private inline(inline: Inline): ParagraphChild | null {
     if (inline.kind === 'text') return this.run(inline);
     if (inline.kind === 'pageBreak') return new PageBreak();
+    // A PAGE field (begin, instrText, separate, end) that Word and LibreOffice fill in per page.
+    if (inline.kind === 'pageNumber') return new TextRun({ children: [PageNumber.CURRENT], ...runStyle(inline.style ?? {}) });
     return null; // a horizontal rule is the paragraph's bottom border
   }
 
@@ -155,10 +151,11 @@ class Writer {
       if (relative >= 0) indent.firstLine = relative;
       else indent.hanging = -relative;
     }
-    const spacing: { before?: number; after?: number; line?: number } = {};
+    const spacing: { before?: number; after?: number; line?: number; lineRule?: (typeof LineRuleType)['AUTO'] } = {};
     if (s.spacingBefore !== undefined) spacing.before = twips(s.spacingBefore);
     if (s.spacingAfter !== undefined) spacing.after = twips(s.spacingAfter);
-    if (s.lineSpacing !== undefined) spacing.line = lines(s.lineSpacing);
+    // "auto": a multiple of the font's line; without it LibreOffice reads w:line as an exact height.
+    if (s.lineSpacing !== undefined) Object.assign(spacing, { line: lines(s.lineSpacing), lineRule: LineRuleType.AUTO });
     const rule = block.content.some((i) => i.kind === 'horizontalRule');
     return new Paragraph({
       children: block.content.map((i) => this.inline(i)).filter((c): c is ParagraphChild => c !== null),
@@ -168,6 +165,9 @@ class Writer {
       ...(Object.keys(spacing).length && { spacing }),
       ...(block.kind === 'listItem' && { numbering: { reference: this.lists.reference(block.listId, block.glyphType), level: block.nestingLevel } }),
       ...(rule && { border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'auto', space: 1 } } }),
+      ...(s.pageBreakBefore && { pageBreakBefore: true }),
+      ...(s.keepWithNext && { keepNext: true }),
+      ...(s.tabStops?.length && { tabStops: s.tabStops.map((t) => ({ type: TAB[t.alignment], position: twips(t.offset) })) }),
     });
   }
 
@@ -194,9 +194,11 @@ class Writer {
       borders: { top: b, bottom: b, left: b, right: b, insideHorizontal: b, insideVertical: b },
       margins: { top: padding, bottom: padding, left: padding, right: padding },
       rows: table.rows.map(
-        (row) =>
+        (row, r) =>
           new TableRow({
             ...(row.minimumHeight !== undefined && { height: { value: twips(row.minimumHeight), rule: 'atLeast' as const } }),
+            ...(r < (table.pinnedHeaderRows ?? 0) && { tableHeader: true }),
+            ...(row.preventOverflow && { cantSplit: true }),
             // Word wants a cell in every row: a row still without cells gets an empty one.
             children: (row.cells.length ? row.cells : [{ style: {}, children: [] }]).map((cell, c) => {
               const s = cell.style;
@@ -225,6 +227,20 @@ class Writer {
   }
 }
 
+/** A run's look in the package's terms (only what the model sets). */
+function runStyle(s: TextStyle) {
+  return {
+    ...(s.bold !== undefined && { bold: s.bold }),
+    ...(s.italic !== undefined && { italics: s.italic }),
+    ...(s.underline !== undefined && { underline: { type: s.underline ? UnderlineType.SINGLE : UnderlineType.NONE } }),
+    ...(s.strikethrough !== undefined && { strike: s.strikethrough }),
+    ...(s.fontFamily !== undefined && { font: s.fontFamily }),
+    ...(s.fontSize !== undefined && { size: Math.round(s.fontSize * 2) }),
+    ...(s.foregroundColor !== undefined && { color: hex(s.foregroundColor) }),
+    ...(s.backgroundColor !== undefined && { shading: { type: ShadingType.CLEAR, fill: hex(s.backgroundColor), color: 'auto' } }),
+  };
+}
+
 /** Google Docs' named styles, so headings and normal text look as they do in Docs. */
 function googleStyles() {
   const heading = (sizePt: number, beforePt: number, afterPt: number, color = '000000', italics = false) => ({
@@ -233,7 +249,7 @@ function googleStyles() {
   });
   return {
     default: {
-      document: { run: { font: 'Arial', size: 22 }, paragraph: { spacing: { line: 276, before: 0, after: 0 } } },
+      document: { run: { font: 'Arial', size: 22 }, paragraph: { spacing: { line: 276, lineRule: LineRuleType.AUTO, before: 0, after: 0 } } },
       title: heading(26, 0, 3),
       heading1: heading(20, 20, 6),
       heading2: heading(16, 18, 6),
@@ -279,6 +295,8 @@ export async function renderDocx(model: DocumentModel, options: { title?: string
   const body = writer.blocks(model.body, avail);
   const header = model.header && new Header({ children: writer.blocks(model.header, avail) });
   const footer = model.footer && new Footer({ children: writer.blocks(model.footer, avail) });
+  // Page 1's own header (titlePg); written even when empty, so no renderer falls back to the default one.
+  const first = model.useFirstPageHeaderFooter ? new Header({ children: model.firstPageHeader ? writer.blocks(model.firstPageHeader, avail) : [new Paragraph({})] }) : null;
   const landscape = page.width > page.height;
   const doc = new Document({
     creator: 'mentoring-sheets',
@@ -295,8 +313,9 @@ export async function renderDocx(model: DocumentModel, options: { title?: string
               : { width: twips(page.width), height: twips(page.height), orientation: PageOrientation.PORTRAIT },
             margin: { top: twips(page.marginTop), bottom: twips(page.marginBottom), left: twips(page.marginLeft), right: twips(page.marginRight) },
           },
+          ...(first && { titlePage: true }),
         },
-        ...(header && { headers: { default: header } }),
+        ...((header || first) && { headers: { ...(header && { default: header }), ...(first && { first }) } }),
         ...(footer && { footers: { default: footer } }),
         children: body,
       },

@@ -1,7 +1,7 @@
 import { strict, unwrap } from '../calls';
 import type { DriveEntry } from '../drive-store';
 import type { Workspace } from '../workspace';
-import { Block, DocumentModel, TableBlock, TableCellModel, TableRowModel, isTextBlock } from './model';
+import { Block, DocumentModel, SECTIONS, SectionName, TableBlock, TableCellModel, TableRowModel, isTextBlock, sectionBlocks } from './model';
 
 /** Texts of the real DocumentApp errors the fakes copy (UI shows them prefixed with "Exception: "). */
 export const DOC_ERRORS = {
@@ -81,7 +81,7 @@ export function nodeOf(value: unknown): object | undefined {
 /** Nodes made by copy() or removed from their parent: only these may be inserted again. */
 export const detachedNodes = new WeakSet<object>();
 
-export type Owner = { kind: 'section'; section: 'body' | 'header' | 'footer' } | { kind: 'cell'; cell: TableCellModel; row: TableRowModel; table: TableBlock };
+export type Owner = { kind: 'section'; section: SectionName } | { kind: 'cell'; cell: TableCellModel; row: TableRowModel; table: TableBlock };
 
 export interface Place {
   list: Block[];
@@ -105,8 +105,8 @@ export function locate(model: DocumentModel, node: object): Place | null {
     }
     return false;
   };
-  for (const section of ['body', 'header', 'footer'] as const) {
-    const list = model[section];
+  for (const section of SECTIONS) {
+    const list = sectionBlocks(model, section);
     if (list && visit(list, { kind: 'section', section })) break;
   }
   return found;
@@ -122,7 +122,7 @@ export function locateRow(model: DocumentModel, target: TableRowModel | TableCel
       for (const row of block.rows) for (const cell of row.cells) collect(cell.children);
     }
   };
-  for (const list of [model.body, model.header, model.footer]) if (list) collect(list);
+  for (const section of SECTIONS) collect(sectionBlocks(model, section) ?? []);
   for (const table of tables) {
     for (let r = 0; r < table.rows.length; r++) {
       const row = table.rows[r];

@@ -36,7 +36,7 @@ import {
   isTextBlock,
 } from './model';
 import { wrapInline, wrapText, wrapTextBlock } from './paragraph';
-import { FakeText, newRun, restyleAll, trailingStyle } from './text';
+import { FakeText, newRun, patternFinder, replaceMatches, restyleAll, trailingStyle } from './text';
 
 type Paragraph = GoogleAppsScript.Document.Paragraph;
 type ListItem = GoogleAppsScript.Document.ListItem;
@@ -146,6 +146,14 @@ export abstract class FakeContainer<Api> implements NodeCarrier {
     this._blocks().splice(0, this._blocks().length, emptyParagraph());
     return this._api();
   }
+  /** Every match of an RE2 pattern, paragraph by paragraph (table cells included); the replacement is literal. */
+  replaceText(searchPattern: string, replacement: string): Api {
+    const method = `${this.service}.replaceText`;
+    const find = patternFinder(stringArg(searchPattern, method), method);
+    const text = stringArg(replacement, method);
+    for (const block of flattenParagraphs(this._blocks())) replaceMatches(block, find, text);
+    return this._api();
+  }
   editAsText(): Text {
     return wrapText(
       this.ctx,
@@ -250,6 +258,7 @@ export type ContainerMembers =
   | 'getText'
   | 'setText'
   | 'clear'
+  | 'replaceText'
   | 'editAsText'
   | 'appendParagraph'
   | 'insertParagraph'

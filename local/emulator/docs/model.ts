@@ -41,7 +41,22 @@ export interface PageBreakInline {
 export interface HorizontalRuleInline {
   kind: 'horizontalRule';
 }
-export type Inline = TextRun | PageBreakInline | HorizontalRuleInline;
+/** Auto text: the current page number (a PAGE field in .docx, autoText PAGE_NUMBER in the Docs API). */
+export interface PageNumberInline {
+  kind: 'pageNumber';
+  /** Absent = the paragraph's default look. */
+  style?: TextStyle;
+}
+export type Inline = TextRun | PageBreakInline | HorizontalRuleInline | PageNumberInline;
+
+export const TAB_ALIGNMENTS = ['START', 'CENTER', 'END'] as const;
+export type TabAlignmentName = (typeof TAB_ALIGNMENTS)[number];
+
+export interface TabStop {
+  /** Points from the paragraph's start edge. */
+  offset: number;
+  alignment: TabAlignmentName;
+}
 
 export interface ParagraphStyle {
   /** Absent = NORMAL. */
@@ -56,6 +71,11 @@ export interface ParagraphStyle {
   spacingAfter?: number;
   /** Multiplier: 1, 1.15, 1.5, 2. */
   lineSpacing?: number;
+  /** The paragraph starts a new page (no separate break paragraph). */
+  pageBreakBefore?: boolean;
+  keepWithNext?: boolean;
+  /** Custom tab stops, by offset; text holds '\t' where a tab is typed (as getText() shows it). */
+  tabStops?: TabStop[];
 }
 
 export interface ParagraphBlock {
@@ -91,6 +111,8 @@ export interface TableCellModel {
 
 export interface TableRowModel {
   minimumHeight?: number;
+  /** The row is never split across pages (Docs' preventOverflow, Word's cantSplit). */
+  preventOverflow?: boolean;
   cells: TableCellModel[];
 }
 
@@ -106,6 +128,8 @@ export interface TableBlock {
   /** One per column (the widest row); null = not set (columns share the page width). */
   columnWidths: Array<number | null>;
   rows: TableRowModel[];
+  /** Leading rows repeated at the top of every page (Docs' pinned header rows, Word's tblHeader). */
+  pinnedHeaderRows?: number;
 }
 
 export type Block = ParagraphBlock | ListItemBlock | TableBlock;
@@ -124,9 +148,21 @@ export interface DocumentModel {
   page: PageSetup;
   /** Never empty, and always ends with a paragraph or list item (Docs' section rule). */
   body: Block[];
-  /** null until Document.addHeader(). */
+  /** null until Document.addHeader(). The default header: every page, or every page but the first. */
   header: Block[] | null;
   footer: Block[] | null;
+  /** True: page 1 shows `firstPageHeader` instead of `header` (Word's titlePg). Absent = false. */
+  useFirstPageHeaderFooter?: boolean;
+  /** The first page's own header; null or absent with the flag set = page 1 has an empty header. */
+  firstPageHeader?: Block[] | null;
+}
+
+/** The sections a block can live in, in the order the emulator searches them. */
+export const SECTIONS = ['body', 'header', 'footer', 'firstPageHeader'] as const;
+export type SectionName = (typeof SECTIONS)[number];
+
+export function sectionBlocks(model: DocumentModel, section: SectionName): Block[] | null {
+  return model[section] ?? null;
 }
 
 /** A4 in points (Google Docs' own figures) with Google's default one-inch margins. */
@@ -153,7 +189,7 @@ export function isTextBlock(block: Block): block is TextBlock {
   return block.kind === 'paragraph' || block.kind === 'listItem';
 }
 
-/** The text of one paragraph (page breaks and rules carry none), like Paragraph.getText(). */
+/** The text of one paragraph (page breaks, rules and page numbers carry none), like Paragraph.getText(). */
 export function paragraphText(block: TextBlock): string {
   let out = '';
   for (const inline of block.content) if (inline.kind === 'text') out += inline.text;

@@ -17,7 +17,7 @@ import {
 import { DOC_ERRORS, DocContext, NodeCarrier, detachedNodes, expose, locate, modelOf, nodeOf, removeBlock } from './context';
 import { ElementType, GlyphType, HorizontalAlignment, ParagraphHeading, signatureError } from './enums';
 import { HorizontalRuleInline, ListItemBlock, PageBreakInline, ParagraphBlock, ParagraphStyle, TextBlock, TextStyle, cloneModel, paragraphText } from './model';
-import { FakeText, newRun, restyleAll, trailingStyle } from './text';
+import { FakeText, newRun, patternFinder, replaceMatches, restyleAll, trailingStyle } from './text';
 
 type Paragraph = GoogleAppsScript.Document.Paragraph;
 type ListItem = GoogleAppsScript.Document.ListItem;
@@ -61,7 +61,8 @@ type Shared =
   | 'setAttributes'
   | 'getAttributes'
   | 'appendPageBreak'
-  | 'appendHorizontalRule';
+  | 'appendHorizontalRule'
+  | 'replaceText';
 
 abstract class FakeTextBlock<B extends TextBlock, Api> implements NodeCarrier {
   protected abstract readonly service: 'Paragraph' | 'ListItem';
@@ -105,6 +106,12 @@ abstract class FakeTextBlock<B extends TextBlock, Api> implements NodeCarrier {
   }
   clear(): Api {
     this.block.content = [];
+    return this._api();
+  }
+  /** Every match of an RE2 pattern in this paragraph; the replacement is inserted literally. */
+  replaceText(searchPattern: string, replacement: string): Api {
+    const method = `${this.service}.replaceText`;
+    replaceMatches(this.block, patternFinder(stringArg(searchPattern, method), method), stringArg(replacement, method));
     return this._api();
   }
   removeFromParent(): Api {

@@ -203,6 +203,7 @@ type TextApi = Pick<
   | 'getBackgroundColor'
   | 'setAttributes'
   | 'getAttributes'
+  | 'replaceText'
 >;
 
 /** The Text element. Offsets are 0-based and end-inclusive, as in DocumentApp. */
@@ -275,6 +276,14 @@ export class FakeText implements TextApi {
     return this as unknown as Text;
   }
 
+  /** Every match of an RE2 pattern in each paragraph of the scope; the replacement is literal. */
+  replaceText(searchPattern: string, replacement: string): Text {
+    const find = patternFinder(stringArg(searchPattern, 'Text.replaceText'), 'Text.replaceText');
+    const text = stringArg(replacement, 'Text.replaceText');
+    for (const block of this.scope.paragraphs()) replaceMatches(block, find, text);
+    return this as unknown as Text;
+  }
+
   private _requireSingle(method: string): void {
     if (!this._single) throw new Error(`Text.${method} across several paragraphs is not supported in the local Apps Script workspace`);
   }
@@ -340,4 +349,102 @@ export class FakeText implements TextApi {
 /** Applies a text-style change to every character of some paragraphs (container setAttributes). */
 export function restyleAll(paragraphs: TextBlock[], patch: Patch<TextStyle>): void {
   for (const block of paragraphs) for (const inline of block.content) if (isText(inline)) applyPatch(inline.style, patch);
+}
+
+/** Where a search finds its matches in one stretch of text: [start, end) pairs, in order, not overlapping. */
+export type Finder = (text: string) => Array<[number, number]>;
+
+/**
+ * Replaces every match in one paragraph. Matches never cross a page break, rule or page number
+ * (DocumentApp matches "each text block" on its own). The replacement is inserted as typed, in
+ * the style of the first character it replaces. Returns the number of matches replaced.
+ */
+export function replaceMatches(block: TextBlock, find: Finder, replacement: string): number {
+  const out: Inline[] = [];
+  let count = 0;
+  let segment: TextRun[] = [];
+  const flush = () => {
+    const runs = segment;
+    segment = [];
+    if (!runs.length) return;
+    const matches = find(runs.map((r) => r.text).join(''));
+    if (!matches.length) {
+      out.push(...runs);
+      return;
+    }
+    count += matches.length;
+    const total = runs.reduce((n, r) => n + r.text.length, 0);
+    const copy = (from: number, to: number) => {
+      let at = 0;
+      for (const run of runs) {
+        const a = at;
+        at += run.text.length;
+        const s = Math.max(from, a);
+        const e = Math.min(to, at);
+        if (e > s) out.push(newRun(run.text.slice(s - a, e - a), run.style, runTags.get(run)));
+      }
+    };
+    const runAt = (offset: number): TextRun => {
+      let at = 0;
+      for (const run of runs) {
+        at += run.text.length;
+        if (offset < at) return run;
+      }
+      return runs[runs.length - 1];
+    };
+    let pos = 0;
+    for (const [start, end] of matches) {
+      copy(pos, start);
+      const first = runAt(start);
+      if (replacement) out.push(newRun(replacement, first.style, runTags.get(first)));
+      pos = end;
+    }
+    copy(pos, total);
+  };
+  for (const inline of block.content) {
+    if (isText(inline)) segment.push(inline);
+    else {
+      flush();
+      out.push(inline);
+    }
+  }
+  flush();
+  block.content = out;
+  tidy(block);
+  return count;
+}
+
+/** A finder for a DocumentApp pattern (RE2 syntax: no backreferences, no lookaround). */
+export function patternFinder(pattern: string, method: string): Finder {
+  // The emulator's wording: Google refuses what RE2 cannot compile, with its own text.
+  const invalid = () => new Error(`Invalid regular expression pattern ${pattern} (${method}).`);
+  if (/\\[1-9]|\(\?<?[=!]/.test(pattern)) throw invalid();
+  let re: RegExp;
+  try {
+    re = new RegExp(pattern, 'g');
+  } catch {
+    throw invalid();
+  }
+  return (text) => {
+    const out: Array<[number, number]> = [];
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex += 1;
+        continue;
+      }
+      out.push([m.index, m.index + m[0].length]);
+    }
+    return out;
+  };
+}
+
+/** A finder for literal text (the Docs API's replaceAllText): no pattern characters, optionally any case. */
+export function literalFinder(needle: string, matchCase: boolean): Finder {
+  const re = new RegExp(needle.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'), matchCase ? 'g' : 'gi');
+  return (text) => {
+    const out: Array<[number, number]> = [];
+    for (const m of text.matchAll(re)) out.push([m.index, m.index + m[0].length]);
+    return out;
+  };
 }
