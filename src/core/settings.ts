@@ -26,6 +26,10 @@ export type SettingKey =
   | 'curatorPhone'
   | 'curatorEmail'
   | 'academicYear'
+  | 'regulationOrder'
+  | 'programmeOrder'
+  | 'pairsEnd'
+  | 'orderDueDays'
   | 'municipalAgency'
   | 'weightRequest'
   | 'weightInterests'
@@ -63,6 +67,30 @@ export const SETTINGS: readonly SettingDef[] = [
   { key: 'curatorPhone', label: 'Телефон куратора', default: '', type: 'text', hint: 'Отметка об исполнителе' },
   { key: 'curatorEmail', label: 'E-mail куратора', default: '', type: 'text', hint: 'Для уведомлений' },
   { key: 'academicYear', label: 'Учебный год', default: '', type: 'text', hint: 'Например: 2026/2027' },
+  {
+    key: 'regulationOrder',
+    label: 'Положение о наставничестве утверждено приказом (от … № …)',
+    default: '',
+    type: 'text',
+    hint: 'Например: от 01.09.2021 № 45-о/д; цитируется в приказах. Пусто — в приказе остаётся место для ручного заполнения',
+  },
+  {
+    key: 'programmeOrder',
+    label: 'Программа наставничества утверждена приказом (от … № …)',
+    default: '',
+    type: 'text',
+    hint: 'Например: от 01.09.2021 № 45-о/д',
+  },
+  { key: 'pairsEnd', label: 'Срок работы пар и групп: по (дата)', default: '', type: 'text', hint: 'Например: 31.05.2027; пусто — «на учебный год» без даты' },
+  {
+    key: 'orderDueDays',
+    label: 'Срок исполнения поручений приказов, календарных дней',
+    default: 14,
+    type: 'number',
+    hint: 'Планы развития, дополнительные соглашения, отчёт «Школы наставников»',
+    min: 1,
+    max: 90,
+  },
   { key: 'municipalAgency', label: 'Получатель справок мониторинга', default: 'МКУ «УСР»', type: 'text', hint: 'Куда направляются справки по этапам' },
   { key: 'weightRequest', label: 'Вес: запрос наставляемого и компетенции наставника', default: 35, type: 'number', hint: 'Веса подбора пар, в баллах; учитывается их соотношение', min: 0, max: 100 },
   { key: 'weightInterests', label: 'Вес: общие интересы', default: 20, type: 'number', hint: '', min: 0, max: 100 },
@@ -75,9 +103,9 @@ export const SETTINGS: readonly SettingDef[] = [
   { key: 'requireTraining', label: 'Допускать к подбору только обученных в «Школе наставников»', default: NO, type: 'boolean', hint: 'да / нет' },
   { key: 'pseudonymousMode', label: 'Псевдонимный режим (коды вместо ФИО)', default: NO, type: 'boolean', hint: 'да / нет; см. 152-ФЗ, ч. 5 ст. 18' },
   { key: 'notifyParticipants', label: 'Уведомлять участников по e-mail об утверждении пар', default: NO, type: 'boolean', hint: 'да / нет' },
-  { key: 'docFont', label: 'Шрифт документов', default: 'Times New Roman', type: 'text', hint: 'ГОСТ Р 7.0.97-2025 не задаёт гарнитуру' },
-  { key: 'docFontSize', label: 'Размер шрифта текста', default: 14, type: 'number', hint: '12–14', min: 10, max: 16 },
-  { key: 'docTableFontSize', label: 'Размер шрифта в таблицах', default: 12, type: 'number', hint: '10–12', min: 8, max: 14 },
+  { key: 'docFont', label: 'Шрифт документов', default: 'Times New Roman', type: 'text', hint: 'ГОСТ Р 7.0.97-2025 не задаёт гарнитуру; применяется при создании шаблонов в папке «Шаблоны»' },
+  { key: 'docFontSize', label: 'Размер шрифта текста', default: 14, type: 'number', hint: '12–14; при создании шаблонов', min: 10, max: 16 },
+  { key: 'docTableFontSize', label: 'Размер шрифта в таблицах', default: 12, type: 'number', hint: '10–12; при создании шаблонов', min: 8, max: 14 },
 ];
 
 /** Without these an order or справка cannot be signed as is. */

@@ -1,20 +1,24 @@
-import { pairsOrder, OrderPairRow } from '../core/documents/order-pairs';
+import { OrderPairRow, StaffMember, pairsOrderData } from '../core/documents/order-pairs';
 import { CalendarDate, numericDate } from '../core/documents/dates';
-import { DocumentSpec } from '../core/documents/model';
-import { trainingOrder } from '../core/documents/order-training';
-import { WORDS, YEARS, bySex, plural, sexOf } from '../core/language';
+import { trainingOrderData } from '../core/documents/order-training';
+import { GROUPS, MENTEES, PAIRS, WORDS, YEARS, bySex, plural, sexOf } from '../core/language';
+import { countUnits } from '../core/pairing/units';
+import { Settings } from '../core/settings';
 import { isDate } from '../core/questionnaires/read';
-import { MenteeRecord, MentorRecord } from '../core/pairing/records';
+import { MenteeRecord, MentorRecord, isStaffMentor } from '../core/pairing/records';
 import { RU } from '../core/strings';
 import { runAction } from './curator';
-import { CuratorError, errorMessage } from './errors';
-import { DocRef, createDocument, openDocument, renderInto } from './docs';
+import { CuratorError } from './errors';
+import { DocRecord, produceDocument } from './documents';
+import { PAIRS_ORDER, TRAINING_ORDER } from './document-kinds';
+import { recordDocument } from './register';
+import { readTrainingPlan } from './training-plan';
 import { fromSidebar, plainObject, refusal } from './matching';
 import { APPROVAL_RECORD, APPROVED, PROPOSED, PairingData, loadPairingData, pairBlocker, pairsWithStatus } from './pairing';
 import { loadTable, saveTable } from './tables';
 import { purgeResponses } from './purge';
-import { escapeHtml } from './html';
 import { Progress } from './progress';
+import { trash } from './templates';
 
 function today(): CalendarDate {
   const tz = SpreadsheetApp.getActive().getSpreadsheetTimeZone();
@@ -25,82 +29,70 @@ function today(): CalendarDate {
 /** An order number as a person types it: letters, digits, «-», «/», «.»; never a formula or an object. */
 const ORDER_NUMBER = /^[0-9A-Za-zА-Яа-яЁё№][0-9A-Za-zА-Яа-яЁё№ ./-]{0,19}$/;
 
+interface OrderOptions {
+  number: string;
+  /** The signing date, when the curator knows it; otherwise the director writes it by hand. */
+  date: CalendarDate | null;
+}
+
+function orderDate(value: unknown): CalendarDate | null {
+  if (value === undefined || value === null || value === '') return null;
+  const m = typeof value === 'string' ? /^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$/.exec(value) : null;
+  if (!m) throw new CuratorError(RU.approve.badDate);
+  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (year < 2000 || year > 2100 || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) throw new CuratorError(RU.approve.badDate);
+  return { year, month, day };
+}
+
 /**
  * The options of approvePairs and createTrainingOrder: nothing, or a plain object whose `number`
- * is a short string or a whole number. A menu click may pass Google's event object: its other
- * keys are ignored, never read.
+ * is a short string or a whole number and whose `date` is «ДД.ММ.ГГГГ». A menu click may pass
+ * Google's event object: its other keys are ignored, never read.
  */
-function orderNumber(options: unknown): string {
-  if (options === undefined || options === null) return '';
+function orderOptions(options: unknown): OrderOptions {
+  if (options === undefined || options === null) return { number: '', date: null };
   if (!plainObject(options)) throw new CuratorError(RU.approve.badOptions);
   const value = options.number;
-  if (value === undefined || value === null || value === '') return '';
+  let number = '';
   if (typeof value === 'number') {
     if (!Number.isSafeInteger(value) || value < 0) throw new CuratorError(RU.approve.badNumber);
-    return String(value);
+    number = String(value);
+  } else if (value !== undefined && value !== null && value !== '') {
+    if (typeof value !== 'string') throw new CuratorError(RU.approve.badNumber);
+    number = value.trim();
+    if (number && !ORDER_NUMBER.test(number)) throw new CuratorError(RU.approve.badNumber);
   }
-  if (typeof value !== 'string') throw new CuratorError(RU.approve.badNumber);
-  const text = value.trim();
-  if (text && !ORDER_NUMBER.test(text)) throw new CuratorError(RU.approve.badNumber);
-  return text;
+  return { number, date: orderDate(options.date) };
 }
 
-const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]{2,}$/;
 const LEFT = ['выбыл(а)', 'завершил(а)'];
 
-/** Puts a Doc nobody links to in the Drive bin (the curator can still restore it). */
-function trash(id: string): void {
-  try {
-    if (typeof Drive === 'undefined' || !Drive?.Files) throw new Error('Drive API disabled');
-    Drive.Files.update({ trashed: true }, id);
-  } catch (error) {
-    console.warn(`Документ ${id} не перемещён в корзину: ${errorMessage(error)}`);
-  }
+/** «29.11.2026 14:05»: a draft's title names the moment it was made, so each approval has its own. */
+function moment(at: Date): string {
+  return Utilities.formatDate(at, SpreadsheetApp.getActive().getSpreadsheetTimeZone(), 'dd.MM.yyyy HH:mm');
 }
 
-/** A Doc a record names: opened again, or a clear message if it is gone for good. */
-function reopen(ref: DocRef): GoogleAppsScript.Document.Document {
-  try {
-    return openDocument(ref.id);
-  } catch (error) {
-    if (/missing|not found|deleted/i.test(errorMessage(error))) throw new CuratorError(RU.approve.docGone(ref.url));
-    throw error;
-  }
-}
-
-/**
- * Renders the order into the Doc the record names, or into a new one whose id is recorded the
- * moment it exists. If that record cannot be written even on a second try, the new Doc is put in
- * the bin, so a re-run never leaves a second order behind.
- */
-function renderOrder<R extends { doc: DocRef | null }>(store: Progress<R>, record: R, spec: DocumentSpec): DocRef {
-  if (record.doc) return renderInto(reopen(record.doc), spec, true);
-  const doc = createDocument(spec.title, (ref) => {
-    record.doc = ref;
-    try {
-      store.saveSurely(record);
-    } catch (error) {
-      trash(ref.id);
-      throw error;
-    }
-  });
-  return renderInto(doc, spec, false);
+/** What «Настройки» lack and the template lacked, told to the curator after the summary. */
+function documentNotes(missing: string[], notes: string[]): string {
+  const parts: string[] = [];
+  if (missing.length) parts.push(` В «Настройках» не заполнено: ${missing.join('; ')} — в документе оставлено место для ручного заполнения.`);
+  if (notes.length) parts.push(` Шаблон: ${notes.join(' ')}`);
+  return parts.join('');
 }
 
 // --- approvePairs ------------------------------------------------------------------------------------
 
-interface Approval {
-  v: 1;
+interface Approval extends DocRecord {
+  v: 2;
   number: string;
-  date: CalendarDate;
-  /** The moment of the approval (ISO): the pairs' start date and «Участники уведомлены». */
+  date: CalendarDate | null;
+  /** The moment of the approval (ISO): the pairs' start date when the order's date is not given. */
   at: string;
   /** IDs of the pairs this order approves, fixed when it begins. */
   pairs: string[];
-  doc: DocRef | null;
-  stage: 'planned' | 'rendered' | 'saved' | 'mailed';
-  /** IDs of the people already e-mailed about it. */
-  sent: string[];
+  stage: 'planned' | 'rendered' | 'saved';
+  missing?: string[];
 }
 
 /** What the last complete approval told the curator, for a click with nothing new to approve. */
@@ -120,47 +112,71 @@ function peopleOf(data: PairingData): People {
 
 const cell = (t: PairingData['pairs']['table'], i: number, key: string) => String(t.get(i, key)).trim();
 
-/** One row of the order's appendix per mentor and form: a group is one mentor with several mentees. */
+/** «обучающаяся, 9 кл.», «педагог дополнительного образования, студия «Хибины»», «инженер, АО «Апатит»». */
+function mentorDetails(m: MentorRecord): string {
+  if (m.category === 'обучающийся') return [`${bySex(sexOf(m.name), WORDS.student)}${m.grade ? `, ${m.grade} кл.` : ''}`, m.association].filter(Boolean).join(', ');
+  if (m.category === 'студент') return [m.position || bySex(sexOf(m.name), WORDS.collegeStudent), m.organisation].filter(Boolean).join(', ');
+  if (isStaffMentor(m)) return [m.position, m.association].filter(Boolean).join(', ');
+  return [m.position, m.organisation].filter(Boolean).join(', ');
+}
+
+/** One row of the order's appendix per unit (a mentor in a form): a group is one mentor with several mentees. */
 function orderRows(rows: number[], data: PairingData, people: People): OrderPairRow[] {
   const pairs = data.pairs.table;
-  const byMentor = new Map<string, OrderPairRow>();
+  const byUnit = new Map<string, OrderPairRow>();
   for (const i of rows) {
     const mentorId = cell(pairs, i, 'mentorId');
     const form = cell(pairs, i, 'form');
     const mentor = people.mentors.get(mentorId)!;
     const mentee = people.mentees.get(cell(pairs, i, 'menteeId'))!;
     const k = `${mentorId}|${form}`;
-    const row = byMentor.get(k) ?? {
-      group: cell(pairs, i, 'group') || mentorId,
-      form,
-      mentor: mentor.name,
-      mentorDetails: [mentor.category === 'обучающийся' && mentor.grade ? `${mentor.grade} кл.` : '', mentor.organisation || mentor.association].filter(Boolean).join(', '),
-      mentees: [],
-      staffMentor: mentor.category === 'педагог',
-      mentorPosition: mentor.category === 'педагог' ? 'педагог дополнительного образования' : mentor.category,
-    };
+    const row = byUnit.get(k) ?? { form, mentorId, mentor: mentor.name, mentorDetails: mentorDetails(mentor), mentees: [] };
     row.mentees.push({
+      id: mentee.id,
       name: mentee.name,
       details: [mentee.association, mentee.grade ? `${mentee.grade} кл.` : mentee.age ? plural(mentee.age, YEARS) : ''].filter(Boolean).join(', '),
-      request: mentee.topics.join(', ') || mentee.request,
+      request: [...mentee.topics, mentee.request].filter(Boolean).join(', '),
     });
-    byMentor.set(k, row);
+    byUnit.set(k, row);
   }
-  return [...byMentor.values()];
+  return [...byUnit.values()];
 }
+
+/** The curator, then each staff member the order names: they sign «Лист ознакомления». */
+function signatories(settings: Settings, mentors: MentorRecord[]): StaffMember[] {
+  const out: StaffMember[] = [];
+  const curator = String(settings.curatorName).trim();
+  if (curator) out.push({ name: curator, position: String(settings.curatorPosition).trim() });
+  for (const m of mentors) if (isStaffMentor(m) && !out.some((s) => s.name === m.name)) out.push({ name: m.name, position: m.position });
+  return out;
+}
+
+/** Staff mentors of these pairs without the written consent of ст. 351.8 ТК РФ: the order may not appoint them. */
+function withoutAgreement(rows: number[], data: PairingData, people: People): string[] {
+  const names = new Set<string>();
+  for (const i of rows) {
+    const m = people.mentors.get(cell(data.pairs.table, i, 'mentorId'));
+    if (m && isStaffMentor(m) && !m.agreement) names.add(`${m.name} (${m.id})`);
+  }
+  return [...names];
+}
+
+const unitsText = (n: { pairs: number; groups: number; mentees: number }) => `${plural(n.pairs, PAIRS)}, ${plural(n.groups, GROUPS)}, ${plural(n.mentees, MENTEES)}`;
 
 /**
  * Approves the proposed pairs whose participants may be named (in the bases, in the programme,
- * with a valid consent), in steps a re-run can pick up after a failure at any call: the order Doc
- * (one per approval, its id recorded the moment it exists), the statuses and the bases' cells, the
- * letters (each recorded as sent before the next), the post-meeting preferences.
+ * with a valid consent), in steps a re-run can pick up after a failure at any call: the draft
+ * order from the curator's template (its id recorded the moment it exists), the statuses and the
+ * bases' cells, the register «Документы», the post-meeting preferences. The participants are
+ * informed later, once the signed order's date and number are recorded (notify.ts).
  */
 function approveNow(options: unknown) {
-  const requested = orderNumber(options);
+  const requested = orderOptions(options);
   const ss = SpreadsheetApp.getActive();
   const props = PropertiesService.getDocumentProperties();
   const store = new Progress<Approval>(props, APPROVAL_RECORD);
-  const resumed = store.value !== null;
+  const stored = store.value && store.value.v === 2 ? store.value : null;
+  const resumed = stored !== null;
   const data = loadPairingData(ss);
   const { settings } = data;
   const pairs = data.pairs.table;
@@ -172,7 +188,7 @@ function approveNow(options: unknown) {
   });
 
   let record: Approval;
-  if (store.value) record = store.value;
+  if (stored) record = stored;
   else {
     const proposed = pairsWithStatus(pairs, [PROPOSED]);
     if (!proposed.length) {
@@ -180,53 +196,68 @@ function approveNow(options: unknown) {
       if (last) return { message: RU.approve.nothingNew(last), approved: 0 };
       throw new CuratorError(RU.approve.nothing);
     }
-    const date = today();
-    record = { v: 1, number: requested, date, at: new Date().toISOString(), pairs: [], doc: null, stage: 'planned', sent: [] };
+    record = { v: 2, number: requested.number, date: requested.date, at: new Date().toISOString(), pairs: [], doc: null, stage: 'planned' };
   }
   const blocked = judgeProposals(data, people, record, resumed);
   if (!record.pairs.length) {
     // Nothing may be approved: say why, in the message and in each pair's row.
-    markBlocked(data, blocked, record.date);
+    markBlocked(data, blocked, today());
     saveTable(data.pairs);
     if (record.doc) trash(record.doc.id);
     if (resumed) store.clear();
     throw new CuratorError(RU.approve.noneApprovable(blocked.map((b) => b.label)));
   }
+  const rows = record.pairs.map((id) => rowById.get(id)).filter((i): i is number => i !== undefined);
+  if (record.stage === 'planned') {
+    // ст. 351.8 ТК РФ: a staff member mentors only with written consent; without it the order is not drafted.
+    const lacking = withoutAgreement(rows, data, people);
+    if (lacking.length) {
+      if (record.doc) trash(record.doc.id);
+      if (resumed) store.clear();
+      throw new CuratorError(RU.approve.noAgreement(lacking));
+    }
+  }
   if (!resumed) store.save(record);
 
-  const rows = record.pairs.map((id) => rowById.get(id)).filter((i): i is number => i !== undefined);
   const tableRows = orderRows(rows, data, people);
+  const count = countUnits(tableRows.flatMap((r) => r.mentees.map((m) => ({ mentorId: r.mentorId, menteeId: m.id, form: r.form }))));
   if (record.stage === 'planned') {
     const approvedMentees = new Set([...pairsWithStatus(pairs, APPROVED), ...rows].map((i) => cell(pairs, i, 'menteeId')));
     const unmatched = data.menteeRecords.filter((m) => m.consent && !LEFT.includes(m.status) && !approvedMentees.has(m.id)).length;
-    const spec = pairsOrder({ settings, date: record.date, number: record.number, rows: tableRows, unmatched });
-    renderOrder(store, record, spec);
+    const mentors = [...new Set(tableRows.map((r) => r.mentorId))].map((id) => people.mentors.get(id)!);
+    const year = String(settings.academicYear).trim();
+    const title = `Приказ об утверждении наставнических пар (групп)${year ? ` ${year}` : ''} — проект от ${moment(new Date(record.at))}`;
+    const input = {
+      settings,
+      order: { date: record.date, number: record.number },
+      rows: tableRows,
+      staff: signatories(settings, mentors),
+      staffMentors: mentors.filter(isStaffMentor).length,
+      unmatched,
+    };
+    const { missing } = pairsOrderData(input);
+    record.missing = missing;
+    const { ref } = produceDocument(store, record, PAIRS_ORDER, title, settings, () => pairsOrderData(input).data);
+    recordDocument(ss, { id: ref.id, kind: PAIRS_ORDER.key, title, url: ref.url, created: new Date(record.at) });
     record.stage = 'rendered';
     store.save(record);
   }
   const url = record.doc!.url;
 
   if (record.stage === 'rendered') {
-    const at = new Date(record.at);
+    const start = record.date ? new Date(record.date.year, record.date.month - 1, record.date.day) : new Date(record.at);
     for (const i of rows) {
       if (!APPROVED.includes(cell(pairs, i, 'status'))) pairs.set(i, 'status', 'утверждена');
       pairs.set(i, 'order', url);
-      if (!isDate(pairs.get(i, 'start'))) pairs.set(i, 'start', at);
+      if (!isDate(pairs.get(i, 'start'))) pairs.set(i, 'start', start);
       pairs.set(i, 'reasons', String(pairs.get(i, 'reasons')).replace(NOTE, ''));
     }
-    markBlocked(data, blocked, record.date);
+    markBlocked(data, blocked, today());
     writeBases(data, people);
     saveTable(data.pairs);
     saveTable(data.mentees);
     saveTable(data.mentors);
     record.stage = 'saved';
-    store.save(record);
-  }
-
-  let unsent = 0;
-  if (record.stage === 'saved') {
-    if (settings.notifyParticipants === true) unsent = notify(rows, data, people, record, store);
-    record.stage = 'mailed';
     store.save(record);
   }
 
@@ -238,12 +269,13 @@ function approveNow(options: unknown) {
   const cleared = clearPreferences(paired);
   // The same answers in the response sheet and in the Form's own store go too, as the form promises.
   purgeResponses(ss, paired, { forms: ['preference'] });
-  let summary = RU.approve.summary(record.pairs.length, tableRows.length, record.sent.length, cleared);
-  if (unsent) summary += RU.approve.notMailed(unsent);
+  let summary = RU.approve.summary(unitsText(count), cleared);
   if (blocked.length) summary += RU.approve.blocked(blocked.map((b) => b.label));
-  props.setProperty(LAST_APPROVAL, `${numericDate(record.date)}${record.number ? `, № ${record.number}` : ''}: ${summary} ${url}`);
+  summary += documentNotes(record.missing ?? [], record.notes ?? []);
+  const label = `${record.date ? numericDate(record.date) : moment(new Date(record.at))}${record.number ? `, № ${record.number}` : ''}`;
+  props.setProperty(LAST_APPROVAL, `${label}: ${summary} ${url}`);
   store.clear();
-  return { message: resumed ? RU.approve.resumed(summary) : summary, url, approved: record.pairs.length };
+  return { message: (resumed ? RU.approve.resumed(summary) : summary) + RU.approve.nextStep, url, approved: record.pairs.length };
 }
 
 interface Blocked {
@@ -334,113 +366,44 @@ function clearPreferences(paired: Set<string>): number {
   return cleared;
 }
 
-interface Letter {
-  personId: string;
-  to: string;
-  body: string;
-  pairRows: number[];
-}
-
-/**
- * The letters of this approval: one to each participant of its pairs who may be written to
- * (still in the programme, a valid consent, an e-mail in the base; for a minor the base holds a
- * parent's contact). A mentor of a group gets one letter naming all their mentees.
- */
-function lettersOf(rows: number[], data: PairingData, people: People): Letter[] {
-  const pairs = data.pairs.table;
-  const contacts = new Map<string, string>();
-  for (const t of [data.mentees.table, data.mentors.table]) t.rows.forEach((_r, i) => contacts.set(cell(t, i, 'id'), cell(t, i, 'contact')));
-  const letters = new Map<string, Letter>();
-  const mentorLetter = new Map<string, { names: string[]; forms: string[]; rows: number[] }>();
-  const reachable = (id: string, person: { consent: boolean; status: string } | undefined) => !!person && person.consent && !LEFT.includes(person.status) && EMAIL.test(contacts.get(id) ?? '');
-  for (const i of rows) {
-    const e = cell(pairs, i, 'menteeId');
-    const m = cell(pairs, i, 'mentorId');
-    const mentee = people.mentees.get(e);
-    const mentor = people.mentors.get(m);
-    if (!mentee || !mentor || !mentee.consent || !mentor.consent) continue;
-    const form = cell(pairs, i, 'form');
-    if (reachable(e, mentee) && !letters.has(e)) letters.set(e, { personId: e, to: contacts.get(e)!, body: RU.approve.mailBody(mentor.name, mentee.name, form), pairRows: [i] });
-    if (reachable(m, mentor)) {
-      const group = mentorLetter.get(m) ?? { names: [], forms: [], rows: [] };
-      group.names.push(mentee.name);
-      if (!group.forms.includes(form)) group.forms.push(form);
-      group.rows.push(i);
-      mentorLetter.set(m, group);
-      if (!letters.has(m)) letters.set(m, { personId: m, to: contacts.get(m)!, body: '', pairRows: group.rows });
-    }
-  }
-  for (const [m, group] of mentorLetter) letters.get(m)!.body = RU.approve.mailBodyMentor(people.mentors.get(m)!.name, group.names, group.forms.join(', '));
-  return [...letters.values()];
-}
-
-/** Sends the letters not sent yet, each recorded before the next; returns how many the day's quota held back. */
-function notify(rows: number[], data: PairingData, people: People, record: Approval, store: Progress<Approval>): number {
-  const pending = lettersOf(rows, data, people).filter((l) => !record.sent.includes(l.personId));
-  let unsent = 0;
-  if (pending.length) {
-    let quota = MailApp.getRemainingDailyQuota();
-    for (const letter of pending) {
-      if (quota < 1) {
-        unsent += 1;
-        continue;
-      }
-      MailApp.sendEmail({ to: letter.to, subject: RU.approve.mailSubject, body: letter.body, htmlBody: `<p>${escapeHtml(letter.body)}</p>` });
-      quota -= 1;
-      record.sent.push(letter.personId);
-      store.saveSurely(record);
-    }
-  }
-  // «Участники уведомлены»: written after the letters, because it says they went out.
-  const pairs = data.pairs.table;
-  const sent = new Set(record.sent);
-  const at = new Date(record.at);
-  for (const letter of lettersOf(rows, data, people)) {
-    if (!sent.has(letter.personId)) continue;
-    for (const i of letter.pairRows) if (!isDate(pairs.get(i, 'notified'))) pairs.set(i, 'notified', at);
-  }
-  saveTable(data.pairs);
-  return unsent;
-}
-
 /** Menu «Утвердить пары и сформировать приказ». */
-export function approvePairs(options?: { number?: string; sidebar?: boolean }) {
+export function approvePairs(options?: { number?: string; date?: string; sidebar?: boolean }) {
   // Malformed options (only a sidebar or a direct call can send them) are refused before the lock.
-  const refused = refusal(() => orderNumber(options));
+  const refused = refusal(() => orderOptions(options));
   if (refused) return refused;
   return runAction(RU.action.approvePairs, () => approveNow(options), { sidebar: fromSidebar(options) });
 }
 
 // --- createTrainingOrder -----------------------------------------------------------------------------
 
-interface Training {
-  v: 1;
+interface Training extends DocRecord {
+  v: 2;
   number: string;
-  date: CalendarDate;
+  date: CalendarDate | null;
+  at: string;
   mentors: string[];
-  doc: DocRef | null;
   stage: 'planned' | 'rendered';
+  missing?: string[];
 }
 
 const TRAINING_RECORD = 'trainingInProgress';
 const NOT_TO_TRAIN = ['обучен', 'не требуется', 'направлен', 'обучается'];
 
 function traineeOf(m: MentorRecord) {
-  // A girl is «обучающаяся»: the word agrees with the sex read from the patronymic or the name.
-  const student = bySex(sexOf(m.name), WORDS.student);
-  return { name: m.name, position: m.category === 'обучающийся' ? `${student}${m.grade ? `, ${m.grade} кл.` : ''}` : m.organisation || m.category, forms: m.forms.join(', ') };
+  return { name: m.name, position: mentorDetails(m), forms: m.forms.join(', ') };
 }
 
 function trainingNow(options: unknown) {
-  const requested = orderNumber(options);
+  const requested = orderOptions(options);
   const ss = SpreadsheetApp.getActive();
   const props = PropertiesService.getDocumentProperties();
   const store = new Progress<Training>(props, TRAINING_RECORD);
-  const resumed = store.value !== null;
+  const stored = store.value && store.value.v === 2 ? store.value : null;
+  const resumed = stored !== null;
   const data = loadPairingData(ss);
   const mentorById = new Map(data.mentorRecords.map((m) => [m.id, m]));
   let record: Training;
-  if (store.value) record = store.value;
+  if (stored) record = stored;
   else {
     // Mentors already sent to an earlier order are not listed twice.
     const ids = data.mentorRecords.filter((m) => m.consent && !NOT_TO_TRAIN.includes(m.training) && !LEFT.includes(m.status)).map((m) => m.id);
@@ -449,18 +412,31 @@ function trainingNow(options: unknown) {
       if (last) return { message: RU.training.nothingNew(last), trainees: 0 };
       throw new CuratorError(RU.training.nothing);
     }
-    record = { v: 1, number: requested, date: today(), mentors: ids, doc: null, stage: 'planned' };
+    record = { v: 2, number: requested.number, date: requested.date, at: new Date().toISOString(), mentors: ids, doc: null, stage: 'planned' };
     store.save(record);
   }
   if (record.stage === 'planned') {
     // Named only with a valid consent, checked again if a failure came between.
     record.mentors = record.mentors.filter((id) => mentorById.get(id)?.consent === true && !LEFT.includes(mentorById.get(id)!.status));
     if (!record.mentors.length) {
+      if (record.doc) trash(record.doc.id);
       store.clear();
       throw new CuratorError(RU.training.nothing);
     }
-    const trainees = record.mentors.map((id) => traineeOf(mentorById.get(id)!));
-    renderOrder(store, record, trainingOrder({ settings: data.settings, date: record.date, number: record.number, trainees }));
+    const mentors = record.mentors.map((id) => mentorById.get(id)!);
+    const plan = readTrainingPlan(ss);
+    const input = {
+      settings: data.settings,
+      order: { date: record.date, number: record.number },
+      trainees: mentors.map(traineeOf),
+      sessions: plan.rows,
+      staff: signatories(data.settings, mentors),
+    };
+    const { missing } = trainingOrderData(input);
+    record.missing = [...missing, ...plan.problems];
+    const title = `Приказ об организации «Школы наставников» — проект от ${moment(new Date(record.at))}`;
+    const { ref } = produceDocument(store, record, TRAINING_ORDER, title, data.settings, () => trainingOrderData(input).data);
+    recordDocument(ss, { id: ref.id, kind: TRAINING_ORDER.key, title, url: ref.url, created: new Date(record.at) });
     record.stage = 'rendered';
     store.save(record);
   }
@@ -470,15 +446,16 @@ function trainingNow(options: unknown) {
     if (ids.has(cell(mentors, i, 'id')) && !['обучается', 'обучен'].includes(cell(mentors, i, 'training'))) mentors.set(i, 'training', 'направлен');
   });
   saveTable(data.mentors);
-  const summary = RU.training.summary(record.mentors.length);
-  props.setProperty(LAST_TRAINING, `${numericDate(record.date)}${record.number ? `, № ${record.number}` : ''}: ${summary} ${record.doc!.url}`);
+  const summary = RU.training.summary(record.mentors.length) + documentNotes(record.missing ?? [], record.notes ?? []);
+  const label = `${record.date ? numericDate(record.date) : moment(new Date(record.at))}${record.number ? `, № ${record.number}` : ''}`;
+  props.setProperty(LAST_TRAINING, `${label}: ${summary} ${record.doc!.url}`);
   store.clear();
   return { message: resumed ? RU.training.resumed(summary) : summary, url: record.doc!.url, trainees: record.mentors.length };
 }
 
 /** Menu «Школа наставников: приказ и список»: mentors to train and the order on it (roadmap 4.1). */
-export function createTrainingOrder(options?: { number?: string }) {
-  const refused = refusal(() => orderNumber(options));
+export function createTrainingOrder(options?: { number?: string; date?: string }) {
+  const refused = refusal(() => orderOptions(options));
   if (refused) return refused;
   return runAction(RU.action.training, () => trainingNow(options));
 }

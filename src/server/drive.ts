@@ -4,13 +4,13 @@ const FOLDER_PROPERTY = 'programmeFolder';
 const FOLDER_MIME = 'application/vnd.google-apps.folder';
 
 /** The advanced Drive service (v3), declared in the manifest; absent means it was not enabled. */
-function drive(): NonNullable<typeof Drive> {
+export function drive(): NonNullable<typeof Drive> {
   if (typeof Drive === 'undefined' || !Drive) throw new Error('Расширенная служба Drive не подключена (appsscript.json → enabledAdvancedServices).');
   return Drive;
 }
 
 /** Drive's answer for an id that is gone or no longer ours (the only case that means «make a new one»). */
-function isNotFound(error: unknown): boolean {
+export function isNotFound(error: unknown): boolean {
   const message = (error as { message?: unknown } | null)?.message;
   return typeof message === 'string' && /not found|404/i.test(message);
 }
@@ -19,10 +19,11 @@ function isNotFound(error: unknown): boolean {
  * Ids of the files this add-on made with that exact name and type, not in the trash (under the
  * drive.file scope Drive lists only those). Empty when Drive cannot say: callers then create.
  */
-export function filesNamed(name: string, mimeType: string): string[] {
+export function filesNamed(name: string, mimeType: string, parent?: string): string[] {
   try {
     const quoted = name.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
-    const list = drive().Files!.list({ q: `name = '${quoted}' and mimeType = '${mimeType}' and trashed = false`, fields: 'files(id)', pageSize: 20 });
+    const within = parent ? ` and '${parent}' in parents` : '';
+    const list = drive().Files!.list({ q: `name = '${quoted}' and mimeType = '${mimeType}' and trashed = false${within}`, fields: 'files(id)', pageSize: 20 });
     return (list.files ?? []).map((f) => f.id ?? '').filter((id) => id !== '');
   } catch (_error) {
     return [];

@@ -19,10 +19,6 @@ import {
   YEARS,
 } from '../../src/core/language';
 import { PAIRS } from '../../src/core/language/numerals';
-import { readSettings } from '../../src/core/settings';
-import { pairsOrder } from '../../src/core/documents/order-pairs';
-import { trainingOrder } from '../../src/core/documents/order-training';
-import { specText } from '../../src/core/documents/model';
 import { RU } from '../../src/core/strings';
 
 // --- Real Russian names ----------------------------------------------------------------------------
@@ -282,7 +278,7 @@ describe('numerals with nouns', () => {
     expect([decimal(24.5), decimal(100), decimal(100, 0), decimal(0.125, 2), decimal(-3)]).toEqual(['24,5', '100', '100', '0,13', '−3']);
     expect(RU.importing.notYoungSpecialist(4)).toContain('стаж 4 года');
     expect(RU.importing.notYoungSpecialist(21)).toContain('стаж 21 год:');
-    expect(RU.approve.summary(3, 3, 0, 1)).toContain('для 1 участника');
+    expect(RU.approve.summary('3 пары', 1)).toContain('для 1 участника');
     expect(RU.questionnaires.summary(0, 0, 5)).toContain('Все 5 анкет на месте');
   });
 });
@@ -316,52 +312,5 @@ describe('typography', () => {
       }),
       { numRuns: 2000 },
     );
-  });
-});
-
-describe('the orders and mails use it', () => {
-  const settings = () => {
-    const s = readSettings([]).settings;
-    return { ...s, curatorName: 'Петрова Елена Андреевна', orgShortName: 'МАОДО ЦДТ «Хибины»', academicYear: '2026/2027' };
-  };
-  const date = { year: 2026, month: 10, day: 1 };
-  test('the pairs order: the curator in the dative, counts with agreeing nouns, no plain space after №', () => {
-    const mentee = (name: string) => ({ name, details: 'Изостудия, 7 кл.', request: 'проект' });
-    const rows = [
-      { group: 'Г-1', form: 'педагог – ученик', mentor: 'Громов Олег Павлович', mentorDetails: '', mentees: [mentee('Сидорова Анна Павловна')], staffMentor: true, mentorPosition: 'педагог' },
-      {
-        group: 'Г-2',
-        form: 'педагог – ученик',
-        mentor: 'Белова Ирина Сергеевна',
-        mentorDetails: '',
-        mentees: ['Орлов Глеб Игоревич', 'Смирнова Алиса Андреевна', 'Волкова Анна Павловна', 'Лебедев Иван Ильич'].map(mentee),
-        staffMentor: true,
-        mentorPosition: 'педагог',
-      },
-    ];
-    const text = specText(pairsOrder({ settings: settings(), date, number: '123-о/д', rows, unmatched: 2 })).replace(/\u00a0/g, ' ');
-    expect(text).toContain('Куратору программы наставничества Петровой Елене Андреевне организовать');
-    expect(text).toContain('Всего: 1 пара, 1 группа, 5 наставляемых.');
-    expect(text).toContain('(2 человека)');
-    const raw = specText(pairsOrder({ settings: settings(), date, number: '123-о/д', rows, unmatched: 0 }));
-    expect(raw).toContain(`№${NBSP}123-о/д`);
-    expect(raw).toContain(`МАОДО${NBSP}ЦДТ${NBSP}«Хибины»`);
-    expect(raw).not.toMatch(/№ /);
-    const overrides = nameOverrides([{ name: 'Петрова Елена Андреевна', grammaticalCase: 'дательный', form: 'Петровой Елене Андреевне (исправлено)' }]).overrides;
-    expect(specText(pairsOrder({ settings: settings(), date, number: '', rows, unmatched: 0, nameOverrides: overrides }))).toContain('Андреевне (исправлено)');
-  });
-  test('the training order: the curator in the accusative', () => {
-    const text = specText(
-      trainingOrder({ settings: settings(), date, number: '118', trainees: [{ name: 'Сидорова Анна Павловна', position: 'обучающаяся, 9 кл.', forms: 'ученик – ученик' }] }),
-    ).replace(/\u00a0/g, ' ');
-    expect(text).toContain('куратора программы наставничества Петрову Елену Андреевну;');
-    const none = specText(trainingOrder({ settings: { ...settings(), curatorName: '' }, date, number: '', trainees: [] }));
-    expect(none).toContain('наставничества ________________');
-  });
-  test('mails: «наставляемая» for a girl, «наставляемый» for a boy', () => {
-    expect(RU.approve.mailBody('Громов Олег Павлович', 'Сидорова Анна Павловна', 'педагог – ученик')).toContain('наставляемая — Сидорова Анна Павловна');
-    expect(RU.approve.mailBody('Громов Олег Павлович', 'Орлов Глеб Игоревич', 'педагог – ученик')).toContain('наставляемый — Орлов Глеб Игоревич');
-    expect(RU.approve.mailBodyMentor('Громов Олег Павлович', ['Смирнова Алиса'], 'педагог – ученик')).toContain('наставляемая: Смирнова Алиса');
-    expect(RU.approve.mailBodyMentor('Громов Олег Павлович', ['Смирнова Алиса', 'Орлов Глеб'], 'педагог – ученик')).toContain('наставляемые: Смирнова Алиса, Орлов Глеб');
   });
 });

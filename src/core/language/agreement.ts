@@ -20,4 +20,5 @@ export const WORDS = {
   acquainted: { male: 'ознакомлен', female: 'ознакомлена', unknown: 'ознакомлен(-а)' },
   appointed: { male: 'назначен', female: 'назначена', unknown: 'назначен(-а)' },
   teacher: { male: 'педагог', female: 'педагог' },
+  collegeStudent: { male: 'студент', female: 'студентка', unknown: 'студент(-ка)' },
 } as const satisfies Record<string, SexForms>;

@@ -43,7 +43,14 @@ export interface MentorRecord {
   training: string;
   consent: boolean;
   status: string;
+  /** «Должность», as the curator or the form gave it. */
+  position: string;
+  /** The written consent of ст. 351.8 ТК РФ (a date or a note); empty = not recorded. */
+  agreement: string;
 }
+
+/** A mentor employed by the organisation: the one whose mentoring needs the ст. 351.8 ТК РФ consent. */
+export const isStaffMentor = (m: Pick<MentorRecord, 'category'>) => m.category === 'педагог';
 
 export interface PartnerRecord {
   name: string;
@@ -100,6 +107,8 @@ export function readMentors(t: BaseTable): MentorRecord[] {
       training: str(t.get(i, 'training')),
       consent: consentAllows(t.get(i, 'consent')),
       status: str(t.get(i, 'status')),
+      position: str(t.get(i, 'position')),
+      agreement: isDate(t.get(i, 'agreement')) ? 'есть' : str(t.get(i, 'agreement')),
     }))
     .filter((m) => m.id && m.name);
 }

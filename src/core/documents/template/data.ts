@@ -1,0 +1,24 @@
+/** What a document kind fills its template with: values, conditions and table rows, all plain text. */
+export interface TemplateData {
+  values: Record<string, string>;
+  flags: Record<string, boolean>;
+  tables: Record<string, Array<Record<string, string>>>;
+}
+
+/** A field of a template kind, with the words a curator reads in a note about it. */
+export interface FieldInfo {
+  name: string;
+  about: string;
+  /** Without it the document cannot be signed as is: its absence from a template is reported. */
+  required?: boolean;
+}
+
+export interface TableInfo extends FieldInfo {
+  columns: FieldInfo[];
+}
+
+export interface TemplateFields {
+  values: FieldInfo[];
+  flags: FieldInfo[];
+  tables: TableInfo[];
+}
