@@ -32,7 +32,12 @@ describe('appsscript.json', () => {
     expect(scopes).not.toContain('spreadsheets');
   });
 
-  test('enables the advanced Drive service used for the programme folder under drive.file', () => {
-    expect(manifest.dependencies.enabledAdvancedServices).toEqual([{ userSymbol: 'Drive', serviceId: 'drive', version: 'v3' }]);
+  test('enables the advanced Drive service (programme folder, template conversion) and the Docs service (page layout), with no scope beyond documents and drive.file', () => {
+    expect(manifest.dependencies.enabledAdvancedServices).toEqual([
+      { userSymbol: 'Drive', serviceId: 'drive', version: 'v3' },
+      { userSymbol: 'Docs', serviceId: 'docs', version: 'v1' },
+    ]);
+    const scopes: string[] = manifest.oauthScopes.map((s: string) => s.replace('https://www.googleapis.com/auth/', ''));
+    expect(scopes.filter((s) => s.startsWith('drive') || s.startsWith('documents'))).toEqual(['documents', 'drive.file']);
   });
 });

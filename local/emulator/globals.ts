@@ -1,3 +1,4 @@
+import { createDocsAdvanced } from './docs/advanced';
 import { createDocumentApp } from './docs/fakes';
 import { createDriveAdvanced, createDriveApp } from './drive/fakes';
 import { createFormApp } from './forms/fakes';
@@ -21,6 +22,7 @@ export function createAppsScriptGlobals(ws: Workspace) {
     DocumentApp: createDocumentApp(ws),
     DriveApp: createDriveApp(ws),
     Drive: createDriveAdvanced(ws),
+    Docs: createDocsAdvanced(ws),
     HtmlService: createHtmlService(ws),
     PropertiesService: createPropertiesService(ws),
     CacheService: createCacheService(ws),

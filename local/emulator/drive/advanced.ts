@@ -5,10 +5,11 @@
  */
 import { strict } from '../calls';
 import { shielded } from '../docs/context';
-import { createDocumentModel } from '../docs/model';
+import { DocumentModel, cloneModel, createDocumentModel } from '../docs/model';
 import { DriveEntry, MIME } from '../drive-store';
 import type { Workspace } from '../workspace';
 import { ROOT_ID, VIRTUAL_ERROR, allEntries, driveUrl, findEntry, isVirtual, parentIds } from './links';
+import { ConversionError, DOCX_MIME, convertDocx } from './convert';
 import { compileQuery } from './query';
 
 type Files = GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection;
@@ -28,6 +29,12 @@ export class GoogleJsonResponseException extends Error {
 
 export const DRIVE_API_ERRORS = {
   notFound: (id: string) => `File not found: ${id}.`,
+  /** Drive's 400 (reason conversionUnsupportedConversionPath) for an upload it cannot turn into the asked type. */
+  conversionUnsupported: 'Conversion of the uploaded content to the requested output type is not supported.',
+  /** The emulator's wording: what Drive answers for a damaged .docx is not known. */
+  conversionFailed: (why: string) => `The uploaded file could not be converted to a Google Doc: ${why}.`,
+  /** The emulator's wording for copying a folder, which Drive does not do. */
+  folderCopy: 'Folders cannot be copied.',
   parentsNotWritable: 'The parents field is not directly writable in update requests. Use the addParents and removeParents parameters instead.',
   parentLimit: 'Increasing the number of parents is not allowed',
 };
@@ -83,7 +90,7 @@ function pick(resource: Record<string, unknown>, fields: readonly string[], mask
   return out;
 }
 
-class FakeFiles implements Pick<Files, 'create' | 'get' | 'update' | 'list' | 'remove'> {
+class FakeFiles implements Pick<Files, 'create' | 'copy' | 'get' | 'update' | 'list' | 'remove'> {
   constructor(private readonly ws: Workspace) {}
 
   private _fail(method: string, code: number, message: string): never {
@@ -151,16 +158,29 @@ class FakeFiles implements Pick<Files, 'create' | 'get' | 'update' | 'list' | 'r
     if (mediaData !== undefined && mediaData !== null) throw new Error(`Drive.Files.${method}: uploading content is not supported in the local workspace`);
   }
 
-  /** Creates a file or, with the folder MIME type, a folder; `parents` places it. */
+  /** The one parent a new file or copy goes to (a folder id or 'root'); undefined when not given. */
+  private _parents(method: string, value: unknown): string[] | undefined {
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value) || value.some((p) => typeof p !== 'string')) return this._fail(method, 400, 'Invalid value for parents');
+    if (value.length > 1) return this._fail(method, 403, DRIVE_API_ERRORS.parentLimit);
+    return value.map((p: string) => this._folder(method, p)).filter((p): p is string => p !== null);
+  }
+
+  /**
+   * Creates a file or, with the folder MIME type, a folder; `parents` places it. With a media blob
+   * and the Google Docs MIME type, a .docx upload is converted into a Google Doc (Drive's import);
+   * any other upload is refused.
+   */
   create(resource: FileResource, mediaData?: Blob | null, optionalArgs?: Record<string, unknown>): FileResource {
     const r = this._resourceArg('create', resource, ['name', 'mimeType', 'parents']);
-    this._noMedia('create', mediaData);
     const args = this._args('create', optionalArgs, ['fields', 'supportsAllDrives', 'supportsTeamDrives']);
-    const parents = r.parents === undefined ? [] : r.parents;
-    if (!Array.isArray(parents) || parents.some((p) => typeof p !== 'string')) return this._fail('create', 400, 'Invalid value for parents');
-    if (parents.length > 1) return this._fail('create', 403, DRIVE_API_ERRORS.parentLimit);
-    const placed = parents.map((p: string) => this._folder('create', p)).filter((p): p is string => p !== null);
+    const placed = this._parents('create', r.parents) ?? [];
     const mimeType = typeof r.mimeType === 'string' ? r.mimeType : 'application/octet-stream';
+    let content: DocumentModel | undefined;
+    if (mediaData !== undefined && mediaData !== null) {
+      if (mimeType !== MIME.document) this._noMedia('create', mediaData);
+      content = this._convert(mediaData);
+    }
     const entry = this.ws.drive.add({
       id: this.ws.ids.next('1'),
       name: typeof r.name === 'string' ? r.name : 'Untitled',
@@ -168,10 +188,47 @@ class FakeFiles implements Pick<Files, 'create' | 'get' | 'update' | 'list' | 'r
       parents: placed,
       created: this.ws.now(),
       trashed: false,
-      // A Google Doc made this way is empty, as DocumentApp would open it.
-      content: mimeType === MIME.document ? createDocumentModel() : undefined,
+      // A Google Doc made without content is empty, as DocumentApp would open it.
+      content: content ?? (mimeType === MIME.document ? createDocumentModel() : undefined),
     });
     return this._shape('create', entry, args.fields);
+  }
+
+  /** The Google Doc an uploaded .docx blob becomes. */
+  private _convert(media: Blob): DocumentModel {
+    if (typeof media !== 'object' || typeof (media as Partial<Blob>).getBytes !== 'function') throw new Error("The parameters don't match the method signature for Drive.Files.create.");
+    // Reading the blob is the upload itself, not a script call of its own.
+    const { bytes, type } = this.ws.calls.untracked(() => ({ bytes: media.getBytes(), type: media.getContentType() }));
+    if (type !== DOCX_MIME) return this._fail('create', 400, DRIVE_API_ERRORS.conversionUnsupported);
+    try {
+      return convertDocx(bytes);
+    } catch (e) {
+      if (e instanceof ConversionError) return this._fail('create', 400, DRIVE_API_ERRORS.conversionFailed(e.message));
+      throw e;
+    }
+  }
+
+  /**
+   * Copies a Google Doc: a deep copy of its content under a new id. Without `name` the copy is
+   * "Copy of …"; without `parents` it goes where the original is (Drive v3's rule).
+   */
+  copy(resource: FileResource, fileId: string, optionalArgs?: Record<string, unknown>): FileResource {
+    const source = this._entry('copy', fileId);
+    const r = this._resourceArg('copy', resource, ['name', 'parents']);
+    const args = this._args('copy', optionalArgs, ['fields', 'supportsAllDrives', 'supportsTeamDrives']);
+    if (source.mimeType === MIME.folder) return this._fail('copy', 403, DRIVE_API_ERRORS.folderCopy);
+    if (source.mimeType !== MIME.document || isVirtual(source)) throw new Error(`Drive.Files.copy: copying ${source.mimeType} files is not supported in the local workspace (Google Docs only)`);
+    const placed = this._parents('copy', r.parents) ?? [...source.parents];
+    const entry = this.ws.drive.add({
+      id: this.ws.ids.next('1'),
+      name: typeof r.name === 'string' ? r.name : `Copy of ${source.name}`,
+      mimeType: source.mimeType,
+      parents: placed,
+      created: this.ws.now(),
+      trashed: false,
+      content: cloneModel((source.content as DocumentModel | undefined) ?? createDocumentModel()),
+    });
+    return this._shape('copy', entry, args.fields);
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- mirrors the @types overload, so the fake implements it

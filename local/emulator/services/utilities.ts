@@ -37,6 +37,16 @@ function toSigned(buffer: Buffer): number[] {
   return [...buffer].map((b) => (b > 127 ? b - 256 : b));
 }
 
+/**
+ * A Byte[] argument as Apps Script takes it: integers -128..127 (Java's byte). Anything else does
+ * not convert, and the call fails the way a wrong argument type does.
+ */
+function byteArray(data: unknown, method: string): number[] {
+  const ok = Array.isArray(data) && data.every((b) => typeof b === 'number' && Number.isInteger(b) && b >= -128 && b <= 127);
+  if (!ok) throw new Error(`The parameters (number[]) don't match the method signature for ${method}.`);
+  return [...(data as number[])];
+}
+
 type UtilitiesApi = Pick<GoogleAppsScript.Utilities.Utilities, 'formatDate' | 'sleep' | 'getUuid' | 'newBlob' | 'base64Encode' | 'base64Decode' | 'parseCsv'>;
 
 class FakeUtilities implements UtilitiesApi {
@@ -60,11 +70,11 @@ class FakeUtilities implements UtilitiesApi {
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
   }
   newBlob(data: unknown, contentType?: string, name?: string): Blob {
-    const bytes = typeof data === 'string' ? toSigned(Buffer.from(data, 'utf8')) : (data as number[]);
+    const bytes = typeof data === 'string' ? toSigned(Buffer.from(data, 'utf8')) : byteArray(data, 'Utilities.newBlob');
     return strict('Blob', new FakeBlob(bytes, contentType ?? null, name ?? null), this.ws.calls) as unknown as Blob;
   }
   base64Encode(data: unknown): string {
-    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(Uint8Array.from((data as number[]).map((b) => b & 255)));
+    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(Uint8Array.from(byteArray(data, 'Utilities.base64Encode').map((b) => b & 255)));
     return buf.toString('base64');
   }
   base64Decode(encoded: string): number[] {
