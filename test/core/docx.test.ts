@@ -160,8 +160,9 @@ describe('page numbers from page 2, centred at the top', () => {
   test('the default header is a centred PAGE field in the body size; the first page has an empty header (titlePg)', async () => {
     const docx = await open(docxBytes(order()));
     const header = docx.xml('word/header1.xml');
-    const field = first(header, 'w:fldSimple');
-    expect(attr(field, 'w:instr')).toBe(' PAGE ');
+    // The complex field form, as Word writes it: begin, the PAGE instruction, separate, end.
+    expect(all(header, 'w:fldChar').map((n) => attr(n, 'w:fldCharType'))).toEqual(['begin', 'separate', 'end']);
+    expect(docx.files.get('word/header1.xml')).toMatch(/<w:instrText xml:space="preserve"> PAGE <\/w:instrText>/);
     expect(attr(first(header, 'w:jc'), 'w:val')).toBe('center');
     expect(all(header, 'w:sz').map((n) => attr(n, 'w:val'))).toContain('28');
     expect(docx.files.get('word/header2.xml')).not.toContain('PAGE');

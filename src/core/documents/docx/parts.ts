@@ -147,7 +147,11 @@ export function pageNumberHeader(l: Layout): string {
   return (
     XML_HEAD +
     `<w:hdr xmlns:w="${W}" xmlns:r="${R}"><w:p><w:pPr>${spacing(0, 0)}<w:jc w:val="center"/><w:rPr>${size(l.size)}</w:rPr></w:pPr>` +
-    `<w:fldSimple w:instr=" PAGE "><w:r><w:rPr>${size(l.size)}</w:rPr><w:t>1</w:t></w:r></w:fldSimple></w:p></w:hdr>`
+    // The begin/instr/separate/end form is what Word itself writes, and what importers know best.
+    [`<w:fldChar w:fldCharType="begin"/>`, `<w:instrText xml:space="preserve"> PAGE </w:instrText>`, `<w:fldChar w:fldCharType="separate"/>`, '<w:t>2</w:t>', `<w:fldChar w:fldCharType="end"/>`]
+      .map((inner) => `<w:r><w:rPr>${size(l.size)}</w:rPr>${inner}</w:r>`)
+      .join('') +
+    `</w:p></w:hdr>`
   );
 }
 
