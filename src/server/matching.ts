@@ -3,6 +3,8 @@ import { MatchingInputError, matchingMessage } from '../core/matching/messages';
 import { MatchingPlan, Proposal, allowedPair } from '../core/pairing/plan';
 import { BaseTable } from '../core/intake/table';
 import { sheetDef } from '../core/workbook/sheets';
+import { groupId, unitsOf } from '../core/pairing/units';
+import { MENTORING_FORMS } from '../core/domain/forms-of-mentoring';
 import { RU } from '../core/strings';
 import { runAction, runUi } from './curator';
 import { CuratorError, errorMessage, russianReason } from './errors';
@@ -17,8 +19,6 @@ function modeOf(value: unknown): Mode {
   if (value === 'stable') return 'stable';
   throw new CuratorError(RU.matching.badMode);
 }
-
-const groupOf = (mentorId: string) => `Г-${mentorId.replace(/^\D+-?/, '')}`;
 
 /** Deletes the rows (1-based data indices) in runs from the bottom, so the rest keep their place. */
 function deleteRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, dataRows: number[]): void {
@@ -73,8 +73,21 @@ function computeOn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, data: PairingDa
     const key = pairKey(pairs.get(i, 'menteeId'), pairs.get(i, 'mentorId'));
     if (!staleRow.has(key)) staleRow.set(key, i);
   }
-  const perMentor = new Map<string, number>();
-  for (const p of proposals) perMentor.set(p.mentorId, (perMentor.get(p.mentorId) ?? 0) + 1);
+  // A group is a mentor with several mentees in one form (the one definition of units.ts).
+  const units = unitsOf(proposals);
+  const groupForms = new Map<string, string[]>();
+  for (const u of units) if (u.pairs.length > 1) groupForms.set(u.mentorId, [...(groupForms.get(u.mentorId) ?? []), u.form]);
+  const groupOf = (p: { mentorId: string; form: string }) => {
+    const forms = groupForms.get(p.mentorId) ?? [];
+    return forms.includes(p.form)
+      ? groupId(
+          p.mentorId,
+          p.form,
+          forms,
+          MENTORING_FORMS.map((f) => f.name),
+        )
+      : '';
+  };
   // Locked pairs (approved, or fixed by the curator) already have their rows.
   const fresh = proposals.filter((p) => !p.locked);
   const nextPairId = pairIds(pairs);
@@ -86,7 +99,7 @@ function computeOn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, data: PairingDa
       pairs.set(row, 'id', nextPairId());
     }
     reused.add(row);
-    pairs.set(row, 'group', (perMentor.get(p.mentorId) ?? 0) > 1 ? groupOf(p.mentorId) : '');
+    pairs.set(row, 'group', groupOf(p));
     pairs.set(row, 'mentorId', p.mentorId);
     pairs.set(row, 'mentor', plan.mentors.get(p.mentorId)?.name ?? '');
     pairs.set(row, 'menteeId', p.menteeId);
@@ -117,7 +130,7 @@ function computeOn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, data: PairingDa
   const message = RU.matching.summary({
     mode,
     proposed: fresh.length,
-    groups: [...perMentor.values()].filter((n) => n > 1).length,
+    groups: units.filter((u) => u.pairs.length > 1).length,
     locked: proposals.filter((p) => p.locked).length,
     unmatched: unmatched.length,
     unmatchedPriority: priority,
