@@ -25,6 +25,11 @@ function thrown(fn: () => unknown): Error {
 
 type Json = Record<string, unknown>;
 
+/** @types/google-apps-script predates pinTableHeaderRows and preventOverflow: requests go in as plain objects. */
+function batchUpdate(Docs: GoogleAppsScript.Docs, resource: { requests: object[] }, id: string) {
+  return Docs.Documents.batchUpdate(resource as GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest, id);
+}
+
 /** A filled order: a heading, a 3-row table of pairs, a signature line with a tab; a page-number header. */
 function order() {
   const s = setup();
@@ -102,7 +107,8 @@ describe('Docs.Documents.batchUpdate', () => {
   test('pins header rows and keeps rows whole at the table start get reported; replies in order', () => {
     const { Docs, id, table } = order();
     const start = ((Docs.Documents.get(id).body!.content as Json[]).find((e) => e.table) as { startIndex: number }).startIndex;
-    const res = Docs.Documents.batchUpdate(
+    const res = batchUpdate(
+      Docs,
       {
         requests: [
           { pinTableHeaderRows: { tableStartLocation: { index: start }, pinnedHeaderRowsCount: 1 } },
@@ -126,7 +132,8 @@ describe('Docs.Documents.batchUpdate', () => {
       { minRowHeight: { unit: 'PT' }, preventOverflow: true },
     ]);
     // A listed field missing from the style is reset; unpinning with 0.
-    Docs.Documents.batchUpdate(
+    batchUpdate(
+      Docs,
       {
         requests: [
           { updateTableRowStyle: { tableStartLocation: { index: start }, rowIndices: [2], tableRowStyle: {}, fields: '*' } },
@@ -147,7 +154,8 @@ describe('Docs.Documents.batchUpdate', () => {
     body.getChild(1).asTable().getCell(1, 1).setText('{{name}}');
     doc.getHeader().appendParagraph('{{name}}');
     doc.saveAndClose();
-    const res = Docs.Documents.batchUpdate(
+    const res = batchUpdate(
+      Docs,
       {
         requests: [
           { replaceAllText: { containsText: { text: '{{name}}' }, replaceText: 'Иванова $1 \\ $& .*' } },
@@ -169,8 +177,7 @@ describe('Docs.Documents.batchUpdate', () => {
 
   test("errors read as Google's: not a table start, bad counts, unknown and empty requests, missing fields", () => {
     const { Docs, id } = order();
-    const fail = (requests: unknown[]) =>
-      thrown(() => Docs.Documents.batchUpdate({ requests: requests as GoogleAppsScript.Docs.Schema.Request[] }, id)).message.replace('API call to docs.documents.batchUpdate failed with error: ', '');
+    const fail = (requests: unknown[]) => thrown(() => batchUpdate(Docs, { requests: requests as object[] }, id)).message.replace('API call to docs.documents.batchUpdate failed with error: ', '');
     expect(fail([{ pinTableHeaderRows: { tableStartLocation: { index: 5 }, pinnedHeaderRowsCount: 1 } }])).toBe(DOCS_API_ERRORS.noTable(0, 'pinTableHeaderRows', 5));
     expect(fail([{ pinTableHeaderRows: { tableStartLocation: { index: 4 }, pinnedHeaderRowsCount: 4 } }])).toBe(DOCS_API_ERRORS.pinnedCount(0, 3));
     expect(fail([{ replaceAllText: { containsText: { text: 'a' }, replaceText: 'b' } }, {}])).toBe('Invalid requests[1]: No request set.');
@@ -183,14 +190,15 @@ describe('Docs.Documents.batchUpdate', () => {
     expect(fail([{ replaceAllText: { containsText: { text: '' }, replaceText: 'x' } }])).toBe('Invalid requests[0].replaceAllText: The containsText text must not be empty.');
     expect(fail([])).toBe('Must specify at least one request.');
     // A real request kind the emulator does not model is refused by name, never ignored.
-    expect(thrown(() => Docs.Documents.batchUpdate({ requests: [{ insertText: { text: 'x', location: { index: 1 } } }] }, id)).message).toMatch(/insertText is not supported in the local workspace/);
+    expect(thrown(() => batchUpdate(Docs, { requests: [{ insertText: { text: 'x', location: { index: 1 } } }] }, id)).message).toMatch(/insertText is not supported in the local workspace/);
   });
 
   test('the batch is all or nothing: a failing request leaves the earlier ones undone', () => {
     const { ws, Docs, id, table } = order();
     const before = JSON.stringify(ws.drive.get(id)!.content);
     const e = thrown(() =>
-      Docs.Documents.batchUpdate(
+      batchUpdate(
+        Docs,
         {
           requests: [
             { replaceAllText: { containsText: { text: 'Директор' }, replaceText: 'И. о. директора' } },
@@ -209,7 +217,8 @@ describe('Docs.Documents.batchUpdate', () => {
 
   test('indexes of later requests see earlier ones: a table moved by a replacement is found at its new start', () => {
     const { Docs, id, table } = order();
-    Docs.Documents.batchUpdate(
+    batchUpdate(
+      Docs,
       {
         requests: [{ replaceAllText: { containsText: { text: 'Ab', matchCase: true }, replaceText: 'Abcd' } }, { pinTableHeaderRows: { tableStartLocation: { index: 6 }, pinnedHeaderRowsCount: 1 } }],
       },
@@ -224,9 +233,9 @@ describe('Docs.Documents.batchUpdate', () => {
     ws.calls.reset();
     ws.calls.failOn('Docs.Documents.batchUpdate', { message: 'Service error: Docs' });
     const request = { requests: [{ pinTableHeaderRows: { tableStartLocation: { index: 4 }, pinnedHeaderRowsCount: 1 } }] };
-    expect(thrown(() => Docs.Documents.batchUpdate(request, id)).message).toBe('Service error: Docs');
+    expect(thrown(() => batchUpdate(Docs, request, id)).message).toBe('Service error: Docs');
     Docs.Documents.get(id);
-    Docs.Documents.batchUpdate(request, id);
+    batchUpdate(Docs, request, id);
     expect(ws.calls.snapshot()).toEqual({ 'Docs.Documents.batchUpdate': 2, 'Docs.Documents.get': 1 });
   });
 });
