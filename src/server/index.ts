@@ -5,3 +5,4 @@ export { createQuestionnaires } from './questionnaires';
 export { enableAutoImport, importResponses, onFormSubmit } from './import';
 export { applyPairChange, computeMatches, getMatchingView, previewPairChange, showMatchingSidebar } from './matching';
 export { approvePairs, createTrainingOrder } from './approve';
+export { notifyParticipants } from './notify';

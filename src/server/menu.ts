@@ -1,4 +1,5 @@
 import { RU } from '../core/strings';
+import { NOTIFY_MENU } from './notify';
 
 /**
  * The add-on menu. It depends on nothing but the Ui, so it is the same in every AuthMode; in
@@ -17,6 +18,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem(RU.menu.computeMatches, 'computeMatches')
     .addItem(RU.menu.matchingSidebar, 'showMatchingSidebar')
     .addItem(RU.menu.approvePairs, 'approvePairs')
+    .addItem(NOTIFY_MENU, 'notifyParticipants')
     .addToUi();
 }
 
