@@ -168,8 +168,10 @@ type TableBlock = Extract<Block, { kind: 'table' }>;
 const JC: Record<Align, string> = { LEFT: 'left', CENTER: 'center', RIGHT: 'right', JUSTIFY: 'both' };
 
 /** One w:r per Run, so a `{{placeholder}}` inside a run is never split; '\t' and '\n' become w:tab and w:br. */
-function run(r: Run, pt: number): string {
-  const props = `<w:rPr>${r.bold ? '<w:b/><w:bCs/>' : ''}${size(pt)}</w:rPr>`;
+function run(r: Run, pt: number, font: string): string {
+  // The font on every run too: importers that ignore docDefaults (Drive's converter may) keep it.
+  const fonts = `<w:rFonts w:ascii="${font}" w:hAnsi="${font}" w:cs="${font}" w:eastAsia="${font}"/>`;
+  const props = `<w:rPr>${fonts}${r.bold ? '<w:b/><w:bCs/>' : ''}${size(pt)}</w:rPr>`;
   const content = String(r.text ?? '')
     .replace(/\r\n?/g, '\n')
     .split(/(\t|\n)/)
@@ -206,7 +208,7 @@ function paragraphXml(runs: Run[], f: ParagraphFormat, l: Layout): string {
     ind +
     `<w:jc w:val="${JC[f.align ?? 'LEFT'] ?? 'left'}"/>` +
     `<w:rPr>${f.bold ? '<w:b/><w:bCs/>' : ''}${size(f.size)}</w:rPr>`;
-  return `<w:p><w:pPr>${pPr}</w:pPr>${runs.map((r) => run(r, f.size)).join('')}</w:p>`;
+  return `<w:p><w:pPr>${pPr}</w:pPr>${runs.map((r) => run(r, f.size, escapeAttr(l.font))).join('')}</w:p>`;
 }
 
 function paragraph(block: ParagraphBlock, l: Layout): string {
