@@ -4,7 +4,6 @@ import { Outcome, submit, table } from './helpers/programme';
 import { withPeople } from './helpers/people';
 import { faultSweep, workspaceState } from './helpers/faults';
 import { snapshotSetup } from './helpers/clone';
-import { setSetting } from '../local/demo/hands';
 import { documentText } from '../local/emulator/docs/model';
 import type { DocumentModel } from '../local/emulator/docs/model';
 import type { Workspace } from '../local/emulator/workspace';
@@ -16,8 +15,30 @@ const MAX_FAULTS = process.env.FULL_SWEEP ? 100000 : 60;
 
 const DOC = 'application/vnd.google-apps.document';
 
+/** Generated documents, not the templates in «Шаблоны». */
 function orders(ws: Workspace) {
-  return ws.drive.byMime(DOC).filter((d) => !d.trashed);
+  return ws.drive.byMime(DOC).filter((d) => !d.trashed && !d.name.startsWith('Шаблон'));
+}
+
+function orderModel(ws: Workspace, prefix: string): DocumentModel {
+  const docs = orders(ws).filter((d) => d.name.startsWith(prefix));
+  expect(docs).toHaveLength(1);
+  return docs[0].content as DocumentModel;
+}
+
+const AGREEMENT = 'Согласие на наставничество (ст. 351.8 ТК РФ)';
+
+/** The curator records the written consent of ст. 351.8 ТК РФ for every staff mentor (or for all but `except`). */
+function agreeAll(ws: Workspace, except: string[] = []) {
+  look(ws, (ss) => {
+    const sheet = ss.getSheetByName(SHEET.mentors)!;
+    const values = sheet.getDataRange().getValues();
+    const [head] = values;
+    const col = head.indexOf(AGREEMENT);
+    values.forEach((row, i) => {
+      if (i > 0 && row[head.indexOf('Категория')] === 'педагог' && !except.includes(String(row[head.indexOf('ФИО')]))) sheet.getRange(i + 1, col + 1).setValue(new Date(2026, 9, 1));
+    });
+  });
 }
 
 function orderText(ws: Workspace, prefix: string): string {
@@ -43,7 +64,7 @@ const PREFERENCE = 'Анкета после групповой встречи';
 /** Proposals made after the group meeting's answers, participants to be e-mailed: the moment before the director signs. */
 function readyToApprove() {
   const p = withPeople();
-  setSetting(p.ws, 'Уведомлять участников по e-mail об утверждении пар', 'да');
+  agreeAll(p.ws);
   submit(p.ws, null, PREFERENCE, {
     'Вы участвовали во встрече как': 'наставник',
     'Ваши фамилия, имя, отчество': 'Белова Ирина Сергеевна',
@@ -73,24 +94,27 @@ function report(name: string, r: ReturnType<typeof faultSweep>) {
 }
 
 describe('approvePairs', () => {
-  test('one order for the approved pairs, letters once to each participant with an e-mail, and a second click changes nothing', () => {
+  test('one draft order for the approved pairs, registered, no letters yet, and a second click changes nothing', () => {
     const { ws, runner } = readyToApprove();
     const pairs = table(ws, SHEET.pairs);
     const result = runner.call('approvePairs', [{ number: '123-о/д' }]) as Outcome;
     expect(result.ok).toBe(true);
-    expect(result.message).toContain(`Утверждено пар: ${pairs.length}`);
+    expect(result.message).toMatch(/Утверждено: \d+ пар[аы]?, \d+ групп[аы]?, \d+ наставляем/);
+    expect(result.message).toContain('«Документы»');
     const text = orderText(ws, 'Приказ об утверждении');
     expect(text).toContain('№\u00a0123-о/д');
+    // No date invented: the director writes it when signing.
+    expect(text).toContain('«___» ____________ 20___ г.');
     for (const p of table(ws, SHEET.pairs)) {
       expect(p['Статус']).toBe('утверждена');
       expect(text).toContain(String(p['Наставляемый']));
     }
-    // One letter per person (the helper gives two mentors the same address, so compare letters, not addresses).
-    const letters = ws.mail.map((m) => `${m.to}|${m.body}`);
-    expect(new Set(letters).size).toBe(letters.length);
-    expect(letters.length).toBeGreaterThan(1);
-    // No address book of the pair in one letter: each person gets their own.
-    for (const m of ws.mail) expect(m.to).not.toContain(',');
+    expect(pairs.length).toBeGreaterThan(1);
+    // Informing the participants is a step of its own, after the signed order's date and number are recorded.
+    expect(ws.mail).toHaveLength(0);
+    const register = table(ws, 'Документы');
+    expect(register).toHaveLength(1);
+    expect(String(register[0]['Ссылка'])).toBe(String(table(ws, SHEET.pairs)[0]['Приказ']));
     expect(ws.properties.document.has('approvalInProgress')).toBe(false);
 
     const before = endState(ws);
@@ -99,6 +123,65 @@ describe('approvePairs', () => {
     expect(again.message).toContain('Новых предложенных пар нет');
     expect(again.message).toContain('№ 123-о/д');
     expect(endState(ws)).toEqual(before);
+  });
+
+  test('the Google Doc is print-ready: page numbers from page 2, header rows pinned, rows whole, attachments on new pages', () => {
+    const { ws, runner } = readyToApprove();
+    expect((runner.call('approvePairs') as Outcome).ok).toBe(true);
+    const model = orderModel(ws, 'Приказ об утверждении');
+    expect(model.useFirstPageHeaderFooter).toBe(true);
+    expect(JSON.stringify(model.header)).toContain('"pageNumber"');
+    expect(JSON.stringify(model.firstPageHeader ?? [])).not.toContain('"pageNumber"');
+    const tables = model.body.filter((b) => b.kind === 'table');
+    expect(tables.length).toBeGreaterThanOrEqual(2);
+    for (const t of tables) {
+      if (t.kind !== 'table') continue;
+      expect(t.pinnedHeaderRows).toBe(1);
+      expect(t.rows.every((r) => r.preventOverflow === true)).toBe(true);
+    }
+    const breaks = model.body.filter((b) => b.kind === 'paragraph' && b.style.pageBreakBefore);
+    expect(breaks.length).toBe(2);
+    // No page-break paragraphs that could leave a blank page.
+    expect(JSON.stringify(model.body)).not.toContain('"pageBreak"}');
+    expect(documentText(model)).not.toMatch(/\{\{|\}\}/);
+  });
+
+  test('a staff mentor without the ст. 351.8 consent: no order, and the curator learns who and where to record it', () => {
+    const p = withPeople();
+    const mentors = table(p.ws, SHEET.mentors).filter((m) => m['Категория'] === 'педагог');
+    const lacking = String(mentors[0]['ФИО']);
+    agreeAll(p.ws, [lacking]);
+    expect((p.runner.call('computeMatches') as Outcome).ok).toBe(true);
+    const inPairs = table(p.ws, SHEET.pairs).some((r) => r['Наставник'] === lacking);
+    const result = p.runner.call('approvePairs') as Outcome;
+    if (!inPairs) return expect(result.ok).toBe(true);
+    expect(result.ok).toBe(false);
+    expect(result.message).toContain(lacking);
+    expect(result.message).toContain('«Наставники»');
+    expect(result.message).toContain('351.8');
+    expect(orders(p.ws)).toHaveLength(0);
+    expect(table(p.ws, SHEET.pairs).every((r) => r['Статус'] === 'предложена')).toBe(true);
+    agreeAll(p.ws);
+    expect((p.runner.call('approvePairs') as Outcome).ok).toBe(true);
+  });
+
+  test('the curator edits the template: the order follows it; a template she broke still gives the order and a note', () => {
+    const { ws, runner } = readyToApprove();
+    const made = runner.call('createTemplates') as Outcome;
+    expect(made.ok).toBe(true);
+    const template = ws.drive.byMime(DOC).find((d) => d.name.startsWith('Шаблон — Приказ об утверждении'))!;
+    // She rewords the control clause and deletes the table row with the marks of the list.
+    const text = JSON.stringify(template.content).replace('Контроль за исполнением настоящего приказа оставляю за собой.', 'Контроль за исполнением приказа возложить на заместителя директора.');
+    const edited = JSON.parse(text) as DocumentModel;
+    edited.body = edited.body.filter((b) => !(b.kind === 'table' && JSON.stringify(b).includes('{{пары.')));
+    template.content = edited;
+    const result = runner.call('approvePairs') as Outcome;
+    expect(result.ok).toBe(true);
+    expect(result.message).toContain('{{пары.…}}');
+    const order = orderText(ws, 'Приказ об утверждении');
+    expect(order).toContain('возложить на заместителя директора');
+    // The list is still there, at the end, so nothing the order approves is lost.
+    for (const p of table(ws, SHEET.pairs)) expect(order).toContain(String(p['Наставляемый']));
   });
 
   test('the post-meeting answers of the paired go at approval: «Предпочтения», the response sheet and the Form', () => {
@@ -127,11 +210,10 @@ describe('approvePairs', () => {
 
   test('a fault after the Doc exists, then a re-run: the same Doc is finished and the curator is told', () => {
     const { ws, runner } = readyToApprove();
-    ws.calls.failOn('Body.appendTable', { message: 'Service Documents failed while accessing document' });
+    ws.calls.failOn('Body.insertTable', { message: 'Service Documents failed while accessing document' });
     const failed = runner.call('approvePairs', [{ number: '5' }]) as Outcome;
     expect(failed.ok).toBe(false);
     expect(failed.message).toMatch(/[А-Яа-я]/);
-    expect(orders(ws)).toHaveLength(1);
     expect(table(ws, SHEET.pairs).every((p) => p['Статус'] === 'предложена')).toBe(true);
     // Matching waits: the proposals the order is about stay as they are.
     const blocked = runner.call('computeMatches') as Outcome;
@@ -154,8 +236,8 @@ describe('approvePairs', () => {
       maxFaults: MAX_FAULTS,
     });
     report('approvePairs', sweep);
-    expect(sweep.calls['DocumentApp.create']).toBe(1);
-    expect(sweep.calls['MailApp.sendEmail']).toBeGreaterThan(1);
+    expect(sweep.calls['Drive.Files.copy']).toBe(1);
+    expect(sweep.calls['Docs.Documents.batchUpdate']).toBe(1);
     expect(sweep.diffs).toEqual([]);
   });
 });
@@ -246,7 +328,7 @@ describe('createTrainingOrder', () => {
   test('a fault at any service call, then a re-run, ends exactly as a clean run', () => {
     const sweep = faultSweep({ setup: snapshotSetup(withPeople), operation: { name: 'createTrainingOrder', args: [{ number: '118-о/д' }] }, snapshot: endState, maxFaults: MAX_FAULTS });
     report('createTrainingOrder', sweep);
-    expect(sweep.calls['DocumentApp.create']).toBe(1);
+    expect(sweep.calls['Drive.Files.copy']).toBe(1);
     expect(sweep.diffs).toEqual([]);
   });
 });
