@@ -155,7 +155,8 @@ describe('notifyParticipants', () => {
     const [gromov] = to(ws, 'gromov@cdt.ru');
     expect(plain(gromov)).toContain('Орлов Глеб Игоревич');
     expect(plain(gromov)).toContain('Волкова Анна Павловна');
-    expect(plain(gromov)).toContain('«педагог – педагог»');
+    expect(plain(gromov)).toContain('Вы назначены наставником:\nа) в форме «педагог – ученик»');
+    expect(plain(gromov)).toContain(';\nб) в форме «педагог – педагог»');
     // A mentee's letter never names the other children of the group.
     const [smirnova] = to(ws, 'mama.smirnova@mail.ru');
     expect(smirnova.body).not.toContain('img');
@@ -179,6 +180,8 @@ describe('notifyParticipants', () => {
   test('a pupil’s letter goes to the parents, the child named in the right case and words agreeing', () => {
     const { ws, runner } = signed();
     expect((runner.call('notifyParticipants') as Outcome).ok).toBe(true);
+    expect(to(ws, 'mama.smirnova@mail.ru')[0].subject.replace(/\u00a0/g, ' ')).toBe('Ваша дочь включена в программу наставничества (приказ от 01.12.2026 № 123-о/д)');
+    expect(to(ws, 'orlov.papa@mail.ru')[0].subject).toMatch(/^Ваш сын включён в программу/);
     const girl = plain(to(ws, 'mama.smirnova@mail.ru')[0]);
     expect(girl).toMatch(/^Уважаемые родители \(законные представители\) Смирновой Алисы Андреевны!/);
     expect(girl).toContain('Ваша дочь Смирнова Алиса Андреевна, обучающаяся, 7 кл., Изостудия «Северное сияние», включена в программу как наставляемая');

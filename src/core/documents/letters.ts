@@ -63,8 +63,9 @@ const FORM_WORDS: Readonly<Record<string, string>> = {
 
 const DEAR: SexForms = { male: 'Уважаемый', female: 'Уважаемая' };
 const CHILD: SexForms = { male: 'Ваш сын', female: 'Ваша дочь', unknown: 'Ваш ребёнок' };
-const INCLUDED: SexForms = { male: 'включён', female: 'включена', unknown: 'включён(-а)' };
-const APPOINTED: SexForms = { male: 'назначен', female: 'назначена', unknown: 'назначен(-а)' };
+/** Said of «Ваш сын» / «Ваша дочь» / «Ваш ребёнок» (masculine): an unknown sex takes the masculine. */
+const INCLUDED: SexForms = { male: 'включён', female: 'включена' };
+const APPOINTED: SexForms = { male: 'назначен', female: 'назначена' };
 const WITH_MENTEE: SexForms = { male: 'с наставляемым', female: 'с наставляемой', unknown: 'с наставляемым' };
 
 function formWords(form: string): string {
@@ -141,9 +142,9 @@ export function menteeLetter(input: MenteeLetterInput, ctx: LetterContext): Comp
     const group = p.groupSize > 1 ? `; в группе у наставника ещё ${plural(p.groupSize - 1, MENTEES)}` : '';
     return `в форме ${formWords(p.form)}; наставник — ${describe(p.mentor, sexOf(p.mentor.name))}${group}`;
   });
-  const what = pairs.length === 1 ? pairs[0] : pairs.map((p, i) => `${i + 1}) ${p}`).join(';\n');
+  const what = pairs.length === 1 ? ` ${pairs[0]}` : `:\n${pairs.map((p, i) => `${i + 1}) ${p}`).join(';\n')}`;
   const grouped = input.pairs.some((p) => p.groupSize > 1);
-  const placed = to.minor ? `${bySex(sex, CHILD)} ${describe(to, sex)}, ${bySex(sex, INCLUDED)} в программу как ${role} ${what}.` : `Вы включены в программу как ${role} ${what}.`;
+  const placed = to.minor ? `${bySex(sex, CHILD)} ${describe(to, sex)}, ${bySex(sex, INCLUDED)} в программу как ${role}${what}.` : `Вы включены в программу как ${role}${what}.`;
   const firstMeeting = to.minor
     ? 'Куратор программы свяжется с вами и назначит первую встречу ребёнка с наставником — знакомство.'
     : 'Куратор программы свяжется с вами и назначит первую встречу с наставником — знакомство.';
@@ -151,7 +152,7 @@ export function menteeLetter(input: MenteeLetterInput, ctx: LetterContext): Comp
     ? 'В течение 14 календарных дней со дня приказа наставник вместе с ребёнком составит индивидуальный план развития: цели, темы и график встреч.'
     : 'В течение 14 календарных дней со дня приказа вы вместе с наставником составите индивидуальный план развития: цели, темы и график встреч.';
   const subject = to.minor
-    ? `Ребёнок ${bySex(sex, INCLUDED)} в программу наставничества (приказ ${orderRef(ctx)})`
+    ? `${bySex(sex, CHILD)} ${bySex(sex, INCLUDED)} в программу наставничества (приказ ${orderRef(ctx)})`
     : `Утверждена ваша наставническая ${grouped ? 'группа' : 'пара'} (приказ ${orderRef(ctx)})`;
   return finish(subject, [salutation(to, sex, ctx), `${opening(ctx)} ${placed}`, `Что дальше:\n1. ${firstMeeting}\n2. ${plan}`, contact(ctx), signature(ctx)], ctx);
 }
@@ -170,8 +171,9 @@ export function mentorLetter(input: MentorLetterInput, ctx: LetterContext): Comp
     const list = f.mentees.map((m, i) => `${i + 1}) ${describe(m, sexOf(m.name))}`).join(';\n');
     return `группы в форме ${formWords(f.form)}; ${plural(f.mentees.length, MENTEES)}:\n${list}`;
   });
-  const what = blocks.length === 1 ? blocks[0] : blocks.map((b, i) => `${String.fromCharCode(0x430 + i)}) ${b}`).join(';\n');
-  const placed = to.minor ? `${bySex(sex, CHILD)} ${describe(to, sex)}, ${bySex(sex, APPOINTED)} наставником ${what}.` : `Вы назначены наставником ${what}.`;
+  // Several forms: a list under a colon, «а)», «б)», …
+  const what = blocks.length === 1 ? ` ${blocks[0]}` : `:\n${blocks.map((b, i) => `${String.fromCharCode(0x430 + i)}) ${b}`).join(';\n')}`;
+  const placed = to.minor ? `${bySex(sex, CHILD)} ${describe(to, sex)}, ${bySex(sex, APPOINTED)} наставником${what}.` : `Вы назначены наставником${what}.`;
   const withWhom = all.length === 1 ? bySex(sexOf(all[0].name), WITH_MENTEE) : 'с каждым наставляемым';
   const meetingWith = all.length === 1 ? bySex(sexOf(all[0].name), WITH_MENTEE) : 'с наставляемыми';
   const firstMeeting = to.minor
@@ -180,7 +182,7 @@ export function mentorLetter(input: MentorLetterInput, ctx: LetterContext): Comp
   const plan = to.minor
     ? `В течение 14 календарных дней со дня приказа ребёнок вместе ${withWhom} составит индивидуальный план развития при помощи куратора.`
     : `В течение 14 календарных дней со дня приказа составьте вместе ${withWhom} индивидуальный план развития (цели, темы и график встреч) и передайте его куратору.`;
-  const subject = to.minor ? `Ребёнок ${bySex(sex, APPOINTED)} наставником (приказ ${orderRef(ctx)})` : `Вы назначены наставником (приказ ${orderRef(ctx)})`;
+  const subject = to.minor ? `${bySex(sex, CHILD)} ${bySex(sex, APPOINTED)} наставником (приказ ${orderRef(ctx)})` : `Вы назначены наставником (приказ ${orderRef(ctx)})`;
   return finish(subject, [salutation(to, sex, ctx), `${opening(ctx)} ${placed}`, `Что дальше:\n1. ${firstMeeting}\n2. ${plan}`, contact(ctx), signature(ctx)], ctx);
 }
 
