@@ -5,4 +5,5 @@ export { createQuestionnaires } from './questionnaires';
 export { enableAutoImport, importResponses, onFormSubmit } from './import';
 export { applyPairChange, computeMatches, getMatchingView, previewPairChange, showMatchingSidebar } from './matching';
 export { approvePairs, createTrainingOrder } from './approve';
+export { createTemplates } from './document-kinds';
 export { notifyParticipants } from './notify';

@@ -14,6 +14,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem(RU.menu.importResponses, 'importResponses')
     .addItem(RU.menu.autoImport, 'enableAutoImport')
     .addSeparator()
+    .addItem(RU.menu.templates, 'createTemplates')
     .addItem(RU.menu.training, 'createTrainingOrder')
     .addItem(RU.menu.computeMatches, 'computeMatches')
     .addItem(RU.menu.matchingSidebar, 'showMatchingSidebar')
