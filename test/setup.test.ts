@@ -26,6 +26,13 @@ describe('setupWorkbook on a new spreadsheet', () => {
     expect(ws.spreadsheet.sheets.map((s) => s.name)).toEqual(WORKBOOK.map((d) => d.name));
   });
 
+  test('«Настройки» keep what the curator types as text: a phone «+7 …» is not a formula', () => {
+    const row = sheetValues(ws, SHEET.settings).findIndex((r) => r[0] === 'Телефон куратора') + 1;
+    look(ws, (ss) => ss.getSheetByName(SHEET.settings)!.getRange(row, 2).setValue('+7 (81531) 5-00-00'));
+    expect(sheetValues(ws, SHEET.settings)[row - 1][1]).toBe('+7 (81531) 5-00-00');
+    expect(ws.spreadsheet.findSheet(SHEET.settings)!.cell(row, 2)?.f).toBeFalsy();
+  });
+
   test('headers are Russian, bold, frozen; validations and protections are in place', () => {
     const pairs = ws.spreadsheet.findSheet(SHEET.pairs)!;
     expect(pairs.frozenRows).toBe(1);

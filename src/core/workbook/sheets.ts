@@ -61,7 +61,8 @@ export const WORKBOOK: readonly SheetDef[] = [
     tabColor: '#5b7083',
     columns: [
       { key: 'label', header: 'Параметр', system: true, width: 380 },
-      { key: 'value', header: 'Значение', width: 360 },
+      // Text format: a phone typed as «+7 …» stays a phone, not a formula.
+      { key: 'value', header: 'Значение', text: true, width: 360 },
       { key: 'hint', header: 'Пояснение', system: true, width: 360 },
     ],
     seed: {
