@@ -41,7 +41,6 @@ export type SettingKey =
   | 'satisfactionThreshold'
   | 'requireTraining'
   | 'pseudonymousMode'
-  | 'notifyParticipants'
   | 'docFont'
   | 'docFontSize'
   | 'docTableFontSize';
@@ -102,7 +101,6 @@ export const SETTINGS: readonly SettingDef[] = [
   { key: 'satisfactionThreshold', label: 'Порог удовлетворённости (из 10)', default: 8, type: 'number', hint: 'Доля ответивших не ниже порога считается удовлетворёнными', min: 1, max: 10 },
   { key: 'requireTraining', label: 'Допускать к подбору только обученных в «Школе наставников»', default: NO, type: 'boolean', hint: 'да / нет' },
   { key: 'pseudonymousMode', label: 'Псевдонимный режим (коды вместо ФИО)', default: NO, type: 'boolean', hint: 'да / нет; см. 152-ФЗ, ч. 5 ст. 18' },
-  { key: 'notifyParticipants', label: 'Уведомлять участников по e-mail об утверждении пар', default: NO, type: 'boolean', hint: 'да / нет' },
   { key: 'docFont', label: 'Шрифт документов', default: 'Times New Roman', type: 'text', hint: 'ГОСТ Р 7.0.97-2025 не задаёт гарнитуру; применяется при создании шаблонов в папке «Шаблоны»' },
   { key: 'docFontSize', label: 'Размер шрифта текста', default: 14, type: 'number', hint: '12–14; при создании шаблонов', min: 10, max: 16 },
   { key: 'docTableFontSize', label: 'Размер шрифта в таблицах', default: 12, type: 'number', hint: '10–12; при создании шаблонов', min: 8, max: 14 },
