@@ -6,9 +6,13 @@ import type { FormModel } from '../local/emulator/forms/model';
 import type { Workspace } from '../local/emulator/workspace';
 import { questionnaires } from '../src/core/questionnaires/definitions';
 import { RU } from '../src/core/strings';
+import { pathThrough, submitAsParticipant } from '../local/emulator/forms/submit';
+import { normalizeForm } from '../local/emulator/forms/persist';
+import { pupil, teacherMentee } from './helpers/programme';
+import { SHEET } from '../src/core/workbook/sheets';
 
 type Outcome = { ok: boolean; message: string; forms?: Array<{ key: string; published: boolean; openToAll: boolean | null; action: string }>; problems?: string[] };
-type Stored = Record<string, { id: string; items?: Record<string, number>; complete?: boolean; sheet?: string; published?: boolean; openToAll?: boolean | null }>;
+type Stored = Record<string, { id: string; items?: Record<string, number>; pages?: Record<string, number>; complete?: boolean; sheet?: string; published?: boolean; openToAll?: boolean | null }>;
 
 import { MENTORING_FORMS } from '../src/core/domain/forms-of-mentoring';
 
@@ -40,14 +44,21 @@ function expectComplete(ws: Workspace): void {
     const model = all.find((f) => f.id === entry?.id);
     expect(model).toBeDefined();
     expect(model!.title).toBe(def.title);
-    expect(model!.items.map((i) => i.title)).toEqual(def.questions.map((q) => q.title));
-    expect(model!.items.map((i) => i.type)).toEqual(def.questions.map((q) => q.type));
+    const questions = model!.items.filter((i) => i.type !== 'PAGE_BREAK');
+    expect(questions.map((i) => i.title)).toEqual(def.questions.map((q) => q.title));
+    expect(questions.map((i) => i.type)).toEqual(def.questions.map((q) => q.type));
+    // Each section starts with its page break, right before its first question.
+    for (const section of def.sections ?? []) {
+      const at = model!.items.findIndex((i) => i.type === 'PAGE_BREAK' && i.title === section.title);
+      expect(model!.items[at + 1].title).toBe(def.questions.find((q) => q.section === section.key)!.title);
+      expect(entry.pages![section.key]).toBe(model!.items[at].id);
+    }
     expect(model!.destinationId).toBe(ws.spreadsheet.id);
     expect(model!.published).toBe(true);
     expect(model!.acceptingResponses).toBe(true);
     expect(entry.complete).toBe(true);
     // Item ids by question key, as import reads them.
-    expect(entry.items).toEqual(Object.fromEntries(def.questions.map((q, i) => [q.key, model!.items[i].id])));
+    expect(entry.items).toEqual(Object.fromEntries(def.questions.map((q, i) => [q.key, questions[i].id])));
   }
 }
 
@@ -257,7 +268,7 @@ describe('choice lists from the workbook', () => {
     ]);
     expect((runner.call('createQuestionnaires') as Outcome).ok).toBe(true);
     const mentor = forms(ws).find((f) => f.title === 'Анкета наставника')!;
-    expect(mentor.items.find((i) => i.title === 'В каких формах наставничества вы готовы участвовать?')!.choices).toEqual(['ученик – ученик', 'педагог – педагог']);
+    expect(mentor.items.find((i) => i.title === 'В каких формах наставничества вы готовы участвовать?')!.choices).toEqual(['ученик – ученик', 'педагог – педагог', 'студент – ученик']);
   });
 
   test('no active form of mentoring: a Russian refusal and no form made', () => {
@@ -351,5 +362,181 @@ describe('the programme folder', () => {
     for (const u of updates) expect(Object.keys(u)).toEqual(['addParents']);
     // Drive then refuses a second parent; the forms stay put, recorded as not yet in the folder.
     expect(Object.values(stored(ws)).map((s) => (s as { inFolder?: boolean }).inFolder)).toEqual([false, false, false, false]);
+  });
+});
+
+/** Writes values into «Настройки» by their labels, as the curator types them. */
+function setSettings(ws: Workspace, values: Record<string, string>): void {
+  look(ws, (ss) => {
+    const sheet = ss.getSheetByName('Настройки')!;
+    const labels = sheet
+      .getRange(1, 1, sheet.getLastRow(), 1)
+      .getValues()
+      .map((r) => String(r[0]).trim());
+    for (const [label, value] of Object.entries(values)) {
+      const at = labels.indexOf(label);
+      if (at < 0) throw new Error(`no setting ${label}`);
+      sheet.getRange(at + 1, 2).setValue(value);
+    }
+  });
+}
+
+const texts = (f: FormModel) => [f.description, f.confirmationMessage];
+const plain = (t: string) => t.replace(/\u00a0/g, ' ');
+
+describe('the centre and the curator from «Настройки» in every form', () => {
+  const { ws, runner } = setUp();
+  setSettings(ws, {
+    'Куратор (ФИО полностью)': 'Петрова Елена Андреевна',
+    'Телефон куратора': '8 (81531) 2-34-56',
+    'E-mail куратора': 'petrova@cdt.example',
+  });
+  runner.call('createQuestionnaires');
+  const first = forms(ws).map((f) => ({ title: f.title, description: plain(f.description), confirmation: plain(f.confirmationMessage) }));
+
+  test('each description and confirmation names the centre and how to reach the curator (name in the dative)', () => {
+    expect(first).toHaveLength(4);
+    for (const f of first) {
+      for (const t of [f.description, f.confirmation]) {
+        expect(t).toContain('к куратору программы Петровой Елене Андреевне: тел. 8 (81531) 2-34-56, e-mail petrova@cdt.example.');
+        expect(t).not.toMatch(/undefined|null|тел\.\s*[,.]|e-mail\s+[,.]|:\s*\./);
+      }
+      expect(f.description).toContain('«Центр детского творчества «Хибины»');
+      expect(f.confirmation).toContain('Куратор программы наставничества МАОДО ЦДТ «Хибины»');
+    }
+    // What happens next and roughly when (the roadmap's 5.1), and how the separate consent is given.
+    const mentee = first.find((f) => f.title === 'Анкета наставляемого')!;
+    expect(mentee.description).toContain('пригласит вас на встречу наставников и наставляемых (по дорожной карте программы — до 30.11)');
+    expect(mentee.description).toContain('Согласие оформляется отдельным документом');
+    expect(mentee.description).toContain('подписывает родитель (законный представитель)');
+    expect(mentee.description).toContain('Родители младших школьников могут заполнить анкету');
+    expect(first.find((f) => f.title === 'Анкета наставника')!.description).toContain('ст. 351.8 Трудового кодекса РФ');
+    // The post-meeting form tells the truth about keeping the answers, in one grammatical sentence each.
+    expect(first.find((f) => f.title === 'Анкета после групповой встречи')!.description).toContain(
+      'Ответы получает только куратор программы. Они нужны лишь для составления пар: ваш ответ удаляется, как только утверждена пара (группа) с вашим участием.',
+    );
+  });
+
+  test('another centre and curator in «Настройки»: a re-run rewrites the texts of the same forms, nothing else', () => {
+    const ids = forms(ws).map((f) => f.id);
+    const items = forms(ws).map((f) => JSON.stringify(f.items));
+    setSettings(ws, {
+      'Полное наименование организации': 'Муниципальное бюджетное учреждение дополнительного образования «Дом детского творчества «Радуга»',
+      'Сокращённое наименование': 'МБУ ДО ДДТ «Радуга»',
+      'Куратор (ФИО полностью)': 'Смирнов Олег Игоревич',
+      'Телефон куратора': '',
+      'E-mail куратора': 'smirnov@ddt.example',
+    });
+    const again = runner.call('createQuestionnaires') as Outcome;
+    expect(again.ok).toBe(true);
+    expect(again.forms!.map((f) => f.action)).toEqual(['обновлена', 'обновлена', 'обновлена', 'обновлена']);
+    expect(forms(ws).map((f) => f.id)).toEqual(ids);
+    expect(forms(ws).map((f) => JSON.stringify(f.items))).toEqual(items);
+    for (const f of forms(ws)) {
+      for (const t of texts(f).map(plain)) {
+        expect(t).toContain('к куратору программы Смирнову Олегу Игоревичу: e-mail smirnov@ddt.example.');
+        expect(t).not.toMatch(/Хибины|Кировск|Петров|тел\./);
+      }
+      expect(plain(f.description)).toMatch(/^Муниципальное бюджетное учреждение дополнительного образования «Дом детского творчества «Радуга»/);
+      expect(plain(f.confirmationMessage)).toContain('Куратор программы наставничества МБУ ДО ДДТ «Радуга»');
+    }
+    // Nothing hard-coded about the first centre anywhere in the forms.
+    expect(JSON.stringify(forms(ws).map((f) => ({ ...f, responses: [] })))).not.toMatch(/Хибины|Кировск/);
+  });
+
+  test('no curator contact at all: the sentence points to the curator at the centre, with no empty «тел.»', () => {
+    setSettings(ws, { 'Куратор (ФИО полностью)': '', 'E-mail куратора': '' });
+    runner.call('createQuestionnaires');
+    for (const f of forms(ws)) for (const t of texts(f).map(plain)) expect(t).toContain('С вопросами обращайтесь к куратору программы в МБУ ДО ДДТ «Радуга».');
+  });
+
+  test('a description the curator rewrote by hand is kept and the curator is told how to refresh it', () => {
+    const mentor = forms(ws).find((f) => f.title === 'Анкета наставника')!;
+    mentor.description = 'Наш текст';
+    setSettings(ws, { 'Телефон куратора': '8 800 000-00-00' });
+    const again = runner.call('createQuestionnaires') as Outcome;
+    expect(mentor.description).toBe('Наш текст');
+    expect(plain(mentor.confirmationMessage)).toContain('тел. 8 800 000-00-00');
+    expect(again.message).toContain('В анкете «Анкета наставника» описание изменено вручную');
+    // Cleared by the curator: written again.
+    mentor.description = '';
+    runner.call('createQuestionnaires');
+    expect(plain(mentor.description)).toContain('тел. 8 800 000-00-00');
+  });
+});
+
+describe('the mentee form in sections', () => {
+  const { ws, runner } = setUp();
+  runner.call('createQuestionnaires');
+  const mentee = () => forms(ws).find((f) => f.title === 'Анкета наставляемого')!;
+  const TEACHER_ONLY = ['Педагогический стаж, полных лет', 'С чем вам нужна помощь наставника в работе?', 'В какой форме наставничества вы хотели бы участвовать?'];
+  const PUPIL_ONLY = ['Класс (для обучающихся)', 'Возраст, полных лет (для обучающихся)', 'С чем вам нужна помощь наставника?', 'Какая форма наставничества вам подходит?'];
+  const walk = (who: string) => pathThrough(mentee(), (item) => (item.title === 'Кто вы?' ? who : undefined)).map((i) => i.title);
+
+  test("a pupil is led past the teachers' page, a teacher past the pupils'; both reach the common last page", () => {
+    const pupilPath = walk('обучающийся');
+    const teacherPath = walk('педагог (молодой специалист или новый сотрудник)');
+    for (const t of TEACHER_ONLY) expect(pupilPath).not.toContain(t);
+    for (const t of PUPIL_ONLY) expect(pupilPath).toContain(t);
+    for (const t of PUPIL_ONLY) expect(teacherPath).not.toContain(t);
+    for (const t of TEACHER_ONLY) expect(teacherPath).toContain(t);
+    for (const path of [pupilPath, teacherPath]) expect(path.slice(-2)).toEqual(['Когда вам удобно встречаться?', 'Телефон или e-mail для связи']);
+    // The pupil's list offers no teacher's topic.
+    const topics = mentee().items.find((i) => i.title === 'С чем вам нужна помощь наставника?')!;
+    expect(topics.choices).not.toContain('документация педагога ДО');
+    expect(mentee().progressBar).toBe(true);
+  });
+
+  test('the section navigation survives the local workspace file (.form.json)', () => {
+    const saved = JSON.parse(JSON.stringify(mentee())) as unknown;
+    expect(normalizeForm(saved)).toEqual(mentee());
+    expect(mentee().items.some((i) => i.choiceNavigation?.some((n) => n?.type === 'GO_TO_PAGE'))).toBe(true);
+    expect(mentee().items.some((i) => i.type === 'PAGE_BREAK' && i.goToPage?.type === 'GO_TO_PAGE')).toBe(true);
+  });
+
+  test("an answer on the other branch's page cannot be given", () => {
+    expect(() => submitAsParticipant(ws, 'Анкета наставляемого', pupil('Орлов Глеб Игоревич', { 'Педагогический стаж, полных лет': '3' }))).toThrow(
+      /до которого участник с такими ответами не доходит/,
+    );
+  });
+
+  test('answers from both sections are imported into the same fields of «Наставляемые»', () => {
+    submitAsParticipant(ws, 'Анкета наставляемого', pupil('Орлов Глеб Игоревич', { 'Какая форма наставничества вам подходит?': 'педагог – ученик' }));
+    submitAsParticipant(ws, 'Анкета наставляемого', teacherMentee('Волкова Анна Павловна', '1'));
+    expect((runner.call('importResponses') as Outcome).ok).toBe(true);
+    const rows = look(ws, (ss) => {
+      const [header, ...data] = ss.getSheetByName(SHEET.mentees)!.getDataRange().getValues();
+      return data.map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
+    });
+    const byName = (n: string) => rows.find((r) => r['ФИО'] === n)!;
+    expect(byName('Орлов Глеб Игоревич')).toMatchObject({ Категория: 'обучающийся', 'Темы запроса': 'подготовка к конкурсу, олимпиаде, выставке', 'Желаемая форма': 'педагог – ученик' });
+    expect(byName('Волкова Анна Павловна')).toMatchObject({ Категория: 'педагог', 'Темы запроса': 'методика занятий', 'Желаемая форма': 'педагог – педагог' });
+    expect(String(byName('Волкова Анна Павловна')['Стаж, лет'])).toBe('1');
+  });
+
+  test('a form made before sections is rearranged in place: page breaks, branches, earlier titles renamed, same items kept', () => {
+    const { ws: w, runner: r } = setUp();
+    r.call('createQuestionnaires');
+    const model = forms(w).find((f) => f.title === 'Анкета наставляемого')!;
+    const record = stored(w);
+    const keep = record.mentee.items!;
+    // As the single-page version left it: no page breaks, no teacher questions, the earlier title.
+    const gone = new Set([...Object.values(record.mentee.pages!), keep.teacherTopics, keep.teacherForm]);
+    model.items = model.items.filter((i) => !gone.has(i.id));
+    const experience = model.items.find((i) => i.id === keep.experience)!;
+    experience.title = 'Педагогический стаж, полных лет (для педагогов)';
+    model.items.splice(model.items.indexOf(experience), 1);
+    model.items.splice(3, 0, experience);
+    const category = model.items.find((i) => i.title === 'Кто вы?')!;
+    category.choices = ['обучающийся', 'педагог'];
+    delete category.choiceNavigation;
+    const { teacherTopics: _t, teacherForm: _f, ...older } = keep;
+    w.properties.document.set('questionnaires', JSON.stringify({ ...record, mentee: { ...record.mentee, items: older, pages: undefined } }));
+    const again = r.call('createQuestionnaires') as Outcome;
+    expect(again.forms!.find((f) => f.key === 'mentee')!.action).toBe('восстановлена');
+    expectComplete(w);
+    expect(stored(w).mentee.items!.experience).toBe(keep.experience);
+    expect(experience.title).toBe('Педагогический стаж, полных лет');
+    expect(pathThrough(model, (i) => (i.title === 'Кто вы?' ? 'обучающийся' : undefined)).map((i) => i.title)).not.toContain('Педагогический стаж, полных лет');
   });
 });

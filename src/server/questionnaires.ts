@@ -1,5 +1,7 @@
 import { QuestionnaireContext, questionnaires } from '../core/questionnaires/definitions';
-import { QuestionDef, QuestionnaireDef } from '../core/questionnaires/types';
+import { QuestionDef, QuestionnaireDef, SectionDef } from '../core/questionnaires/types';
+import { ProgrammeDetails, roughDate, textHash } from '../core/questionnaires/texts';
+import { FORM_NOTES } from '../core/questionnaires/notes';
 import { normalizeHeader } from '../core/workbook/headers';
 import { RU } from '../core/strings';
 import { CuratorError, runAction } from './curator';
@@ -7,6 +9,7 @@ import { escapeHtml } from './html';
 import { loadForms, loadSettings } from './settings';
 import { filesNamed, moveToProgrammeFolder } from './drive';
 import { uniqueChoices } from '../core/questionnaires/choices';
+import { loadTable } from './tables';
 
 const FORM_MIME = 'application/vnd.google-apps.form';
 
@@ -35,6 +38,13 @@ export interface StoredForm {
   published?: boolean;
   /** Whether anyone with the link may answer (no sign-in to the school's domain); null = unknown. */
   openToAll?: boolean | null;
+  /** Page-break item id of each section, by section key. */
+  pages?: Record<string, number>;
+  /**
+   * Fingerprints of the description and confirmation this add-on last wrote: a text that no longer
+   * matches was edited by the curator and is left alone. Absent (older records) = the texts are ours.
+   */
+  written?: { description: string; confirmation: string };
 }
 
 export function storedForms(): Record<string, StoredForm> {
@@ -265,7 +275,8 @@ export interface FormReport {
   url: string;
   editUrl: string;
   sheet: string;
-  action: 'создана' | 'восстановлена' | 'в порядке';
+  /** «обновлена»: only the texts changed (new details in «Настройки»). */
+  action: 'создана' | 'восстановлена' | 'обновлена' | 'в порядке';
   published: boolean;
   openToAll: boolean | null;
 }
@@ -310,13 +321,21 @@ function ensureForm(ss: Spreadsheet, def: QuestionnaireDef, stored: Record<strin
     form.setTitle(def.title);
     if (action === 'в порядке') action = 'восстановлена';
   }
-  if (fresh) {
-    form.setDescription(def.description).setConfirmationMessage(def.confirmation).setCollectEmail(false).setLimitOneResponsePerUser(false);
-  }
+  if (fresh) form.setCollectEmail(false).setLimitOneResponsePerUser(false);
+  if (syncTexts(form, def, record, problems) && action === 'в порядке') action = 'обновлена';
 
   const items = syncItems(form, def, record, { fresh, empty: action === 'создана' }, problems);
-  if (items.changed && action === 'в порядке') action = 'восстановлена';
+  if (items.changed && (action === 'в порядке' || action === 'обновлена')) action = 'восстановлена';
   record.items = items.ids;
+  if (def.sections?.length) {
+    const pages = syncPages(form, def, record, fresh);
+    record.pages = pages.ids;
+    const arranged = arrange(form, def, items.ids, pages.ids);
+    const routed = route(form, def, items.ids, pages.ids);
+    if ((pages.changed || arranged || routed) && (action === 'в порядке' || action === 'обновлена')) action = 'восстановлена';
+    // Several pages: the respondent sees how far they are.
+    if (!form.hasProgressBar()) form.setProgressBar(true);
+  }
 
   if (destinationOf(form) !== ss.getId()) {
     form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
@@ -369,22 +388,240 @@ function syncItems(form: Form, def: QuestionnaireDef, record: StoredForm, { fres
     if (!whole) {
       fill(asTyped(entry.item, q.type), q);
       changed = true;
-    } else if (refreshChoices(entry.item, q)) changed = true;
+    } else {
+      const choicesChanged = q.key !== def.route && refreshChoices(entry.item, q);
+      if (refreshWording(entry.item, entry.title, q, choicesChanged) || choicesChanged) changed = true;
+    }
   }
   return { ids, changed };
 }
 
-export function questionnaireContext(ss: Spreadsheet): QuestionnaireContext {
+/**
+ * The description and the confirmation follow «Настройки»: rewritten when they are what this
+ * add-on wrote last (or empty), left alone when the curator edited them, which is reported.
+ */
+function syncTexts(form: Form, def: QuestionnaireDef, record: StoredForm, problems: string[]): boolean {
+  const written = record.written;
+  let changed = false;
+  const next = { description: written?.description ?? '', confirmation: written?.confirmation ?? '' };
+  const fields = [
+    { key: 'description' as const, wanted: def.description, get: () => form.getDescription(), set: (t: string) => form.setDescription(t) },
+    { key: 'confirmation' as const, wanted: def.confirmation, get: () => form.getConfirmationMessage(), set: (t: string) => form.setConfirmationMessage(t) },
+  ];
+  for (const f of fields) {
+    const current = f.get();
+    if (current !== f.wanted) {
+      const ours = !written || current.trim() === '' || textHash(current) === written[f.key];
+      if (!ours) {
+        problems.push(FORM_NOTES.textEdited(def.title, f.key));
+        continue;
+      }
+      f.set(f.wanted);
+      changed = true;
+    }
+    next[f.key] = textHash(f.wanted);
+  }
+  record.written = next;
+  return changed;
+}
+
+/**
+ * A finished item keeps the curator's wording, except where it is still the add-on's own earlier
+ * one: a title that is one of the question's earlier titles, an empty help text. The help of a
+ * question whose choices were just refreshed follows them (it explains the forms on offer).
+ */
+function refreshWording(item: Item, title: string, q: QuestionDef, choicesChanged: boolean): boolean {
+  let changed = false;
+  if (title !== normalizeHeader(q.title) && (q.aliases ?? []).some((a) => normalizeHeader(a) === title)) {
+    item.setTitle(q.title);
+    changed = true;
+  }
+  const help = q.help ?? '';
+  const current = item.getHelpText();
+  if (current !== help && (choicesChanged || (current === '' && help !== ''))) {
+    item.setHelpText(help);
+    changed = true;
+  }
+  return changed;
+}
+
+/** Each section's page break: recorded, found by title, or new (it is placed by `arrange`). */
+function syncPages(form: Form, def: QuestionnaireDef, record: StoredForm, fresh: boolean): { ids: Record<string, number>; changed: boolean } {
+  const known = record.pages ?? {};
+  const breaks = form.getItems(FormApp.ItemType.PAGE_BREAK).map((item) => ({ item, id: item.getId(), title: normalizeHeader(item.getTitle()) }));
+  const claimed = new Set<number>();
+  const ids: Record<string, number> = {};
+  let changed = false;
+  for (const section of def.sections ?? []) {
+    let entry = breaks.find((b) => b.id === known[section.key] && !claimed.has(b.id));
+    const whole = !!entry && !fresh;
+    entry ??= breaks.find((b) => !claimed.has(b.id) && (b.title === normalizeHeader(section.title) || b.title === ''));
+    if (!entry) {
+      const page = form.addPageBreakItem();
+      page.setTitle(section.title).setHelpText(section.help ?? '');
+      ids[section.key] = page.getId();
+      changed = true;
+      continue;
+    }
+    claimed.add(entry.id);
+    ids[section.key] = entry.id;
+    if (!whole) {
+      entry.item
+        .asPageBreakItem()
+        .setTitle(section.title)
+        .setHelpText(section.help ?? '');
+      changed = true;
+    }
+  }
+  return { ids, changed };
+}
+
+/** The form's items in the definition's order: page breaks before their sections' questions. */
+function layoutIds(def: QuestionnaireDef, items: Record<string, number>, pages: Record<string, number>): number[] {
+  const out: number[] = [];
+  let section: string | undefined;
+  for (const q of def.questions) {
+    if (q.section !== section) {
+      section = q.section;
+      if (section && pages[section] !== undefined) out.push(pages[section]);
+    }
+    if (items[q.key] !== undefined) out.push(items[q.key]);
+  }
+  return out;
+}
+
+/**
+ * Puts the add-on's items in the definition's order (a question re-added after a deletion lands at
+ * the end, in the wrong section, until moved). Items the curator added stay where they are.
+ */
+function arrange(form: Form, def: QuestionnaireDef, items: Record<string, number>, pages: Record<string, number>): boolean {
+  const order = form.getItems().map((item) => item.getId());
+  let previous = -1;
+  let moved = false;
+  for (const id of layoutIds(def, items, pages)) {
+    const at = order.indexOf(id);
+    if (at < 0) continue;
+    if (at > previous) {
+      previous = at;
+      continue;
+    }
+    // Right after the previous item of the layout: once it is taken out, that is index `previous`.
+    form.moveItem(at, previous);
+    order.splice(at, 1);
+    order.splice(previous, 0, id);
+    moved = true;
+  }
+  return moved;
+}
+
+type Navigation = { type: 'CONTINUE' | 'SUBMIT' } | { type: 'GO_TO_PAGE'; pageId: number };
+
+/**
+ * Where each page break sends a respondent arriving in order (Google: the break governs the end of
+ * the page before it). A branch section goes on to the first shared section after the branches (or
+ * submits), never into the next branch.
+ */
+function pageNavigation(sections: readonly SectionDef[], pages: Record<string, number>): Map<string, Navigation> {
+  const out = new Map<string, Navigation>();
+  sections.forEach((section, i) => {
+    const before = sections[i - 1];
+    if (!before?.forAnswers || !section.forAnswers) {
+      out.set(section.key, { type: 'CONTINUE' });
+      return;
+    }
+    const shared = sections.slice(i + 1).find((s) => !s.forAnswers && pages[s.key] !== undefined);
+    out.set(section.key, shared ? { type: 'GO_TO_PAGE', pageId: pages[shared.key] } : { type: 'SUBMIT' });
+  });
+  return out;
+}
+
+const sameNavigation = (type: unknown, page: { getId(): number } | null, wanted: Navigation): boolean =>
+  wanted.type === 'GO_TO_PAGE'
+    ? String(type) === 'GO_TO_PAGE' && !!page && page.getId() === wanted.pageId
+    : wanted.type === 'CONTINUE'
+      ? !type || String(type) === 'CONTINUE'
+      : String(type) === wanted.type;
+
+/**
+ * «Перейти к разделу на основе ответа»: each answer to the routing question opens its branch, and
+ * each page break sends the respondent on past the other branches. Written only where it differs.
+ */
+function route(form: Form, def: QuestionnaireDef, items: Record<string, number>, pages: Record<string, number>): boolean {
+  const sections = def.sections ?? [];
+  let changed = false;
+  const pageItem = (id: number) => form.getItemById(id)?.asPageBreakItem() ?? null;
+  for (const [key, wanted] of pageNavigation(sections, pages)) {
+    const page = pages[key] !== undefined ? pageItem(pages[key]) : null;
+    if (!page || sameNavigation(page.getPageNavigationType(), page.getGoToPage(), wanted)) continue;
+    if (wanted.type === 'GO_TO_PAGE') {
+      const target = pageItem(wanted.pageId);
+      if (target) page.setGoToPage(target);
+    } else page.setGoToPage(wanted.type === 'SUBMIT' ? FormApp.PageNavigationType.SUBMIT : FormApp.PageNavigationType.CONTINUE);
+    changed = true;
+  }
+  const q = def.questions.find((d) => d.key === def.route);
+  const id = q ? items[q.key] : undefined;
+  const item = id !== undefined ? form.getItemById(id) : null;
+  if (!q || !item || String(item.getType()) !== 'MULTIPLE_CHOICE') return changed;
+  const choiceItem = item.asMultipleChoiceItem();
+  const targetOf = (label: string): number | null => {
+    const value = q.stores?.[label] ?? label;
+    const section = sections.find((s) => s.forAnswers?.includes(value));
+    return section && pages[section.key] !== undefined ? pages[section.key] : null;
+  };
+  const wanted = choiceValues(q).map((label) => ({ label, page: targetOf(label) }));
+  const current = choiceItem.getChoices();
+  const same =
+    current.length === wanted.length &&
+    current.every(
+      (c, i) =>
+        c.getValue() === wanted[i].label &&
+        sameNavigation(c.getPageNavigationType(), c.getGotoPage(), wanted[i].page === null ? { type: 'CONTINUE' } : { type: 'GO_TO_PAGE', pageId: wanted[i].page! }),
+    );
+  if (same) return changed;
+  const targets = new Map<number, GoogleAppsScript.Forms.PageBreakItem | null>();
+  const choices = wanted.map(({ label, page }) => {
+    if (page === null) return choiceItem.createChoice(label);
+    if (!targets.has(page)) targets.set(page, pageItem(page));
+    const target = targets.get(page);
+    return target ? choiceItem.createChoice(label, target) : choiceItem.createChoice(label);
+  });
+  choiceItem.setChoices(choices);
+  return true;
+}
+
+/**
+ * The definitions' inputs. `withDetails` adds what only the forms' texts need (the centre, the
+ * curator, the roadmap's dates); reading answers does without, one sheet read less.
+ */
+export function questionnaireContext(ss: Spreadsheet, withDetails = false): QuestionnaireContext {
   const { settings } = loadSettings(ss);
   const forms = loadForms(ss)
     .filter((f) => f.active)
     .map((f) => f.name);
-  return { forms, pseudonymous: settings.pseudonymousMode === true };
+  const ctx: QuestionnaireContext = { forms, pseudonymous: settings.pseudonymousMode === true };
+  if (!withDetails) return ctx;
+  const text = (v: unknown) => String(v ?? '').trim();
+  const roadmap = loadTable(ss, 'roadmap', false)?.table;
+  const deadline = (number: string) => {
+    const row = roadmap?.find('number', number)[0];
+    return row === undefined ? '' : roughDate(text(roadmap!.get(row, 'deadline')));
+  };
+  const details: ProgrammeDetails = {
+    orgName: text(settings.orgName),
+    orgShortName: text(settings.orgShortName),
+    curatorName: text(settings.curatorName),
+    curatorPhone: text(settings.curatorPhone),
+    curatorEmail: text(settings.curatorEmail),
+    meetingBy: deadline('5.1'),
+    trainingBy: deadline('4.2'),
+  };
+  return { ...ctx, details };
 }
 
 function createQuestionnairesNow(): { message: string; forms: FormReport[]; problems: string[] } {
   const ss = SpreadsheetApp.getActive();
-  const ctx = questionnaireContext(ss);
+  const ctx = questionnaireContext(ss, true);
   const defs = Object.values(questionnaires(ctx));
   const empty = emptyChoiceProblems(defs);
   if (empty.length) throw new CuratorError(empty.join('\n'));
@@ -418,7 +655,7 @@ function createQuestionnairesNow(): { message: string; forms: FormReport[]; prob
   if (unknown.length) problems.push(RU.questionnaires.accessUnknown(unknown));
   showLinks(reports, problems);
   const created = reports.filter((r) => r.action === 'создана').length;
-  const repaired = reports.filter((r) => r.action === 'восстановлена').length;
+  const repaired = reports.filter((r) => r.action === 'восстановлена' || r.action === 'обновлена').length;
   const message = [RU.questionnaires.summary(created, repaired, reports.length), ...problems].join(' ');
   return { message, forms: reports, problems };
 }

@@ -2,7 +2,7 @@ import { strict } from '../calls';
 import { formatDatePattern } from '../time';
 import type { Workspace } from '../workspace';
 import { withHeaderRename } from './destination';
-import { AnswerValue, FormItemModel, FormModel, ItemTypeName } from './model';
+import { AnswerValue, FormItemModel, FormModel, ItemTypeName, NAVIGATION_TYPES, NavigationModel, NavigationType } from './model';
 
 /**
  * Form items: one generic Item (what getItems() returns, with the as*Item() casts) and one typed
@@ -114,10 +114,42 @@ abstract class QuestionBase<Self> extends ItemBase<Self> {
   }
 }
 
-export class FakeChoice implements Pick<Choice, 'getValue' | 'isCorrectAnswer'> {
-  constructor(private readonly value: string) {}
+/**
+ * A navigation argument as Apps Script takes it: a PageBreakItem of this form (GO_TO_PAGE to it)
+ * or a PageNavigationType; anything else does not match the method's signature.
+ */
+function navigationOf(ctx: FormContext, target: unknown, cls: string, method: string): NavigationModel {
+  if (typeof target === 'string' && (NAVIGATION_TYPES as readonly string[]).includes(target)) {
+    // GO_TO_PAGE needs the page itself: Google refuses the bare type.
+    if (target === 'GO_TO_PAGE') throw new Error(ITEM_ERRORS.signature(cls, method));
+    return { type: target as NavigationType };
+  }
+  const probe = target as { __itemId?: () => number } | null;
+  if (!probe || typeof probe.__itemId !== 'function') throw new Error(ITEM_ERRORS.signature(cls, method));
+  const id = probe.__itemId();
+  const page = ctx.model.items.find((it) => it.id === id);
+  if (!page || page.type !== 'PAGE_BREAK') throw new Error(ITEM_ERRORS.signature(cls, method));
+  return { type: 'GO_TO_PAGE', pageId: id };
+}
+
+/** The page break a GO_TO_PAGE navigation names, as the typed item; null when it is gone. */
+function pageOf(ctx: FormContext, navigation: NavigationModel | null | undefined): GoogleAppsScript.Forms.PageBreakItem | null {
+  if (!navigation || navigation.type !== 'GO_TO_PAGE') return null;
+  const page = ctx.model.items.find((it) => it.id === navigation.pageId && it.type === 'PAGE_BREAK');
+  return page ? wrapTypedItem<GoogleAppsScript.Forms.PageBreakItem>(ctx, page) : null;
+}
+
+export class FakeChoice implements Pick<Choice, 'getValue' | 'isCorrectAnswer' | 'getGotoPage' | 'getPageNavigationType'> {
+  constructor(
+    private readonly value: string,
+    private readonly navigation: NavigationModel | null = null,
+    private readonly ctx: FormContext | null = null,
+  ) {}
   __value(): string {
     return this.value;
+  }
+  __navigation(): NavigationModel | null {
+    return this.navigation ? { ...this.navigation } : null;
   }
   getValue(): string {
     return this.value;
@@ -125,27 +157,52 @@ export class FakeChoice implements Pick<Choice, 'getValue' | 'isCorrectAnswer'> 
   isCorrectAnswer(): boolean {
     return false;
   }
+  /** The page a navigation choice jumps to; null for a plain choice. */
+  getGotoPage(): GoogleAppsScript.Forms.PageBreakItem {
+    return (this.ctx ? pageOf(this.ctx, this.navigation) : null) as GoogleAppsScript.Forms.PageBreakItem;
+  }
+  /** The navigation type of a navigation choice; null for a plain choice. */
+  getPageNavigationType(): GoogleAppsScript.Forms.PageNavigationType {
+    return (this.navigation?.type ?? null) as unknown as GoogleAppsScript.Forms.PageNavigationType;
+  }
 }
 
 abstract class ChoiceBase<Self> extends QuestionBase<Self> {
-  createChoice(value: string): Choice {
-    return strict('Choice', new FakeChoice(String(value)), this.ctx.ws.calls) as unknown as Choice;
+  /**
+   * createChoice(value), (value, isCorrect) for quizzes, and — on MultipleChoiceItem and ListItem
+   * only — (value, pageBreakItem) or (value, PageNavigationType): a choice that picks the next page.
+   */
+  createChoice(value: string, option?: unknown): Choice {
+    let navigation: NavigationModel | null = null;
+    if (option !== undefined && typeof option !== 'boolean') {
+      if (this.item.type !== 'MULTIPLE_CHOICE' && this.item.type !== 'LIST') throw new Error(ITEM_ERRORS.signature(ITEM_CLASS[this.item.type], 'createChoice'));
+      navigation = navigationOf(this.ctx, option, ITEM_CLASS[this.item.type], 'createChoice');
+    }
+    return this.wrapChoice(String(value), navigation);
+  }
+  private wrapChoice(value: string, navigation: NavigationModel | null): Choice {
+    return strict('Choice', new FakeChoice(value, navigation, this.ctx), this.ctx.ws.calls) as unknown as Choice;
   }
   getChoices(): Choice[] {
     // Internal calls go to the raw fake, so only the script's own getChoices() is counted.
-    return (this.item.choices ?? []).map((v) => this.createChoice(v));
+    return (this.item.choices ?? []).map((v, i) => this.wrapChoice(v, this.item.choiceNavigation?.[i] ?? null));
   }
+  /** Plain choices: any navigation the choices had is gone, as in Google. */
   setChoiceValues(values: string[]): Self {
     this.item.choices = stringList(values, ITEM_CLASS[this.item.type], 'setChoiceValues');
+    delete this.item.choiceNavigation;
     return this.self();
   }
   setChoices(choices: Choice[]): Self {
     if (!Array.isArray(choices)) throw new Error(ITEM_ERRORS.signature(ITEM_CLASS[this.item.type], 'setChoices'));
-    this.item.choices = choices.map((c) => {
-      const probe = c as unknown as { __value?: () => string };
+    const made = choices.map((c) => {
+      const probe = c as unknown as { __value?: () => string; __navigation?: () => NavigationModel | null };
       if (typeof probe.__value !== 'function') throw new Error(ITEM_ERRORS.signature(ITEM_CLASS[this.item.type], 'setChoices'));
-      return probe.__value();
+      return { value: probe.__value(), navigation: probe.__navigation?.() ?? null };
     });
+    this.item.choices = made.map((c) => c.value);
+    if (made.some((c) => c.navigation)) this.item.choiceNavigation = made.map((c) => c.navigation);
+    else delete this.item.choiceNavigation;
     return this.self();
   }
   /** A value is valid when it is a choice, or any text when the «Другое» option is on. */
@@ -313,7 +370,21 @@ type SectionHeaderItem = GoogleAppsScript.Forms.SectionHeaderItem;
 export class FakeSectionHeaderItem extends ItemBase<SectionHeaderItem> implements Pick<SectionHeaderItem, Common> {}
 
 type PageBreakItem = GoogleAppsScript.Forms.PageBreakItem;
-export class FakePageBreakItem extends ItemBase<PageBreakItem> implements Pick<PageBreakItem, Common> {}
+export class FakePageBreakItem extends ItemBase<PageBreakItem> implements Pick<PageBreakItem, Common | 'setGoToPage' | 'getGoToPage' | 'getPageNavigationType'> {
+  /** Where the form goes after the page before this break, when the respondent reaches it in order. */
+  setGoToPage(target: PageBreakItem | GoogleAppsScript.Forms.PageNavigationType): PageBreakItem {
+    const navigation = navigationOf(this.ctx, target, 'PageBreakItem', 'setGoToPage');
+    if (navigation.type === 'CONTINUE') delete this.item.goToPage;
+    else this.item.goToPage = navigation;
+    return this.self();
+  }
+  getGoToPage(): PageBreakItem {
+    return pageOf(this.ctx, this.item.goToPage) as PageBreakItem;
+  }
+  getPageNavigationType(): GoogleAppsScript.Forms.PageNavigationType {
+    return (this.item.goToPage?.type ?? 'CONTINUE') as unknown as GoogleAppsScript.Forms.PageNavigationType;
+  }
+}
 
 const TYPED: Record<ItemTypeName, new (ctx: FormContext, item: FormItemModel) => object> = {
   TEXT: FakeTextItem,

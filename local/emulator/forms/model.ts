@@ -16,6 +16,16 @@ export function isQuestion(type: ItemTypeName): boolean {
   return !LAYOUT_TYPES.includes(type);
 }
 
+/** FormApp.PageNavigationType names. */
+export const NAVIGATION_TYPES = ['CONTINUE', 'GO_TO_PAGE', 'RESTART', 'SUBMIT'] as const;
+export type NavigationType = (typeof NAVIGATION_TYPES)[number];
+
+/** Where the form goes after a page: GO_TO_PAGE names the page break that starts the target page. */
+export interface NavigationModel {
+  type: NavigationType;
+  pageId?: number;
+}
+
 export interface FormItemModel {
   /** Stable integer, unique in the form (Item.getId()). */
   id: number;
@@ -38,6 +48,16 @@ export interface FormItemModel {
   rightLabel?: string;
   /** DATE. */
   includesYear?: boolean;
+  /**
+   * PAGE_BREAK: where the form goes after the page before this break, when the respondent
+   * reaches the break in order (PageBreakItem.setGoToPage); absent = CONTINUE.
+   */
+  goToPage?: NavigationModel;
+  /**
+   * MULTIPLE_CHOICE and LIST: per choice, where the form goes after this item's page when that
+   * choice is picked («перейти к разделу на основе ответа»); null = no navigation. Absent = none.
+   */
+  choiceNavigation?: Array<NavigationModel | null>;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { AnswerValue, FormItemModel, FormModel, FormResponseModel, ITEM_TYPES, ItemTypeName, formEditUrl, formPublishedUrl } from './model';
+import { AnswerValue, FormItemModel, FormModel, FormResponseModel, ITEM_TYPES, ItemTypeName, NAVIGATION_TYPES, NavigationModel, NavigationType, formEditUrl, formPublishedUrl } from './model';
 
 /**
  * The .form.json file of the local workspace: pretty JSON of the FormModel with a canonical key
@@ -57,6 +57,15 @@ function nullable<T>(v: unknown, check: (x: unknown) => x is T, where: string): 
 const isString = (x: unknown): x is string => typeof x === 'string';
 const isInteger = (x: unknown): x is number => Number.isInteger(x);
 
+function navigation(value: unknown, where: string): NavigationModel {
+  const o = obj(value, where);
+  const type = str(o, 'type', where);
+  if (!(NAVIGATION_TYPES as readonly string[]).includes(type)) throw new Error(`Файл формы: ${where}.type «${type}» не поддерживается (${NAVIGATION_TYPES.join(', ')})`);
+  if (type !== 'GO_TO_PAGE') return { type: type as NavigationType };
+  if (!Number.isInteger(o.pageId)) throw new Error(`Файл формы: ${where}.pageId должно быть целым числом`);
+  return { type: 'GO_TO_PAGE', pageId: o.pageId as number };
+}
+
 function normalizeItem(value: unknown, index: number): FormItemModel {
   const where = `items[${index}]`;
   const o = obj(value, where);
@@ -84,6 +93,11 @@ function normalizeItem(value: unknown, index: number): FormItemModel {
   if (o.leftLabel !== undefined) item.leftLabel = str(o, 'leftLabel', where);
   if (o.rightLabel !== undefined) item.rightLabel = str(o, 'rightLabel', where);
   if (o.includesYear !== undefined) item.includesYear = bool(o, 'includesYear', where, true);
+  if (o.goToPage !== undefined) item.goToPage = navigation(o.goToPage, `${where}.goToPage`);
+  if (o.choiceNavigation !== undefined) {
+    if (!Array.isArray(o.choiceNavigation)) throw new Error(`Файл формы: ${where}.choiceNavigation должно быть списком`);
+    item.choiceNavigation = o.choiceNavigation.map((n, i) => (n === null ? null : navigation(n, `${where}.choiceNavigation[${i}]`)));
+  }
   return item;
 }
 

@@ -2,7 +2,7 @@ import { DriveEntry, MIME } from '../drive-store';
 import type { Workspace } from '../workspace';
 import { SheetFormSubmitEventData, responseLabels } from './destination';
 import { FormContext } from './items';
-import { AnswerValue, FormItemModel, FormModel, isQuestion } from './model';
+import { AnswerValue, FormItemModel, FormModel, NavigationModel, isQuestion } from './model';
 import { FakeFormResponse, storeResponse } from './responses';
 
 /**
@@ -145,6 +145,58 @@ function missingRequired(item: FormItemModel, answer: AnswerValue | undefined): 
   return null;
 }
 
+/** The form's pages: the first has no page break; each later one starts with its PageBreakItem. */
+function pagesOf(model: FormModel): Array<{ start: FormItemModel | null; items: FormItemModel[] }> {
+  const pages: Array<{ start: FormItemModel | null; items: FormItemModel[] }> = [{ start: null, items: [] }];
+  for (const item of model.items) {
+    if (item.type === 'PAGE_BREAK') pages.push({ start: item, items: [] });
+    else pages[pages.length - 1].items.push(item);
+  }
+  return pages;
+}
+
+/**
+ * The pages a respondent goes through, as Google Forms leads them: after a page, a picked choice
+ * with navigation (the last such question on the page) decides; otherwise the next page break's
+ * «go to» (setGoToPage), otherwise the next page. `answerOf` gives the answer to each question of a
+ * page reached. Returns the questions seen, in order. RESTART or a loop cannot be submitted.
+ */
+export function pathThrough(model: FormModel, answerOf: (item: FormItemModel) => AnswerValue | undefined): FormItemModel[] {
+  const pages = pagesOf(model);
+  const seen: FormItemModel[] = [];
+  const visited = new Set<number>();
+  let at = 0;
+  while (at < pages.length) {
+    if (visited.has(at)) throw new Error(`Форма ${q(model.title)} ведёт по кругу: ответ не может быть отправлен`);
+    visited.add(at);
+    let jump: NavigationModel | null = null;
+    for (const item of pages[at].items) {
+      seen.push(item);
+      const answer = answerOf(item);
+      if ((item.type === 'MULTIPLE_CHOICE' || item.type === 'LIST') && typeof answer === 'string') {
+        const navigation = item.choiceNavigation?.[(item.choices ?? []).indexOf(answer)];
+        if (navigation) jump = navigation;
+      }
+    }
+    const next = jump ?? pages[at + 1]?.start?.goToPage ?? { type: 'CONTINUE' };
+    if (next.type === 'SUBMIT') break;
+    if (next.type === 'RESTART') throw new Error(`Форма ${q(model.title)} при таких ответах возвращает к началу: ответ не может быть отправлен`);
+    const target = next.type === 'GO_TO_PAGE' ? pages.findIndex((p) => p.start?.id === next.pageId) : -1;
+    at = target > 0 ? target : at + 1;
+  }
+  return seen;
+}
+
+/** The section (page break title) an item is in, for messages. */
+function sectionTitle(model: FormModel, item: FormItemModel): string {
+  const index = model.items.indexOf(item);
+  const start = model.items
+    .slice(0, index)
+    .reverse()
+    .find((it) => it.type === 'PAGE_BREAK');
+  return start?.title ?? '';
+}
+
 export function submitAsParticipant(ws: Workspace, formTitleOrId: string, answers: Record<string, ParticipantAnswer>, options: SubmitOptions = {}): SubmitResult {
   const entry = findForm(ws, String(formTitleOrId));
   const model = entry.content as FormModel;
@@ -173,13 +225,18 @@ export function submitAsParticipant(ws: Workspace, formTitleOrId: string, answer
     given.set(matches[0].id, value);
   }
 
+  // Only the pages the respondent is led through are shown, checked and kept.
   const stored: Record<string, AnswerValue> = {};
-  for (const item of questions) {
+  const seen = pathThrough(model, (item) => {
+    if (!isQuestion(item.type)) return undefined;
     const answer = checkAnswer(item, given.get(item.id));
     const missing = missingRequired(item, answer);
     if (missing) throw new Error(missing);
     if (answer !== undefined) stored[String(item.id)] = answer;
-  }
+    return answer;
+  });
+  const unseen = questions.find((item) => given.has(item.id) && !seen.includes(item) && checkAnswer(item, given.get(item.id)) !== undefined);
+  if (unseen) throw new Error(`Вопрос ${q(unseen.title)} — в разделе ${q(sectionTitle(model, unseen))}, до которого участник с такими ответами не доходит`);
 
   let respondent: string | undefined;
   if (model.collectEmail) {

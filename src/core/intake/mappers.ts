@@ -11,9 +11,9 @@ export const MENTOR_CATEGORY: Record<string, string> = {
 };
 
 export const TRAINING_FROM_READINESS: Record<string, string> = {
-  'уже прошёл(прошла)': 'обучен',
-  'готов(а) пройти': 'не обучен',
-  'не готов(а)': 'не обучен',
+  'уже прошёл (прошла)': 'обучен',
+  'готов (готова) пройти': 'не обучен',
+  'не готов (не готова)': 'не обучен',
 };
 
 const list = (a: Answer | undefined) => (Array.isArray(a) ? a.join(', ') : a === undefined ? '' : String(a));

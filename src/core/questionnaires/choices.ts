@@ -44,7 +44,25 @@ export const COMPETENCIES = [...PUPIL_REQUESTS, ...TEACHER_REQUESTS, ...INTEREST
 export const THIRD_PARTY_ROLES = ['классный руководитель', 'педагог-психолог', 'социальный педагог', 'родитель (законный представитель)', 'педагог объединения'] as const;
 
 export const FORMATS = ['очно', 'дистанционно', 'смешанный'] as const;
-export const TRAINING_READINESS = ['готов(а) пройти', 'уже прошёл(прошла)', 'не готов(а)'] as const;
+export const TRAINING_READINESS = ['готов (готова) пройти', 'уже прошёл (прошла)', 'не готов (не готова)'] as const;
+/** The same answers as the first forms worded them (their sheets still hold these). */
+export const TRAINING_READINESS_BEFORE: Readonly<Record<string, string>> = {
+  'готов(а) пройти': 'готов (готова) пройти',
+  'уже прошёл(прошла)': 'уже прошёл (прошла)',
+  'не готов(а)': 'не готов (не готова)',
+};
+
+/**
+ * One plain line per form of mentoring, for the person choosing it (the forms' names are the
+ * programme's terms). A form the curator added has no line and is offered by its name alone.
+ */
+export const FORM_EXPLANATIONS: Readonly<Record<string, string>> = {
+  'ученик – ученик': 'старший обучающийся помогает младшему',
+  'педагог – ученик': 'опытный педагог помогает обучающемуся',
+  'студент – ученик': 'студент колледжа или вуза помогает школьнику с учёбой и выбором профессии',
+  'работодатель – ученик': 'специалист предприятия-партнёра знакомит с профессией и помогает с проектом',
+  'педагог – педагог': 'опытный педагог помогает молодому специалисту или новому сотруднику',
+};
 
 /**
  * Choice values as Forms takes them: trimmed, without blanks and without repeats (a list from the

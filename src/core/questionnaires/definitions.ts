@@ -1,4 +1,19 @@
-import { COMPETENCIES, DAY_PARTS, FORMATS, INTERESTS, PUPIL_REQUESTS, TEACHER_REQUESTS, THIRD_PARTY_ROLES, TRAINING_READINESS, WEEKDAYS, uniqueChoices } from './choices';
+import { MENTORING_FORMS } from '../domain/forms-of-mentoring';
+import {
+  COMPETENCIES,
+  DAY_PARTS,
+  FORMATS,
+  FORM_EXPLANATIONS,
+  INTERESTS,
+  PUPIL_REQUESTS,
+  TEACHER_REQUESTS,
+  THIRD_PARTY_ROLES,
+  TRAINING_READINESS,
+  TRAINING_READINESS_BEFORE,
+  WEEKDAYS,
+  uniqueChoices,
+} from './choices';
+import { NO_DETAILS, ProgrammeDetails, menteeTexts, mentorTexts, preferenceTexts, thirdPartyTexts } from './texts';
 import { QuestionDef, QuestionnaireDef, QuestionnaireKey } from './types';
 
 /** What the definitions depend on in this workbook. */
@@ -7,6 +22,11 @@ export interface QuestionnaireContext {
   forms: readonly string[];
   /** Pseudonymous mode: participants give the code the curator issued instead of their name. */
   pseudonymous: boolean;
+  /**
+   * The centre, the curator and the roadmap's dates for the descriptions and confirmations. Only
+   * the texts depend on them (titles and choices do not), so reading answers can do without.
+   */
+  details?: ProgrammeDetails;
 }
 
 export const ROLE_PUPIL = 'обучающийся';
@@ -14,15 +34,38 @@ export const ROLE_TEACHER = 'педагог';
 export const ROLE_PARTNER = 'сотрудник организации-партнёра';
 export const ROLE_STUDENT = 'студент колледжа или вуза';
 export const NOT_SURE = 'не знаю, помогите выбрать';
+/** The mentee form's teacher choice, worded for the person; the bases keep ROLE_TEACHER. */
+export const ROLE_NEW_TEACHER = 'педагог (молодой специалист или новый сотрудник)';
+/** The form of mentoring students mentor in: offered to them whatever the centre runs this year. */
+export const STUDENT_FORM = 'студент – ученик';
 
 const TEXT = { kind: 'text', maxLength: 300 } as const;
 const LONG_TEXT = { kind: 'text', maxLength: 2000 } as const;
 
-function nameQuestion(ctx: QuestionnaireContext, title: string): QuestionDef {
+function nameQuestion(ctx: QuestionnaireContext, title: string, help?: string): QuestionDef {
   return ctx.pseudonymous
     ? { key: 'name', title: 'Код участника (выдаёт куратор)', type: 'TEXT', required: true, field: { kind: 'text', maxLength: 40 }, help: 'Фамилию и имя в анкете не указывайте' }
-    : { key: 'name', title, type: 'TEXT', required: true, field: { kind: 'text', maxLength: 150 } };
+    : { key: 'name', title, type: 'TEXT', required: true, field: { kind: 'text', maxLength: 150 }, ...(help ? { help } : {}) };
 }
+
+/** «ученик – ученик: старший обучающийся помогает младшему», one line per offered form. */
+function formsHelp(forms: readonly string[], withNotSure: boolean): string {
+  const lines = forms.map((f) => (FORM_EXPLANATIONS[f] ? `${f}: ${FORM_EXPLANATIONS[f]}` : f));
+  if (withNotSure) lines.push(`Если сомневаетесь, выберите «${NOT_SURE}» — куратор подскажет.`);
+  return lines.join('\n');
+}
+
+/** Every name as itself: answers an earlier, wider list offered are still read as known choices. */
+const asThemselves = (values: readonly string[]): Record<string, string> => Object.fromEntries(values.map((v) => [v, v]));
+
+/** The forms of mentoring whose mentee is a teacher, and the rest (a form the curator added goes to both). */
+function formsByMentee(forms: readonly string[]): { pupil: string[]; teacher: string[] } {
+  const role = (name: string) => MENTORING_FORMS.find((f) => f.name === name)?.menteeRole;
+  return { pupil: forms.filter((f) => role(f) !== ROLE_TEACHER), teacher: forms.filter((f) => role(f) !== ROLE_PUPIL) };
+}
+
+const CONTACT_HELP_MINOR = 'Если вам нет 18 лет — телефон или e-mail родителя (законного представителя)';
+const GRADE_HELP = 'Класс в школе, например: 7 или 7А';
 
 const schedule: QuestionDef = {
   key: 'schedule',
@@ -39,94 +82,197 @@ const format: QuestionDef = { key: 'format', title: 'Удобный формат
 const interests: QuestionDef = { key: 'interests', title: 'Ваши интересы и увлечения', type: 'CHECKBOX', required: false, choices: INTERESTS, otherOption: true, field: { kind: 'choices' } };
 
 function menteeQuestionnaire(ctx: QuestionnaireContext): QuestionnaireDef {
+  const forms = formsByMentee(ctx.forms);
   return {
     key: 'mentee',
     title: 'Анкета наставляемого',
-    description:
-      'Программа наставничества МАОДО ЦДТ «Хибины». Анкета помогает подобрать наставника под ваш запрос. ' +
-      'Заполнение анкеты не заменяет согласия на обработку персональных данных: его оформляет куратор отдельно.',
-    confirmation: 'Спасибо! Куратор программы свяжется с вами после подбора наставника.',
+    ...menteeTexts(ctx.details ?? NO_DETAILS),
+    route: 'category',
+    sections: [
+      { key: 'pupil', title: 'Для обучающихся', help: 'Если вы заполняете анкету за ребёнка, отвечайте о нём.', forAnswers: [ROLE_PUPIL] },
+      { key: 'teacher', title: 'Для педагогов', help: 'Для молодых специалистов (педагогический стаж до 3 лет) и новых сотрудников.', forAnswers: [ROLE_TEACHER] },
+      { key: 'meetings', title: 'Интересы, встречи и связь' },
+    ],
     questions: [
-      { key: 'category', title: 'Кто вы?', type: 'MULTIPLE_CHOICE', required: true, choices: [ROLE_PUPIL, ROLE_TEACHER], field: { kind: 'choice' } },
-      nameQuestion(ctx, 'Фамилия, имя, отчество'),
-      { key: 'grade', title: 'Класс (для обучающихся)', type: 'TEXT', required: false, field: { kind: 'grade' }, onlyFor: [ROLE_PUPIL], help: 'Например: 7 или 7А' },
-      { key: 'age', title: 'Возраст, полных лет (для обучающихся)', type: 'TEXT', required: false, field: { kind: 'number', min: 5, max: 18 }, onlyFor: [ROLE_PUPIL] },
-      { key: 'association', title: 'Объединение (студия, кружок), в котором вы занимаетесь или работаете', type: 'TEXT', required: true, field: TEXT },
-      { key: 'experience', title: 'Педагогический стаж, полных лет (для педагогов)', type: 'TEXT', required: false, field: { kind: 'number', min: 0, max: 50 }, onlyFor: [ROLE_TEACHER] },
       {
-        key: 'topics',
-        title: 'С чем вам нужна помощь наставника?',
+        key: 'category',
+        title: 'Кто вы?',
+        type: 'MULTIPLE_CHOICE',
+        required: true,
+        choices: [ROLE_PUPIL, ROLE_NEW_TEACHER],
+        stores: { [ROLE_NEW_TEACHER]: ROLE_TEACHER },
+        answerAliases: { [ROLE_TEACHER]: ROLE_NEW_TEACHER },
+        field: { kind: 'choice' },
+        help: 'Обучающийся — ребёнок или подросток, который занимается в объединении. Родители младших школьников могут заполнить анкету за ребёнка и выбрать «обучающийся».',
+      },
+      nameQuestion(ctx, 'Фамилия, имя, отчество', 'Если анкету заполняет родитель — фамилия, имя и отчество ребёнка'),
+      { key: 'association', title: 'Объединение (студия, кружок), в котором вы занимаетесь или работаете', type: 'TEXT', required: true, field: TEXT },
+      // Pupils only.
+      {
+        key: 'grade',
+        title: 'Класс (для обучающихся)',
+        type: 'TEXT',
+        required: false,
+        field: { kind: 'grade' },
+        onlyFor: [ROLE_PUPIL],
+        help: `${GRADE_HELP}. Дошкольникам — оставьте пустым`,
+        section: 'pupil',
+      },
+      { key: 'age', title: 'Возраст, полных лет (для обучающихся)', type: 'TEXT', required: false, field: { kind: 'number', min: 5, max: 18 }, onlyFor: [ROLE_PUPIL], section: 'pupil' },
+      { key: 'topics', title: 'С чем вам нужна помощь наставника?', type: 'CHECKBOX', required: true, choices: PUPIL_REQUESTS, otherOption: true, field: { kind: 'choices' }, section: 'pupil' },
+      {
+        key: 'form',
+        title: 'Какая форма наставничества вам подходит?',
+        type: 'MULTIPLE_CHOICE',
+        required: true,
+        choices: [...forms.pupil, NOT_SURE],
+        answerAliases: asThemselves(ctx.forms),
+        field: { kind: 'choice' },
+        help: formsHelp(forms.pupil, true),
+        section: 'pupil',
+      },
+      // Teachers only.
+      {
+        key: 'experience',
+        title: 'Педагогический стаж, полных лет',
+        aliases: ['Педагогический стаж, полных лет (для педагогов)'],
+        type: 'TEXT',
+        required: false,
+        field: { kind: 'number', min: 0, max: 50 },
+        onlyFor: [ROLE_TEACHER],
+        section: 'teacher',
+      },
+      {
+        key: 'teacherTopics',
+        answerKey: 'topics',
+        title: 'С чем вам нужна помощь наставника в работе?',
+        // The single-page form asked everyone the one question; its column still holds teachers' answers.
+        aliases: ['С чем вам нужна помощь наставника?'],
         type: 'CHECKBOX',
         required: true,
-        choices: [...PUPIL_REQUESTS, ...TEACHER_REQUESTS],
+        choices: TEACHER_REQUESTS,
+        answerAliases: asThemselves(PUPIL_REQUESTS),
         otherOption: true,
         field: { kind: 'choices' },
+        section: 'teacher',
       },
-      { key: 'request', title: 'Расскажите о своём запросе подробнее', type: 'PARAGRAPH_TEXT', required: false, field: LONG_TEXT },
-      interests,
-      { key: 'form', title: 'Какая форма наставничества вам подходит?', type: 'MULTIPLE_CHOICE', required: true, choices: [...ctx.forms, NOT_SURE], field: { kind: 'choice' } },
-      format,
-      schedule,
+      {
+        key: 'teacherForm',
+        answerKey: 'form',
+        title: 'В какой форме наставничества вы хотели бы участвовать?',
+        aliases: ['Какая форма наставничества вам подходит?'],
+        type: 'MULTIPLE_CHOICE',
+        required: true,
+        choices: [...forms.teacher, NOT_SURE],
+        answerAliases: asThemselves(ctx.forms),
+        field: { kind: 'choice' },
+        help: formsHelp(forms.teacher, true),
+        section: 'teacher',
+      },
+      // Everyone again.
+      { key: 'request', title: 'Расскажите о своём запросе подробнее', type: 'PARAGRAPH_TEXT', required: false, field: LONG_TEXT, section: 'meetings' },
+      { ...interests, section: 'meetings' },
+      { ...format, section: 'meetings' },
+      { ...schedule, section: 'meetings' },
       {
         key: 'contact',
         title: 'Телефон или e-mail для связи',
         type: 'TEXT',
         required: true,
         field: { kind: 'phoneOrEmail' },
-        help: 'Для обучающихся младше 18 лет — контакт родителя (законного представителя)',
+        help: 'Для обучающихся младше 18 лет — телефон или e-mail родителя (законного представителя)',
+        section: 'meetings',
       },
     ],
   };
 }
 
 function mentorQuestionnaire(ctx: QuestionnaireContext): QuestionnaireDef {
+  // Students are always asked «Кто вы?», so their own form is always offered to them (none if the
+  // centre runs no form at all: then nothing is created until the curator chooses one).
+  const forms = ctx.forms.length ? uniqueChoices([...ctx.forms, STUDENT_FORM]) : [];
   return {
     key: 'mentor',
     title: 'Анкета наставника',
-    description:
-      'Программа наставничества МАОДО ЦДТ «Хибины». Анкета для тех, кто готов стать наставником: ' + 'обучающихся старших классов, педагогов, сотрудников организаций-партнёров и студентов.',
-    confirmation: 'Спасибо! Куратор программы пригласит вас на встречу наставников и наставляемых.',
+    ...mentorTexts(ctx.details ?? NO_DETAILS),
     questions: [
       { key: 'category', title: 'Кто вы?', type: 'MULTIPLE_CHOICE', required: true, choices: [ROLE_PUPIL, ROLE_TEACHER, ROLE_PARTNER, ROLE_STUDENT], field: { kind: 'choice' } },
       nameQuestion(ctx, 'Фамилия, имя, отчество'),
-      { key: 'grade', title: 'Класс (для обучающихся)', type: 'TEXT', required: false, field: { kind: 'grade' }, onlyFor: [ROLE_PUPIL] },
-      { key: 'organisation', title: 'Организация (для сотрудников партнёров и студентов)', type: 'TEXT', required: false, field: TEXT, onlyFor: [ROLE_PARTNER, ROLE_STUDENT] },
+      { key: 'grade', title: 'Класс (для обучающихся)', type: 'TEXT', required: false, field: { kind: 'grade' }, onlyFor: [ROLE_PUPIL], help: GRADE_HELP },
+      {
+        key: 'organisation',
+        title: 'Организация (для сотрудников партнёров и студентов)',
+        type: 'TEXT',
+        required: false,
+        field: TEXT,
+        onlyFor: [ROLE_PARTNER, ROLE_STUDENT],
+        help: 'Предприятие, колледж или вуз',
+      },
       { key: 'position', title: 'Должность', type: 'TEXT', required: false, field: TEXT, onlyFor: [ROLE_TEACHER, ROLE_PARTNER] },
       { key: 'experience', title: 'Стаж работы, полных лет', type: 'TEXT', required: false, field: { kind: 'number', min: 0, max: 60 }, onlyFor: [ROLE_TEACHER, ROLE_PARTNER] },
-      { key: 'association', title: 'Объединение ЦДТ, в котором вы занимаетесь или работаете (если есть)', type: 'TEXT', required: false, field: TEXT },
+      {
+        key: 'association',
+        title: 'Объединение (студия, кружок), в котором вы занимаетесь или работаете (если есть)',
+        aliases: ['Объединение ЦДТ, в котором вы занимаетесь или работаете (если есть)'],
+        type: 'TEXT',
+        required: false,
+        field: TEXT,
+      },
       { key: 'competencies', title: 'В чём вы можете помочь наставляемому?', type: 'CHECKBOX', required: true, choices: COMPETENCIES, otherOption: true, field: { kind: 'choices' } },
       interests,
       { key: 'achievements', title: 'Ваши достижения (конкурсы, проекты, награды)', type: 'PARAGRAPH_TEXT', required: false, field: LONG_TEXT },
-      { key: 'forms', title: 'В каких формах наставничества вы готовы участвовать?', type: 'CHECKBOX', required: true, choices: ctx.forms, field: { kind: 'choices' } },
+      {
+        key: 'forms',
+        title: 'В каких формах наставничества вы готовы участвовать?',
+        type: 'CHECKBOX',
+        required: true,
+        choices: forms,
+        field: { kind: 'choices' },
+        help: formsHelp(forms, false),
+      },
       { key: 'capacity', title: 'Скольких наставляемых вы готовы сопровождать?', type: 'LIST', required: true, choices: ['1', '2', '3', '4', '5'], field: { kind: 'number', min: 1, max: 5 } },
       format,
       schedule,
-      { key: 'training', title: 'Готовы ли вы пройти обучение в «Школе наставников»?', type: 'MULTIPLE_CHOICE', required: true, choices: TRAINING_READINESS, field: { kind: 'choice' } },
-      { key: 'contact', title: 'Телефон или e-mail для связи', type: 'TEXT', required: true, field: { kind: 'phoneOrEmail' } },
+      {
+        key: 'training',
+        title: 'Готовы ли вы пройти обучение в «Школе наставников»?',
+        type: 'MULTIPLE_CHOICE',
+        required: true,
+        choices: TRAINING_READINESS,
+        answerAliases: TRAINING_READINESS_BEFORE,
+        field: { kind: 'choice' },
+      },
+      { key: 'contact', title: 'Телефон или e-mail для связи', type: 'TEXT', required: true, field: { kind: 'phoneOrEmail' }, help: CONTACT_HELP_MINOR },
     ],
   };
 }
 
 function thirdPartyQuestionnaire(ctx: QuestionnaireContext): QuestionnaireDef {
+  const forms = formsByMentee(ctx.forms).pupil;
   return {
     key: 'thirdParty',
     title: 'Запрос на наставника для обучающегося',
-    description:
-      'Для классных руководителей, педагогов-психологов, социальных педагогов, педагогов объединений и родителей: ' +
-      'расскажите, какая поддержка нужна ребёнку. Сведения о здоровье и социальном положении в анкете не указывайте — ' +
-      'при необходимости сообщите их куратору лично.',
-    confirmation: 'Спасибо! Куратор учтёт ваш запрос при подборе наставника.',
+    ...thirdPartyTexts(ctx.details ?? NO_DETAILS),
     questions: [
       { key: 'reporterRole', title: 'Кто вы?', type: 'MULTIPLE_CHOICE', required: true, choices: THIRD_PARTY_ROLES, field: { kind: 'choice' } },
       { key: 'reporterName', title: 'Ваши фамилия, имя, отчество', type: 'TEXT', required: true, field: { kind: 'text', maxLength: 150 } },
       ctx.pseudonymous
         ? { key: 'name', title: 'Код обучающегося (выдаёт куратор)', type: 'TEXT', required: true, field: { kind: 'text', maxLength: 40 } }
         : { key: 'name', title: 'Фамилия, имя, отчество обучающегося', type: 'TEXT', required: true, field: { kind: 'text', maxLength: 150 } },
-      { key: 'grade', title: 'Класс обучающегося', type: 'TEXT', required: false, field: { kind: 'grade' } },
+      { key: 'grade', title: 'Класс обучающегося', type: 'TEXT', required: false, field: { kind: 'grade' }, help: GRADE_HELP },
       { key: 'association', title: 'Объединение обучающегося', type: 'TEXT', required: false, field: TEXT },
       { key: 'topics', title: 'Какая поддержка нужна?', type: 'CHECKBOX', required: true, choices: PUPIL_REQUESTS, otherOption: true, field: { kind: 'choices' } },
       { key: 'request', title: 'Опишите ситуацию подробнее', type: 'PARAGRAPH_TEXT', required: false, field: LONG_TEXT },
-      { key: 'form', title: 'Какая форма наставничества, на ваш взгляд, подойдёт?', type: 'MULTIPLE_CHOICE', required: false, choices: [...ctx.forms, NOT_SURE], field: { kind: 'choice' } },
+      {
+        key: 'form',
+        title: 'Какая форма наставничества, на ваш взгляд, подойдёт?',
+        type: 'MULTIPLE_CHOICE',
+        required: false,
+        choices: [...forms, NOT_SURE],
+        answerAliases: asThemselves(ctx.forms),
+        field: { kind: 'choice' },
+        help: formsHelp(forms, true),
+      },
       { key: 'contact', title: 'Ваш телефон или e-mail для связи', type: 'TEXT', required: true, field: { kind: 'phoneOrEmail' } },
     ],
   };
@@ -148,9 +294,7 @@ function preferenceQuestionnaire(ctx: QuestionnaireContext): QuestionnaireDef {
   return {
     key: 'preference',
     title: 'Анкета после групповой встречи',
-    description:
-      'Программа наставничества МАОДО ЦДТ «Хибины». Заполните сразу после встречи наставников и наставляемых: ваши предпочтения помогут составить пары. Ответы видит только куратор и хранятся до утверждения пар.',
-    confirmation: 'Спасибо! Куратор учтёт ваш выбор при составлении пар.',
+    ...preferenceTexts(ctx.details ?? NO_DETAILS),
     questions: [
       { key: 'role', title: 'Вы участвовали во встрече как', type: 'MULTIPLE_CHOICE', required: true, choices: [ROLE_MENTEE_SHORT, ROLE_MENTOR_SHORT], field: { kind: 'choice' } },
       nameQuestion(ctx, 'Ваши фамилия, имя, отчество'),

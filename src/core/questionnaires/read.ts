@@ -88,6 +88,10 @@ export function locateQuestions(header: readonly unknown[], def: QuestionnaireDe
       const c = find(titles);
       if (c) columns.set(q.key, c);
       else missing.push(q);
+      // A question that took over an earlier one's place (asked in another section now) still
+      // finds a response of the earlier form in that one's column when its own is empty.
+      const before = [...new Set((q.aliases ?? []).map((t) => byText.get(normalizeHeader(t)) ?? 0))].filter((a) => a > 0 && a !== c);
+      if (c && before.length) earlier.set(c, [...before, ...(earlier.get(c) ?? [])]);
     }
   }
   return { timestamp: find(TIMESTAMP_HEADERS) || 1, email: find(EMAIL_HEADERS), columns, missing, earlier };
@@ -168,6 +172,30 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
 type FieldResult = { value: Answer | null; problem?: string };
 
+/** The question's choices and the answers earlier versions of the form offered. */
+function knownChoices(q: QuestionDef): string[] {
+  return [...(q.choices ?? []), ...Object.keys(q.answerAliases ?? {})];
+}
+
+/** A picked choice as the bases keep it: an earlier wording read as today's, a worded choice as its term. */
+function storedChoice(q: QuestionDef, picked: string): string {
+  const current = q.choices?.includes(picked) ? picked : (q.answerAliases?.[picked] ?? picked);
+  return q.stores?.[current] ?? current;
+}
+
+/** The field a question's answer fills. */
+export const answerKeyOf = (q: QuestionDef): string => q.answerKey ?? q.key;
+
+/**
+ * The branch sections this respondent skipped, by the stored answer to the routing question; none
+ * when the form has no branches or the answer is not one a branch is for.
+ */
+function skippedSections(def: QuestionnaireDef, routeAnswer: Answer | undefined): Set<string> {
+  const branches = (def.sections ?? []).filter((s) => s.forAnswers);
+  if (typeof routeAnswer !== 'string' || !branches.some((s) => s.forAnswers!.includes(routeAnswer))) return new Set();
+  return new Set(branches.filter((s) => !s.forAnswers!.includes(routeAnswer)).map((s) => s.key));
+}
+
 function readField(q: QuestionDef, raw: string, kind: FieldKind): FieldResult {
   switch (kind.kind) {
     case 'text':
@@ -186,14 +214,15 @@ function readField(q: QuestionDef, raw: string, kind: FieldKind): FieldResult {
       return n === null ? { value: null, problem: `класс «${raw}» не распознан: ожидается номер класса от 1 до 11, например «7А»` } : { value: n };
     }
     case 'choice': {
-      const hit = (q.choices ?? []).find((c) => normalizeHeader(c) === normalizeHeader(raw));
-      if (hit) return { value: hit };
+      const hit = knownChoices(q).find((c) => normalizeHeader(c) === normalizeHeader(raw));
+      if (hit) return { value: storedChoice(q, hit) };
       return q.otherOption ? { value: raw } : { value: null, problem: `ответа «${raw}» нет среди вариантов вопроса` };
     }
     case 'choices': {
-      const { known, other } = splitChoices(raw, q.choices ?? []);
-      if (other.length && !q.otherOption) return { value: known, problem: `вариантов ${other.map((o) => `«${o}»`).join(', ')} нет среди вариантов вопроса` };
-      return { value: [...known, ...other] };
+      const { known, other } = splitChoices(raw, knownChoices(q));
+      const values = known.map((c) => storedChoice(q, c));
+      if (other.length && !q.otherOption) return { value: values, problem: `вариантов ${other.map((o) => `«${o}»`).join(', ')} нет среди вариантов вопроса` };
+      return { value: [...values, ...other] };
     }
     case 'phoneOrEmail': {
       const digits = raw.replace(/\D/g, '');
@@ -240,6 +269,16 @@ export function parseResponse(def: QuestionnaireDef, layout: SheetLayout, cells:
   const answers: Record<string, Answer> = {};
   const fingerprintParts: string[] = [];
   const timestamp = parseTimestamp(cells[layout.timestamp - 1]);
+  // The routing answer first: a respondent's answers are read only from the sections they were led to.
+  const route = def.questions.find((q) => q.key === def.route);
+  const routeAt = route ? layout.columns.get(route.key) : undefined;
+  const routeRaw = typeof routeAt === 'number' ? clean(cellAt(layout, cells, routeAt)) : '';
+  const skipped = skippedSections(def, route && routeRaw ? (readField(route, routeRaw, route.field).value ?? undefined) : undefined);
+  // A section reached without a known routing answer (a hand-made or damaged row) asks for nothing.
+  const branchUnknown = !!route && skipped.size === 0;
+  const branchKeys = new Set((def.sections ?? []).filter((s) => s.forAnswers).map((s) => s.key));
+  // One answer read by two questions (a single-page form's column under both sections' titles) counts once.
+  const counted = new Set<string>();
   for (const q of def.questions) {
     const at = layout.columns.get(q.key);
     if (at === undefined) continue;
@@ -254,14 +293,20 @@ export function parseResponse(def: QuestionnaireDef, layout: SheetLayout, cells:
       continue;
     }
     const raw = clean(cellAt(layout, cells, at));
-    fingerprintParts.push(`${q.key}=${raw}`);
+    const key = answerKeyOf(q);
+    if (!counted.has(`${key}=${raw}`)) fingerprintParts.push(`${key}=${raw}`);
+    counted.add(`${key}=${raw}`);
+    if (q.section && skipped.has(q.section)) continue;
+    const optional = !!q.section && branchKeys.has(q.section) && branchUnknown;
     if (!raw) {
-      if (q.required) problems.push({ row, field: q.title, value: '', reason: 'не заполнен обязательный вопрос', fatal: q.key === 'name' || q.key === 'category' });
+      if (q.required && !optional && answers[key] === undefined)
+        problems.push({ row, field: q.title, value: '', reason: 'не заполнен обязательный вопрос', fatal: q.key === 'name' || q.key === 'category' });
       continue;
     }
+    if (answers[key] !== undefined) continue;
     const { value, problem } = readField(q, raw, q.field);
     if (problem) problems.push({ row, field: q.title, value: raw.length > 500 ? `${raw.slice(0, 500)}…` : raw, reason: problem, fatal: false });
-    if (value !== null && !(Array.isArray(value) && value.length === 0)) answers[q.key] = value;
+    if (value !== null && !(Array.isArray(value) && value.length === 0)) answers[key] = value;
   }
   const fatal = problems.some((p) => p.fatal);
   const email = layout.email ? clean(cells[layout.email - 1]) : '';

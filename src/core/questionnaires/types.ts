@@ -35,6 +35,27 @@ export interface QuestionDef {
   field: FieldKind;
   /** Asked only of some respondents (their answer to the role question). */
   onlyFor?: readonly string[];
+  /** The answer field this question fills when it is not `key` (one field asked in two sections). */
+  answerKey?: string;
+  /** Choice → the value the bases keep (a choice worded for people, stored as the programme's term). */
+  stores?: Readonly<Record<string, string>>;
+  /** Answers earlier versions of the form offered → the choice they are read as now. */
+  answerAliases?: Readonly<Record<string, string>>;
+  /** The section (SectionDef.key) the question is on; none = the first page. */
+  section?: string;
+}
+
+/**
+ * A page of the form after the first (a Google Forms section, made by a PageBreakItem). A section
+ * with `forAnswers` is a branch: only respondents whose routing answer is one of these reach it,
+ * and after it they skip the other branches.
+ */
+export interface SectionDef {
+  key: string;
+  title: string;
+  help?: string;
+  /** Stored values of the routing question that lead here; absent = everyone comes here in turn. */
+  forAnswers?: readonly string[];
 }
 
 export type QuestionnaireKey = 'mentee' | 'mentor' | 'thirdParty' | 'preference';
@@ -44,5 +65,9 @@ export interface QuestionnaireDef {
   title: string;
   description: string;
   confirmation: string;
+  /** In form order: first-page questions, then each section's, in the order of `sections`. */
   questions: readonly QuestionDef[];
+  sections?: readonly SectionDef[];
+  /** Key of the first-page question whose answer picks the branch section. */
+  route?: string;
 }
