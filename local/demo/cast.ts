@@ -17,6 +17,8 @@ export interface DemoPupil {
 
 export interface DemoTeacher {
   person: PersonName;
+  /** As in the staff list of a centre of children's creativity. */
+  position: string;
   experience: number;
   association: string;
   competencies: string[];
@@ -63,6 +65,7 @@ export function makeCast(seed = 2026, pupils = 60, teachers = 16): DemoCast {
     const association = ASSOCIATIONS[i % ASSOCIATIONS.length];
     return {
       person: randomName(rng),
+      position: i % 7 === 2 ? 'методист' : i % 7 === 5 ? 'педагог-организатор' : i % 11 === 8 ? 'концертмейстер' : 'педагог дополнительного образования',
       // A quarter are young specialists (0–3 years), the mentees of «педагог – педагог».
       experience: i % 4 === 3 ? rng.int(0, 3) : rng.int(6, 32),
       association: association.name,

@@ -40,3 +40,28 @@ export function setSetting(ws: Workspace, label: string, value: unknown): void {
     sheet.getRange(row, 2).setValue(value);
   });
 }
+
+/**
+ * Edits cells of the rows she chooses, by header, as the curator does by hand (a consent date, a
+ * signed order's number): `edit` returns the changes of a row or null to leave it.
+ */
+export function editRows(ws: Workspace, sheetName: string, edit: (row: Record<string, unknown>, index: number) => Record<string, unknown> | null): number {
+  return ws.calls.untracked(() => {
+    const sheet = createSpreadsheetApp(ws).getActive().getSheetByName(sheetName);
+    if (!sheet) throw new Error(`Нет листа «${sheetName}»`);
+    const [header, ...rows] = sheet.getDataRange().getValues();
+    let edited = 0;
+    rows.forEach((values, i) => {
+      const row = Object.fromEntries(header.map((h, c) => [String(h), values[c]]));
+      const changes = edit(row, i);
+      if (!changes) return;
+      for (const [key, value] of Object.entries(changes)) {
+        const col = header.indexOf(key);
+        if (col < 0) throw new Error(`Нет столбца «${key}» на листе «${sheetName}»`);
+        sheet.getRange(i + 2, col + 1).setValue(value);
+      }
+      edited += 1;
+    });
+    return edited;
+  });
+}

@@ -6,7 +6,7 @@ import { makeCast, REQUESTS_TEACHER } from './cast';
 import { ASSOCIATIONS, PARTNERS } from './centre';
 import { fullName, initialsName, randomName } from './people';
 import { Random } from './random';
-import { setSetting, typeRows } from './hands';
+import { editRows, setSetting, typeRows } from './hands';
 import { createSpreadsheetApp } from '../emulator/sheets/app';
 import { PUPIL_REQUESTS } from '../../src/core/questionnaires/choices';
 
@@ -115,7 +115,9 @@ export function playDemoYear(ws: Workspace, runner: ScriptRunner): DemoStep[] {
     setSetting(ws, 'Телефон куратора', '+7 (81531) 5-00-00');
     setSetting(ws, 'E-mail куратора', 'kurator@cdt-hibiny.ru');
     setSetting(ws, 'Учебный год', '2026/2027');
-    setSetting(ws, 'Уведомлять участников по e-mail об утверждении пар', 'да');
+    setSetting(ws, 'Положение о наставничестве утверждено приказом (от … № …)', 'от 31.08.2021 № 97-о/д');
+    setSetting(ws, 'Программа наставничества утверждена приказом (от … № …)', 'от 31.08.2021 № 97-о/д');
+    setSetting(ws, 'Срок работы пар и групп: по (дата)', '31.05.2027');
     typeRows(
       ws,
       'Партнёры',
@@ -245,7 +247,7 @@ export function playDemoYear(ws: Workspace, runner: ScriptRunner): DemoStep[] {
         submit('Анкета наставника', {
           'Кто вы?': 'педагог',
           'Фамилия, имя, отчество': fullName(t.person),
-          Должность: 'педагог дополнительного образования',
+          Должность: t.position,
           'Стаж работы, полных лет': String(t.experience),
           'Объединение (студия, кружок), в котором вы занимаетесь или работаете (если есть)': t.association,
           'В чём вы можете помочь наставляемому?': [
@@ -333,11 +335,25 @@ export function playDemoYear(ws: Workspace, runner: ScriptRunner): DemoStep[] {
       add(String(r[at(oh, 'ID')]), name, minor ? 'родитель' : 'участник', minor ? `${name.split(' ')[0]} (родитель)` : name, 'да', 'да');
     });
     typeRows(ws, 'Согласия', consents);
+    // Staff mentors sign their consent to mentoring (ст. 351.8 ТК РФ): without it no order appoints them.
+    const agreed = editRows(ws, 'Наставники', (r) => (r['Категория'] === 'педагог' ? { 'Согласие на наставничество (ст. 351.8 ТК РФ)': moscow(2026, 10, 21) } : null));
     const caught = runner.call('importResponses') as { message: string };
-    return { message: `Контрольный импорт: ${caught.message} ${bases(ws)}` };
+    return { message: `Контрольный импорт: ${caught.message} ${bases(ws)}; согласий по ст. 351.8 ТК РФ: ${agreed}` };
   });
 
-  step(moscow(2026, 10, 25), 'Этап 4: «Школа наставников» — список и приказ', () => runner.call('createTrainingOrder', [{ number: '118-о/д' }]));
+  step(moscow(2026, 10, 23), 'Куратор составляет расписание «Школы наставников»: даты и ведущие', () => {
+    const curatorInitials = initialsName(cast.curator);
+    const leaders = [curatorInitials, curatorInitials, 'специалист МКУ «УСР»', curatorInitials, curatorInitials, 'методист МОЦ'];
+    const planned = editRows(ws, 'Школа наставников', (_r, i) => ({ Дата: moscow(2026, 11, 2 + i * 2), Ведущий: leaders[i % leaders.length] }));
+    return { message: `В плане «Школы наставников» заполнено занятий: ${planned}` };
+  });
+
+  step(moscow(2026, 10, 25), 'Этап 4: «Школа наставников» — список и проект приказа', () => runner.call('createTrainingOrder'));
+
+  step(moscow(2026, 10, 27), 'Директор подписал приказ о «Школе наставников»: куратор вносит дату и номер', () => {
+    const signed = editRows(ws, 'Документы', (r) => (String(r['Вид']).includes('Школ') ? { 'Дата подписания': moscow(2026, 10, 26), Номер: '118-о/д' } : null));
+    return { message: `Реквизиты внесены на лист «Документы»: ${signed}` };
+  });
 
   step(moscow(2026, 11, 10), 'Семья отзывает согласие: данные обезличиваются во всей книге', () => {
     ws.calls.untracked(() => {
@@ -370,7 +386,12 @@ export function playDemoYear(ws: Workspace, runner: ScriptRunner): DemoStep[] {
 
   step(moscow(2026, 11, 24), 'Подбор пар: оптимальный, с объяснениями', () => runner.call('computeMatches', [{ mode: 'optimal' }]));
 
-  step(moscow(2026, 11, 30), 'Директор утверждает пары: приказ в папке программы', () => runner.call('approvePairs', [{ number: '123-о/д' }]));
+  step(moscow(2026, 11, 30), 'Утверждение пар: проект приказа в папке программы', () => runner.call('approvePairs'));
+
+  step(moscow(2026, 12, 2), 'Директор подписал приказ о парах; куратор вносит дату и номер и уведомляет участников', () => {
+    editRows(ws, 'Документы', (r) => (String(r['Вид']).includes('пар') ? { 'Дата подписания': moscow(2026, 12, 1), Номер: '123-о/д' } : null));
+    return runner.call('notifyParticipants');
+  });
 
   step(moscow(2026, 12, 11), 'Повторная настройка на заполненной книге ничего не меняет', () => runner.call('setupWorkbook'));
   return steps;
