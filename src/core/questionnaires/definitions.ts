@@ -198,7 +198,7 @@ function mentorQuestionnaire(ctx: QuestionnaireContext): QuestionnaireDef {
     questions: [
       { key: 'category', title: 'Кто вы?', type: 'MULTIPLE_CHOICE', required: true, choices: [ROLE_PUPIL, ROLE_TEACHER, ROLE_PARTNER, ROLE_STUDENT], field: { kind: 'choice' } },
       nameQuestion(ctx, 'Фамилия, имя, отчество'),
-      { key: 'grade', title: 'Класс (для обучающихся)', type: 'TEXT', required: false, field: { kind: 'grade' }, onlyFor: [ROLE_PUPIL], help: GRADE_HELP },
+      { key: 'grade', title: 'Класс (для обучающихся)', type: 'TEXT', required: false, field: { kind: 'grade' }, onlyFor: [ROLE_PUPIL], help: 'Класс в школе, например: 9 или 9Б' },
       {
         key: 'organisation',
         title: 'Организация (для сотрудников партнёров и студентов)',

@@ -114,7 +114,7 @@ export function mentorTexts(d: ProgrammeDetails): FormTexts {
     confirmation: finish(
       [
         'Спасибо, анкета отправлена!',
-        `${curatorOfOrg(d)} свяжется с вами по указанному телефону или e-mail: ${next.replace(/^пригласит вас/, 'пригласит')} и поможет оформить согласия.`,
+        `${curatorOfOrg(d)} свяжется с вами по указанному телефону или e-mail: ${next.replace(/^пригласит вас/, 'пригласит')}, а также поможет оформить согласия.`,
         contactSentence(d),
       ],
       d,
