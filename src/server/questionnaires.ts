@@ -535,12 +535,21 @@ function pageNavigation(sections: readonly SectionDef[], pages: Record<string, n
   return out;
 }
 
-const sameNavigation = (type: unknown, page: { getId(): number } | null, wanted: Navigation): boolean =>
-  wanted.type === 'GO_TO_PAGE'
-    ? String(type) === 'GO_TO_PAGE' && !!page && page.getId() === wanted.pageId
-    : wanted.type === 'CONTINUE'
-      ? !type || String(type) === 'CONTINUE'
-      : String(type) === wanted.type;
+/**
+ * Whether an item's or a choice's navigation is the wanted one. The target page is asked for only
+ * on GO_TO_PAGE (what Google documents it for); a failure to tell counts as «different», so the
+ * navigation is written again rather than trusted.
+ */
+function sameNavigation(type: unknown, target: () => { getId(): number } | null, wanted: Navigation): boolean {
+  const kind = type === null || type === undefined ? 'CONTINUE' : String(type);
+  if (kind !== wanted.type) return false;
+  if (wanted.type !== 'GO_TO_PAGE') return true;
+  try {
+    return target()?.getId() === wanted.pageId;
+  } catch (_error) {
+    return false;
+  }
+}
 
 /**
  * «Перейти к разделу на основе ответа»: each answer to the routing question opens its branch, and
@@ -552,7 +561,7 @@ function route(form: Form, def: QuestionnaireDef, items: Record<string, number>,
   const pageItem = (id: number) => form.getItemById(id)?.asPageBreakItem() ?? null;
   for (const [key, wanted] of pageNavigation(sections, pages)) {
     const page = pages[key] !== undefined ? pageItem(pages[key]) : null;
-    if (!page || sameNavigation(page.getPageNavigationType(), page.getGoToPage(), wanted)) continue;
+    if (!page || sameNavigation(page.getPageNavigationType(), () => page.getGoToPage(), wanted)) continue;
     if (wanted.type === 'GO_TO_PAGE') {
       const target = pageItem(wanted.pageId);
       if (target) page.setGoToPage(target);
@@ -576,7 +585,7 @@ function route(form: Form, def: QuestionnaireDef, items: Record<string, number>,
     current.every(
       (c, i) =>
         c.getValue() === wanted[i].label &&
-        sameNavigation(c.getPageNavigationType(), c.getGotoPage(), wanted[i].page === null ? { type: 'CONTINUE' } : { type: 'GO_TO_PAGE', pageId: wanted[i].page! }),
+        sameNavigation(c.getPageNavigationType(), () => c.getGotoPage(), wanted[i].page === null ? { type: 'CONTINUE' } : { type: 'GO_TO_PAGE', pageId: wanted[i].page! }),
     );
   if (same) return changed;
   const targets = new Map<number, GoogleAppsScript.Forms.PageBreakItem | null>();
