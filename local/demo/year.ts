@@ -145,6 +145,9 @@ export function playDemoYear(ws: Workspace, runner: ScriptRunner): DemoStep[] {
     return forms;
   });
 
+  /** A parent's e-mail for every fourth pupil, a phone for the rest. */
+  const pupilContact = (i: number) => (i % 4 === 0 ? `parent${i}@example.ru` : `+7 911 ${String(100 + i).padStart(3, '0')}-00-00`);
+
   step(moscow(2026, 9, 14, 9), 'Обучающиеся и молодые педагоги заполняют анкету наставляемого', () => {
     cast.pupils.forEach((p, i) => {
       const association = ASSOCIATIONS.find((a) => a.name === p.association)!;
@@ -161,7 +164,7 @@ export function playDemoYear(ws: Workspace, runner: ScriptRunner): DemoStep[] {
         'Какая форма наставничества вам подходит?': form,
         'Удобный формат встреч': p.format,
         'Когда вам удобно встречаться?': schedule(rng),
-        'Телефон или e-mail для связи': i % 4 === 0 ? `parent${i}@example.ru` : `+7 911 ${String(100 + i).padStart(3, '0')}-00-00`,
+        'Телефон или e-mail для связи': pupilContact(i),
       });
     });
     cast.teachers
@@ -195,7 +198,7 @@ export function playDemoYear(ws: Workspace, runner: ScriptRunner): DemoStep[] {
     });
     // Two pupils change their minds a day later: the latest answer wins, the first stays in «Журнал».
     clock = moscow(2026, 9, 15, 17);
-    for (const p of cast.pupils.slice(0, 2)) {
+    for (const [i, p] of cast.pupils.slice(0, 2).entries()) {
       submit('Анкета наставляемого', {
         'Кто вы?': 'обучающийся',
         'Фамилия, имя, отчество': fullName(p.person),
@@ -205,7 +208,8 @@ export function playDemoYear(ws: Workspace, runner: ScriptRunner): DemoStep[] {
         'Расскажите о своём запросе подробнее': 'Хочу сделать исследовательский проект к весенней конференции',
         'Какая форма наставничества вам подходит?': 'педагог – ученик',
         'Удобный формат встреч': 'смешанный',
-        'Телефон или e-mail для связи': '+7 911 555-00-00',
+        // The same contact: a namesake with another contact would be another child.
+        'Телефон или e-mail для связи': pupilContact(i),
       });
     }
     const caught = runner.call('importResponses') as { message: string };

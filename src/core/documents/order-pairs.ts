@@ -96,7 +96,7 @@ export function pairsOrderTemplate(settings: Settings): DocumentSpec {
       header: ['№', 'Форма наставничества', 'Наставник', 'Наставляемый(-е)', 'Направление работы (запрос)'],
       rows: [['{{пары.№}}', '{{пары.форма}}', '{{пары.наставник}}', '{{пары.наставляемые}}', '{{пары.запрос}}']],
       // 468 pt: the text width of A4 with margins 30 and 15 mm.
-      widths: [26, 96, 120, 128, 98],
+      widths: [26, 104, 116, 124, 98],
       align: ['CENTER'],
     },
     p('Всего: {{итого}}.', { spaceBefore: 8 }),
