@@ -5,6 +5,7 @@
  * server escapes it into HTML and sends it.
  */
 import { Settings } from '../settings';
+import { dueDaysText } from './order-requisites';
 import { CalendarDate, numericDate } from './dates';
 import { MENTEES, NameOverrides, NO_OVERRIDES, Sex, SexForms, WORDS, bySex, declineName, parseName, plural, sexOf, typeset } from '../language';
 
@@ -149,8 +150,8 @@ export function menteeLetter(input: MenteeLetterInput, ctx: LetterContext): Comp
     ? 'Куратор программы свяжется с вами и назначит первую встречу ребёнка с наставником — знакомство.'
     : 'Куратор программы свяжется с вами и назначит первую встречу с наставником — знакомство.';
   const plan = to.minor
-    ? 'В течение 14 календарных дней со дня приказа наставник вместе с ребёнком составит индивидуальный план развития: цели, темы и график встреч.'
-    : 'В течение 14 календарных дней со дня приказа вы вместе с наставником составите индивидуальный план развития: цели, темы и график встреч.';
+    ? `В течение ${dueDaysText(ctx.settings)} со дня приказа наставник вместе с ребёнком составит индивидуальный план развития: цели, темы и график встреч.`
+    : `В течение ${dueDaysText(ctx.settings)} со дня приказа вы вместе с наставником составите индивидуальный план развития: цели, темы и график встреч.`;
   const subject = to.minor
     ? `${bySex(sex, CHILD)} ${bySex(sex, INCLUDED)} в программу наставничества (приказ ${orderRef(ctx)})`
     : `Утверждена ваша наставническая ${grouped ? 'группа' : 'пара'} (приказ ${orderRef(ctx)})`;
@@ -180,8 +181,8 @@ export function mentorLetter(input: MentorLetterInput, ctx: LetterContext): Comp
     ? `Куратор программы свяжется с вами и назначит первую встречу ребёнка ${meetingWith} — знакомство.`
     : `Куратор программы свяжется с вами и назначит первую встречу ${meetingWith} — знакомство.`;
   const plan = to.minor
-    ? `В течение 14 календарных дней со дня приказа ребёнок вместе ${withWhom} составит индивидуальный план развития при помощи куратора.`
-    : `В течение 14 календарных дней со дня приказа составьте вместе ${withWhom} индивидуальный план развития (цели, темы и график встреч) и передайте его куратору.`;
+    ? `В течение ${dueDaysText(ctx.settings)} со дня приказа ребёнок вместе ${withWhom} составит индивидуальный план развития при помощи куратора.`
+    : `В течение ${dueDaysText(ctx.settings)} со дня приказа составьте вместе ${withWhom} индивидуальный план развития (цели, темы и график встреч) и передайте его куратору.`;
   const subject = to.minor ? `${bySex(sex, CHILD)} ${bySex(sex, APPOINTED)} наставником (приказ ${orderRef(ctx)})` : `Вы назначены наставником (приказ ${orderRef(ctx)})`;
   return finish(subject, [salutation(to, sex, ctx), `${opening(ctx)} ${placed}`, `Что дальше:\n1. ${firstMeeting}\n2. ${plan}`, contact(ctx), signature(ctx)], ctx);
 }

@@ -57,7 +57,6 @@ export function requisiteValues(settings: Settings, order: OrderIdentity, overri
     return v ? v.replace(/^(утвержден[аоы]?\s+)?(приказом\s+)?/i, '') : `от ${BLANK_DATE} № ${BLANK_NUMBER}`;
   };
   const executor = [curator, text(settings.curatorPhone) && `тел. ${text(settings.curatorPhone)}`].filter(Boolean).join(', ');
-  const days = Number(settings.orderDueDays);
   const values: Record<string, string> = {
     учредитель: text(settings.founder),
     организация: fromSettings('orgName', 'полное наименование организации'),
@@ -76,11 +75,17 @@ export function requisiteValues(settings: Settings, order: OrderIdentity, overri
     положение: orderOf('regulationOrder', 'реквизиты приказа об утверждении Положения о наставничестве'),
     программа: orderOf('programmeOrder', 'реквизиты приказа об утверждении программы наставничества'),
     получатель_справок: text(settings.municipalAgency),
-    срок_поручений: dueDays(Number.isFinite(days) && days > 0 ? days : 14),
+    срок_поручений: dueDaysText(settings),
   };
   const options = { orgShortName: text(settings.orgShortName) };
   for (const k of Object.keys(values)) values[k] = typeset(values[k], options);
   return { values, flags: { есть_учредитель: !!text(settings.founder) }, missing };
+}
+
+/** «14 календарных дней» from «Срок исполнения поручений приказов»: the orders and the letters say the same. */
+export function dueDaysText(settings: Settings): string {
+  const days = Number(settings.orderDueDays);
+  return dueDays(Number.isFinite(days) && days > 0 ? Math.round(days) : 14);
 }
 
 function dueDays(n: number): string {
