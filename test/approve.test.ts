@@ -1,7 +1,7 @@
 import { SHEET } from '../src/core/workbook/sheets';
 import { look } from './helpers/addon';
 import { Outcome, submit, table } from './helpers/programme';
-import { withPeople } from './helpers/people';
+import { agreeAll, withPeople } from './helpers/people';
 import { faultSweep, workspaceState } from './helpers/faults';
 import { snapshotSetup } from './helpers/clone';
 import { documentText } from '../local/emulator/docs/model';
@@ -26,25 +26,8 @@ function orderModel(ws: Workspace, prefix: string): DocumentModel {
   return docs[0].content as DocumentModel;
 }
 
-const AGREEMENT = 'Согласие на наставничество (ст. 351.8 ТК РФ)';
-
-/** The curator records the written consent of ст. 351.8 ТК РФ for every staff mentor (or for all but `except`). */
-function agreeAll(ws: Workspace, except: string[] = []) {
-  look(ws, (ss) => {
-    const sheet = ss.getSheetByName(SHEET.mentors)!;
-    const values = sheet.getDataRange().getValues();
-    const [head] = values;
-    const col = head.indexOf(AGREEMENT);
-    values.forEach((row, i) => {
-      if (i > 0 && row[head.indexOf('Категория')] === 'педагог' && !except.includes(String(row[head.indexOf('ФИО')]))) sheet.getRange(i + 1, col + 1).setValue(new Date(2026, 9, 1));
-    });
-  });
-}
-
 function orderText(ws: Workspace, prefix: string): string {
-  const docs = orders(ws).filter((d) => d.name.startsWith(prefix));
-  expect(docs).toHaveLength(1);
-  return documentText(docs[0].content as DocumentModel);
+  return documentText(orderModel(ws, prefix));
 }
 
 /** Sets the consent register's «Обработка ПДн» for one person and lets the import carry it to the bases. */
@@ -64,7 +47,6 @@ const PREFERENCE = 'Анкета после групповой встречи';
 /** Proposals made after the group meeting's answers, participants to be e-mailed: the moment before the director signs. */
 function readyToApprove() {
   const p = withPeople();
-  agreeAll(p.ws);
   submit(p.ws, null, PREFERENCE, {
     'Вы участвовали во встрече как': 'наставник',
     'Ваши фамилия, имя, отчество': 'Белова Ирина Сергеевна',
@@ -151,6 +133,7 @@ describe('approvePairs', () => {
     const mentors = table(p.ws, SHEET.mentors).filter((m) => m['Категория'] === 'педагог');
     const lacking = String(mentors[0]['ФИО']);
     agreeAll(p.ws, [lacking]);
+    p.runner.call('importResponses');
     expect((p.runner.call('computeMatches') as Outcome).ok).toBe(true);
     const inPairs = table(p.ws, SHEET.pairs).some((r) => r['Наставник'] === lacking);
     const result = p.runner.call('approvePairs') as Outcome;

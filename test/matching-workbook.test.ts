@@ -114,14 +114,16 @@ describe('the sidebar endpoints', () => {
   });
 });
 
-describe('when Drive refuses the move into the programme folder', () => {
-  test('the order is still made and linked; only its place differs', () => {
+describe('when Drive refuses every update of a file (moves, the bin)', () => {
+  test('the order is still made, linked, and in the programme folder: a copy of the template is placed there as it is made', () => {
     const { ws, runner } = withPeople();
     runner.call('computeMatches');
     ws.calls.failOn('Drive.Files.update', { times: Infinity, message: 'GoogleJsonResponseException: API call to drive.files.update failed with error: Insufficient permissions' });
     const result = runner.call('approvePairs') as Outcome;
     expect(result.ok).toBe(true);
     expect(table(ws, SHEET.pairs).every((p) => String(p['Приказ']).startsWith('https://docs.google.com/document/d/'))).toBe(true);
-    expect(ws.logs.some((l) => l.includes('не перемещён в папку программы'))).toBe(true);
+    const order = ws.drive.byMime('application/vnd.google-apps.document').find((d) => d.name.startsWith('Приказ об утверждении'))!;
+    const folder = [...ws.drive.entries.values()].find((e) => e.name.startsWith('Наставничество — '))!;
+    expect(order.parents).toEqual([folder.id]);
   });
 });

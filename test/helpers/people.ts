@@ -25,7 +25,26 @@ export function teacherMentor(name: string, association: string, competencies: s
   };
 }
 
-/** Everyone gets a valid consent, signed by a parent for pupils. */
+const AGREEMENT = 'Согласие на наставничество (ст. 351.8 ТК РФ)';
+
+/**
+ * The curator records the written consent of ст. 351.8 ТК РФ of every staff mentor, except the
+ * names in `without` (their cell is emptied): no order appoints a staff mentor without it.
+ */
+export function agreeAll(ws: Workspace, without: string[] = []) {
+  look(ws, (ss) => {
+    const sheet = ss.getSheetByName(SHEET.mentors)!;
+    const values = sheet.getDataRange().getValues();
+    const [head] = values;
+    const col = head.indexOf(AGREEMENT);
+    values.forEach((row, i) => {
+      if (i === 0 || row[head.indexOf('Категория')] !== 'педагог') return;
+      sheet.getRange(i + 1, col + 1).setValue(without.includes(String(row[head.indexOf('ФИО')])) ? '' : new Date('2026-10-01T09:00:00Z'));
+    });
+  });
+}
+
+/** Everyone gets a valid consent, signed by a parent for pupils; staff mentors also the consent of ст. 351.8 ТК РФ. */
 export function consentAll(ws: Workspace, runner: ScriptRunner) {
   runner.call('importResponses');
   const people = [...table(ws, SHEET.mentees), ...table(ws, SHEET.mentors)];
@@ -35,6 +54,7 @@ export function consentAll(ws: Workspace, runner: ScriptRunner) {
       .getRange(2, 1, people.length, 8)
       .setValues(people.map((p, i) => [`СГ-${i + 1}`, p.ID, p['ФИО'], p['Категория'] === 'обучающийся' ? 'родитель' : 'участник', 'подписант', new Date('2026-10-03T09:00:00Z'), 'да', 'нет']));
   });
+  agreeAll(ws);
   runner.call('importResponses');
 }
 

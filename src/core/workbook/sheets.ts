@@ -200,7 +200,8 @@ export const WORKBOOK: readonly SheetDef[] = [
       text('schedule', 'Удобное время', 160),
       text('readiness', 'Готовность к обучению (из анкеты)', 150),
       { key: 'training', header: 'Школа наставников', rule: { kind: 'list', values: TRAINING_STATUSES }, width: 130 },
-      text('agreement', 'Согласие на наставничество (ст. 351.8 ТК РФ)', 200),
+      // The date of the written consent: no order appoints a staff mentor without it.
+      date('agreement', 'Согласие на наставничество (ст. 351.8 ТК РФ)', 200),
       text('contact', 'Контакт', 180),
       { key: 'consent', header: 'Согласие', system: true, width: 110 },
       { key: 'status', header: 'Статус', rule: { kind: 'list', values: PARTICIPANT_STATUSES }, width: 110 },
