@@ -2,6 +2,7 @@ import { SHEET } from '../src/core/workbook/sheets';
 import { look } from './helpers/addon';
 import { Outcome, submit, table } from './helpers/programme';
 import { agreeAll, withPeople } from './helpers/people';
+import { setSetting, typeRows } from '../local/demo/hands';
 import { faultSweep, workspaceState } from './helpers/faults';
 import { snapshotSetup } from './helpers/clone';
 import { documentText } from '../local/emulator/docs/model';
@@ -165,6 +166,14 @@ describe('approvePairs', () => {
     expect(order).toContain('возложить на заместителя директора');
     // The list is still there, at the end, so nothing the order approves is lost.
     for (const p of table(ws, SHEET.pairs)) expect(order).toContain(String(p['Наставляемый']));
+  });
+
+  test('the curator corrects a declined name in «Склонение ФИО»: the order uses her form', () => {
+    const { ws, runner } = readyToApprove();
+    setSetting(ws, 'Куратор (ФИО полностью)', 'Лев Игорь Николаевич');
+    typeRows(ws, 'Склонение ФИО', [{ 'ФИО (как в базе)': 'Лев Игорь Николаевич', Падеж: 'дательный', 'Правильная форма': 'Льву Игорю Николаевичу' }]);
+    expect((runner.call('approvePairs') as Outcome).ok).toBe(true);
+    expect(orderText(ws, 'Приказ об утверждении').replace(/\u00a0/g, ' ')).toContain('Куратору программы наставничества Льву Игорю Николаевичу');
   });
 
   test('the post-meeting answers of the paired go at approval: «Предпочтения», the response sheet and the Form', () => {

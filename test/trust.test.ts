@@ -10,6 +10,7 @@ import { createFormApp } from '../local/emulator/forms/fakes';
 import fc from 'fast-check';
 import { cleanName } from '../src/core/text/names';
 import { cleanText } from '../src/core/text/inert';
+import { typeRows } from '../local/demo/hands';
 
 const MENTEE = 'Анкета наставляемого';
 const MENTOR = 'Анкета наставника';
@@ -139,6 +140,8 @@ describe('a withdrawal of consent reaches every place that can name the person',
       pupil('Орлов Глеб Игоревич', { 'Какая форма наставничества вам подходит?': 'педагог – ученик', 'Расскажите о своём запросе подробнее': 'Хочу заниматься вместе с Петрова Ника' }),
     );
     consentAll(ws, runner);
+    // The curator corrected a form of the girl's name for the documents.
+    typeRows(ws, SHEET.nameForms, [{ 'ФИО (как в базе)': 'Петрова Ника Ивановна', Падеж: 'родительный', 'Правильная форма': 'Петровой Ники Ивановны' }]);
     // Post-meeting answers: the mentor names the girl.
     submit(ws, null, PREFERENCE, {
       'Вы участвовали во встрече как': 'наставник',
@@ -169,7 +172,7 @@ describe('a withdrawal of consent reaches every place that can name the person',
     const result = runner.call('importResponses') as Outcome;
     expect(result.ok).toBe(true);
     const text = everything(ws);
-    for (const mention of ['Петрова Ника', 'Ника Петрова', 'Петрова Ника Ивановна']) expect(text.includes(mention) ? mention : '').toBe('');
+    for (const mention of ['Петрова Ника', 'Ника Петрова', 'Петрова Ника Ивановна', 'Петровой Ники']) expect(text.includes(mention) ? mention : '').toBe('');
     const mentor = table(ws, SHEET.mentors).find((m) => m['ФИО'] === 'Белова Ирина Сергеевна')!;
     expect(String(mentor['Наставляемые'])).toMatch(/Обезличено \(НЯ-\d{4}\)/);
     // Nothing else was lost: the other pupil and his answers stay.

@@ -19,6 +19,7 @@ import { loadTable, saveTable } from './tables';
 import { purgeResponses } from './purge';
 import { Progress } from './progress';
 import { trash } from './templates';
+import { loadNameOverrides } from './settings';
 
 function today(): CalendarDate {
   const tz = SpreadsheetApp.getActive().getSpreadsheetTimeZone();
@@ -227,6 +228,7 @@ function approveNow(options: unknown) {
     const mentors = [...new Set(tableRows.map((r) => r.mentorId))].map((id) => people.mentors.get(id)!);
     const year = String(settings.academicYear).trim();
     const title = `Приказ об утверждении наставнических пар (групп)${year ? ` ${year}` : ''} — проект от ${moment(new Date(record.at))}`;
+    const names = loadNameOverrides(ss);
     const input = {
       settings,
       order: { date: record.date, number: record.number },
@@ -234,9 +236,10 @@ function approveNow(options: unknown) {
       staff: signatories(settings, mentors),
       staffMentors: mentors.filter(isStaffMentor).length,
       unmatched,
+      nameOverrides: names.overrides,
     };
     const { missing } = pairsOrderData(input);
-    record.missing = missing;
+    record.missing = [...missing, ...names.problems];
     const { ref } = produceDocument(store, record, PAIRS_ORDER, title, settings, () => pairsOrderData(input).data);
     recordDocument(ss, { id: ref.id, kind: PAIRS_ORDER.key, title, url: ref.url, created: new Date(record.at) });
     record.stage = 'rendered';
@@ -425,7 +428,9 @@ function trainingNow(options: unknown) {
     }
     const mentors = record.mentors.map((id) => mentorById.get(id)!);
     const plan = readTrainingPlan(ss);
+    const names = loadNameOverrides(ss);
     const input = {
+      nameOverrides: names.overrides,
       settings: data.settings,
       order: { date: record.date, number: record.number },
       trainees: mentors.map(traineeOf),
@@ -433,7 +438,7 @@ function trainingNow(options: unknown) {
       staff: signatories(data.settings, mentors),
     };
     const { missing } = trainingOrderData(input);
-    record.missing = [...missing, ...plan.problems];
+    record.missing = [...missing, ...plan.problems, ...names.problems];
     const title = `Приказ об организации «Школы наставников» — проект от ${moment(new Date(record.at))}`;
     const { ref } = produceDocument(store, record, TRAINING_ORDER, title, data.settings, () => trainingOrderData(input).data);
     recordDocument(ss, { id: ref.id, kind: TRAINING_ORDER.key, title, url: ref.url, created: new Date(record.at) });

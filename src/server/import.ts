@@ -352,8 +352,8 @@ function withdrawalTargets(
   return targets;
 }
 
-/** Mentions of withdrawn people in the tables this import holds and in «Журнал». */
-function scrubTables(ss: Spreadsheet, work: Work, withdrawal: Withdrawal): LoadedTable | null {
+/** Mentions of withdrawn people in the tables this import holds, in «Журнал» and «Склонение ФИО»; returns the sheets to save. */
+function scrubTables(ss: Spreadsheet, work: Work, withdrawal: Withdrawal): LoadedTable[] {
   const byName = mentionPattern(withdrawal.names);
   const byId = idMentionPattern([...withdrawal.ids]);
   const { mentees, mentors, pairs, preferences, importErrors, consents, ledger } = work.tables;
@@ -367,10 +367,19 @@ function scrubTables(ss: Spreadsheet, work: Work, withdrawal: Withdrawal): Loade
     errors.set(i, 'reason', RU.importing.remarkAnonymised);
   });
   scrubMentions(errors, byName, byId, ['personId']);
-  if (!byName) return null;
+  if (!byName) return [];
   const log = loadTable(ss, 'log', false);
   if (log) scrubMentions(log.table, byName, byId, ['at', 'user']);
-  return log;
+  // The curator's corrected forms of a name are the name too, in a case the pattern cannot see: the whole row goes.
+  const forms = loadTable(ss, 'nameForms', false);
+  if (forms) {
+    const t = forms.table;
+    t.rows.forEach((_r, i) => {
+      if (scrubText(String(t.get(i, 'name') ?? ''), byName, null) === String(t.get(i, 'name') ?? '')) return;
+      for (const key of ['name', 'case', 'form']) t.set(i, key, '');
+    });
+  }
+  return [log, forms].filter((t): t is LoadedTable => t !== null);
 }
 
 function writeAnalysis(ss: Spreadsheet, work: Work, forms: readonly string[]): void {
@@ -521,7 +530,7 @@ export function importNow(): ImportResult {
   // any call still knows whom to look for and finishes the job.
   if (withdrawn.length) {
     const withdrawal = anonymiseAll(work, withdrawn);
-    const log = scrubTables(ss, work, withdrawal);
+    const extra = scrubTables(ss, work, withdrawal);
     const targets = withdrawalTargets(
       sources,
       rowKeys,
@@ -539,7 +548,7 @@ export function importNow(): ImportResult {
     deleteFormResponses(targets);
     scrubRows(targets);
     for (const key of ['consents', 'pairs', 'groupMembers', 'preferences', 'importErrors'] as const) saveTable(tables[key]);
-    if (log) saveTable(log);
+    for (const t of extra) saveTable(t);
     saveTable(tables.mentors, { last: ['name'] });
     saveTable(tables.mentees, { last: ['name'] });
   }

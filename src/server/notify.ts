@@ -8,6 +8,7 @@ import { escapeHtml } from './html';
 import { APPROVED, PairingData, approvalPending, loadPairingData, pairBlocker, pairsWithStatus } from './pairing';
 import { Progress } from './progress';
 import { RegisteredDocument, dayIn, latestDocument, recordNotified } from './register';
+import { loadNameOverrides } from './settings';
 import { saveTable } from './tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -144,7 +145,7 @@ function notifyNow() {
   });
   if (!rows.length) throw new CuratorError(`В листе «${SHEET.pairs}» нет утверждённых пар, в столбце «Приказ» которых стоит ссылка на ${ref} (${order.url}). Письма не отправлены.`);
 
-  const ctx: LetterContext = { settings: data.settings, order: { date: order.signed, number: order.number } };
+  const ctx: LetterContext = { settings: data.settings, order: { date: order.signed, number: order.number }, overrides: loadNameOverrides(ss).overrides };
   const { letters, skipped } = planLetters(rows, data, ctx);
   const store = new Progress<Sent>(PropertiesService.getDocumentProperties(), recordKey(order.id));
   const record: Sent = store.value ?? { v: 1, order: order.id, sent: {} };

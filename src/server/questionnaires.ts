@@ -6,7 +6,7 @@ import { normalizeHeader } from '../core/workbook/headers';
 import { RU } from '../core/strings';
 import { CuratorError, runAction } from './curator';
 import { escapeHtml } from './html';
-import { loadForms, loadSettings } from './settings';
+import { loadForms, loadNameOverrides, loadSettings } from './settings';
 import { filesNamed, moveToProgrammeFolder } from './drive';
 import { uniqueChoices } from '../core/questionnaires/choices';
 import { loadTable } from './tables';
@@ -624,6 +624,7 @@ export function questionnaireContext(ss: Spreadsheet, withDetails = false): Ques
     curatorEmail: text(settings.curatorEmail),
     meetingBy: deadline('5.1'),
     trainingBy: deadline('4.2'),
+    nameOverrides: loadNameOverrides(ss).overrides,
   };
   return { ...ctx, details };
 }

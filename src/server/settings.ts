@@ -1,4 +1,6 @@
 import { Settings, readSettings } from '../core/settings';
+import { NameOverrides, nameOverrides } from '../core/language';
+import { loadTable } from './tables';
 import { locateColumns } from '../core/workbook/headers';
 import { SHEET, sheetDef } from '../core/workbook/sheets';
 
@@ -31,4 +33,16 @@ export function loadForms(ss: Spreadsheet): FormOfMentoring[] {
       maxMentees: Number(r[col('maxMentees')]) || 1,
       active: col('active') < 0 || String(r[col('active')]).trim().toLowerCase() !== 'нет',
     }));
+}
+
+/** The curator's corrected forms of names («Склонение ФИО»); unreadable rows come back as problems. */
+export function loadNameOverrides(ss: Spreadsheet): { overrides: NameOverrides; problems: string[] } {
+  const loaded = loadTable(ss, 'nameForms', false);
+  if (!loaded) return nameOverrides([]);
+  const t = loaded.table;
+  const entries = t.rows
+    .map((_r, i) => ({ name: String(t.get(i, 'name') ?? ''), grammaticalCase: String(t.get(i, 'case') ?? ''), form: String(t.get(i, 'form') ?? '') }))
+    .filter((e) => e.name.trim() || e.form.trim());
+  const { overrides, problems } = nameOverrides(entries);
+  return { overrides, problems: problems.map((p) => `«${SHEET.nameForms}»: ${p}`) };
 }

@@ -64,7 +64,7 @@ export function requisiteValues(settings: Settings, order: OrderIdentity, overri
     город: text(settings.town),
     дата: order.date ? numericDate(order.date) : BLANK_DATE,
     номер: order.number || BLANK_NUMBER,
-    учебный_год: text(settings.academicYear),
+    учебный_год: text(settings.academicYear) || (missing.push('учебный год'), '______/______'),
     руководитель_должность: text(settings.directorTitle),
     руководитель: director ? initialsName(director) : (missing.push('руководитель (И.О. Фамилия)'), BLANK_NAME),
     куратор: curator || (missing.push('куратор (ФИО)'), BLANK_NAME),

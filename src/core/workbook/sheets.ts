@@ -2,6 +2,7 @@ import { MEETING_FORMATS, MENTEE_CATEGORIES, MENTORING_FORMS, MENTOR_CATEGORIES 
 import { ROADMAP, ROADMAP_STAGES } from '../domain/roadmap';
 import { TARGET_GROUPS } from '../domain/target-groups';
 import { NO, SETTINGS, YES } from '../settings';
+import { CASE_NAMES } from '../language/cases';
 import { questionnaires } from '../questionnaires/definitions';
 import { TRAINING_PLAN } from '../documents/training-plan';
 import { ColumnDef, SheetDef } from './types';
@@ -30,6 +31,7 @@ export const SHEET = {
   ledger: 'Служебный — импорт анкет',
   documents: 'Документы',
   trainingPlan: 'Школа наставников',
+  nameForms: 'Склонение ФИО',
 } as const;
 
 export const PAIR_STATUSES = ['предложена', 'утверждена', 'активна', 'завершена', 'отклонена'] as const;
@@ -69,6 +71,17 @@ export const WORKBOOK: readonly SheetDef[] = [
       key: 'label',
       rows: SETTINGS.map((s) => ({ label: s.label, value: s.default, hint: s.hint })),
     },
+  },
+  {
+    // Where the declension library is wrong (a rare surname, «Лев» → «Льва»), the curator's form wins in every document and letter.
+    key: 'nameForms',
+    name: SHEET.nameForms,
+    tabColor: '#5b7083',
+    columns: [
+      { ...text('name', 'ФИО (как в базе)', 280), note: 'Полностью, в именительном падеже, как на листах «Наставляемые», «Наставники» или в «Настройках»' },
+      { key: 'case', header: 'Падеж', rule: { kind: 'list', values: Object.values(CASE_NAMES) }, width: 140 },
+      { ...text('form', 'Правильная форма', 320), note: 'ФИО целиком в этом падеже, например в дательном: Толстому Льву Николаевичу' },
+    ],
   },
   {
     key: 'roadmap',
