@@ -1,4 +1,4 @@
-import { YEARS, plural } from './language';
+import { YEARS, decimal, plural } from './language';
 
 /** Every message a person sees, in one place (the add-on speaks Russian). */
 export const RU = {
@@ -86,12 +86,12 @@ export const RU = {
         `Режим: ${s.mode === 'stable' ? 'стабильный (учёт взаимных предпочтений)' : 'оптимальный (максимум пар, затем баллов)'}.`,
         `Предложено пар: ${s.proposed}${s.groups ? ` (групп: ${s.groups})` : ''}; закреплено ранее: ${s.locked}.`,
         `Без пары: ${s.unmatched}${s.unmatchedPriority ? `, из них с приоритетом: ${s.unmatchedPriority}` : ''}.`,
-        `Сумма баллов: ${s.total}; блокирующих пар: ${s.blocking}.`,
+        `Сумма баллов: ${decimal(s.total, 1)}; блокирующих пар: ${s.blocking}.`,
       ].join(' '),
   },
   questionnaires: {
     dialogTitle: 'Анкеты программы наставничества',
-    linksIntro: 'Ссылки для участников можно разослать или разместить на сайте ЦДТ. Ответы попадают на листы «Ответы на форму» и в базы при импорте.',
+    linksIntro: 'Ссылки для участников можно разослать или разместить на сайте организации. Ответы попадают на листы «Ответы на форму» и в базы при импорте.',
     summary: (created: number, repaired: number, total: number) =>
       created || repaired ? `Анкет создано: ${created}, восстановлено: ${repaired}, всего: ${total}.` : `Все ${plural(total, ['анкета', 'анкеты', 'анкет'])} на месте, ничего не изменено.`,
     linkForParticipants: 'для участников',

@@ -4,6 +4,7 @@ import { MatchingPlan, Proposal, allowedPair } from '../core/pairing/plan';
 import { BaseTable } from '../core/intake/table';
 import { sheetDef } from '../core/workbook/sheets';
 import { groupId, unitsOf } from '../core/pairing/units';
+import { decimal } from '../shared/numbers';
 import { MENTORING_FORMS } from '../core/domain/forms-of-mentoring';
 import { RU } from '../core/strings';
 import { runAction, runUi } from './curator';
@@ -141,7 +142,7 @@ function computeOn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, data: PairingDa
 }
 
 function alternativesText(p: Proposal, mentors: Map<string, { name: string }>): string {
-  return p.alternatives.map((a) => `${mentors.get(a.mentorId)?.name ?? a.mentorId} (${a.mentorId}) — ${a.score}`).join('; ');
+  return p.alternatives.map((a) => `${mentors.get(a.mentorId)?.name ?? a.mentorId} (${a.mentorId}) — ${decimal(a.score, 1)}`).join('; ');
 }
 
 /** Menu «Подобрать пары»: proposals with reasons into «Пары и группы»; approved pairs stay. */

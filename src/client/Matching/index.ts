@@ -1,5 +1,6 @@
 import { server } from '../server';
 import type { ChangePreview, MatchingRow, MatchingView, PairChangeRequest } from '../../shared/matching';
+import { decimal, signed } from '../../shared/numbers';
 
 /** The «Подбор пар» sidebar. Every value is set as text (never HTML), so names are shown as typed. */
 
@@ -49,8 +50,8 @@ function on(target: HTMLElement, event: 'click' | 'change', handler: () => Promi
 function describe(p: ChangePreview): string {
   if (!p.allowed) return p.reason;
   const parts: string[] = [];
-  parts.push(p.deltaMatched === 0 ? 'число пар не меняется' : `пар ${p.deltaMatched > 0 ? '+' : ''}${p.deltaMatched}`);
-  parts.push(p.deltaScore === 0 ? 'баллы как в оптимуме' : `баллы ${p.deltaScore > 0 ? '+' : ''}${p.deltaScore} к оптимуму`);
+  parts.push(p.deltaMatched === 0 ? 'число пар не меняется' : `пар ${signed(p.deltaMatched)}`);
+  parts.push(p.deltaScore === 0 ? 'баллы как в оптимуме' : `баллы ${signed(p.deltaScore, 1)} к оптимуму`);
   parts.push(p.blockingPairs ? `блокирующих пар: ${p.blockingPairs}` : 'блокирующих пар нет');
   if (p.moved.length > 1) parts.push(`затронет наставляемых: ${p.moved.length}`);
   return `Стоимость: ${parts.join('; ')}.`;
@@ -61,7 +62,7 @@ function pairItem(row: MatchingRow, view: MatchingView): HTMLLIElement {
   li.dataset.mentee = row.menteeId;
   li.append(el('div', `${row.mentee} → ${row.mentor}`, 'who'));
   const approved = row.status !== 'предложена';
-  const meta = el('div', `${row.form} · балл ${row.score} `, 'meta');
+  const meta = el('div', `${row.form} · балл ${decimal(row.score, 1)} `, 'meta');
   meta.append(el('span', row.forced ? 'закреплена' : row.status, approved ? 'badge approved' : 'badge'));
   li.append(meta);
   li.append(el('div', row.reasons, 'reasons'));
@@ -130,8 +131,8 @@ async function load(): Promise<void> {
   );
   if (!view.unmatched.length) unmatched.append(el('li', 'Все наставляемые с согласием в парах.'));
   $('summary').textContent =
-    `Сейчас: пар ${view.current.matched}, баллов ${view.current.totalScore}, блокирующих пар ${view.current.blockingPairs}. ` +
-    `Оптимум: пар ${view.optimum.matched}, баллов ${view.optimum.totalScore}.`;
+    `Сейчас: пар ${view.current.matched}, баллов ${decimal(view.current.totalScore, 1)}, блокирующих пар ${view.current.blockingPairs}. ` +
+    `Оптимум: пар ${view.optimum.matched}, баллов ${decimal(view.optimum.totalScore, 1)}.`;
 }
 
 on($('recompute'), 'click', async () => {

@@ -1,3 +1,4 @@
+import { decimal } from '../../shared/numbers';
 /** Forms of a noun after a number: [1 пара, 2 пары, 5 пар]. */
 export type NounForms = readonly [one: string, few: string, many: string];
 
@@ -30,12 +31,4 @@ export function plural(n: number, forms: NounForms): string {
   return `${decimal(n)} ${pluralForm(n, forms)}`;
 }
 
-/** A number as Russian writes it: decimal comma, at most `digits` decimals, no trailing zeros. */
-export function decimal(n: number, digits = 2): string {
-  if (!Number.isFinite(n)) return String(n);
-  const fixed = n
-    .toFixed(digits)
-    .replace(/(\.\d*?)0+$/, '$1')
-    .replace(/\.$/, '');
-  return (fixed === '-0' ? '0' : fixed).replace('.', ',').replace('-', '−');
-}
+export { decimal } from '../../shared/numbers';

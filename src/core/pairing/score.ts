@@ -1,3 +1,4 @@
+import { signed } from '../../shared/numbers';
 import { normalizeName } from '../intake/table';
 import { MenteeRecord, MentorRecord } from './records';
 
@@ -161,6 +162,6 @@ export function explain(scored: Scored): string {
   return [...scored.parts]
     .filter((p) => p.points > 0 || p.criterion === 'request')
     .sort((x, y) => y.points - x.points)
-    .map((p) => `${CRITERION_TITLE[p.criterion]} +${p.points}: ${p.detail}`)
+    .map((p) => `${CRITERION_TITLE[p.criterion]} ${signed(p.points, 1)}: ${p.detail}`)
     .join('; ');
 }
