@@ -5,6 +5,8 @@ import { documentText } from '../local/emulator/docs/model';
 import type { DocumentModel } from '../local/emulator/docs/model';
 import { SHEET } from '../src/core/workbook/sheets';
 import { table } from './helpers/programme';
+import { GROUPS, MENTEES, PAIRS, declineName, plural, sexOf } from '../src/core/language';
+import { countUnits } from '../src/core/pairing/units';
 
 describe('the demo programme year (npm start)', () => {
   const ws = new Workspace({ seed: 'demo-2026' });
@@ -35,5 +37,68 @@ describe('the demo programme year (npm start)', () => {
     expect(table(ws, SHEET.mentors).map((m) => m['Категория'])).toEqual(expect.arrayContaining(['педагог', 'сотрудник партнёра', 'обучающийся']));
     expect(mentees.filter((m) => String(m['ФИО']).startsWith('Обезличено'))).toHaveLength(1);
     expect(ws.mail.length).toBeGreaterThan(0);
+  });
+
+  describe('its documents', () => documentChecks(ws, { shortName: 'МАОДО ЦДТ «Хибины»' }));
+});
+
+/** What the director reads: every order of a demo year, checked as the hidden document checks do. */
+function documentChecks(ws: Workspace, centre: { shortName: string }) {
+  const docs = ws.drive.byMime('application/vnd.google-apps.document').filter((d) => !d.trashed && d.name.startsWith('Приказ'));
+  const plain = (s: string) => s.replace(/\u00a0/g, ' ');
+  const curator = String(table(ws, SHEET.settings).find((r) => r['Параметр'] === 'Куратор (ФИО полностью)')!['Значение']);
+  const text = (prefix: string) => plain(documentText(docs.find((d) => d.name.startsWith(prefix))!.content as DocumentModel));
+
+  test('both orders exist and are print-ready: page numbers from page 2, header rows repeated, rows whole, a familiarisation sheet', () => {
+    expect(docs.map((d) => d.name.replace(/ — .*/, ''))).toEqual(expect.arrayContaining(['Приказ об организации «Школы наставников»', 'Приказ об утверждении наставнических пар (групп) 2026/2027']));
+    for (const doc of docs) {
+      const model = doc.content as DocumentModel;
+      expect(model.useFirstPageHeaderFooter).toBe(true);
+      expect(JSON.stringify(model.header)).toContain('"pageNumber"');
+      const tables = model.body.filter((b) => b.kind === 'table');
+      for (const t of tables) if (t.kind === 'table') expect([t.pinnedHeaderRows, t.rows.every((r) => r.preventOverflow)]).toEqual([1, true]);
+      const body = plain(documentText(model));
+      expect(body).toContain('С приказом ознакомлены:');
+      expect(body).not.toMatch(/\{\{|\}\}|undefined|NaN/);
+      expect(body).toContain(centre.shortName);
+    }
+  });
+
+  test('the curator is declined into each sentence; girls are «обучающаяся»', () => {
+    expect(text('Приказ об утверждении')).toContain(`Куратору программы наставничества ${plain(declineName(curator, 'dative'))}`);
+    expect(text('Приказ об организации')).toContain(`куратора программы наставничества ${plain(declineName(curator, 'accusative'))}`);
+    const trainees = table(ws, SHEET.mentors).filter((m) => m['Категория'] === 'обучающийся' && sexOf(String(m['ФИО'])) === 'female');
+    for (const m of trainees) if (text('Приказ об организации').includes(String(m['ФИО']))) expect(text('Приказ об организации')).toMatch(new RegExp(`${m['ФИО']}\\t?\\n?обучающаяся`));
+  });
+
+  test('the counts of the pairs order equal the workbook, by one definition of a pair and a group', () => {
+    const approved = table(ws, SHEET.pairs).filter((p) => p['Статус'] === 'утверждена');
+    const n = countUnits(approved.map((p) => ({ mentorId: String(p['ID наставника']), menteeId: String(p['ID наставляемого']), form: String(p['Форма']) })));
+    expect(text('Приказ об утверждении')).toContain(`Всего: ${plural(n.pairs, PAIRS)}, ${plural(n.groups, GROUPS)}, ${plural(n.mentees, MENTEES)}.`.replace(/\u00a0/g, ' '));
+    const groups = new Set(approved.map((p) => String(p['Группа'])).filter(Boolean));
+    expect(groups.size).toBe(n.groups);
+  });
+
+  test('e-mails go after signing, once per person, with the order, the centre and a contact', () => {
+    expect(ws.mail.length).toBeGreaterThan(10);
+    expect(new Set(ws.mail.map((m) => `${m.to}|${m.subject}|${m.body}`)).size).toBe(ws.mail.length);
+    for (const m of ws.mail) {
+      expect(plain(m.body)).toContain('от 01.12.2026 № 123-о/д');
+      expect(plain(m.body)).toContain(centre.shortName);
+      expect(m.body).toMatch(/тел\.|e-mail/);
+    }
+  });
+}
+
+describe('another centre, other people, another curator', () => {
+  const ws = new Workspace({ seed: 'variant-2027' });
+  const centre = { orgName: 'Муниципальное бюджетное учреждение дополнительного образования «Дом детского творчества «Радуга»', orgShortName: 'МБУ ДО ДДТ «Радуга»', town: 'г. Апатиты' };
+  playDemoYear(ws, startRunner(ws, readBuild()), { castSeed: 2031, ...centre });
+  documentChecks(ws, { shortName: centre.orgShortName });
+  test("the other centre's name and town, never the first one's", () => {
+    const order = ws.drive.byMime('application/vnd.google-apps.document').find((d) => d.name.startsWith('Приказ об утверждении'))!;
+    const text = documentText(order.content as DocumentModel).replace(/\u00a0/g, ' ');
+    expect(text).toContain('г. Апатиты');
+    expect(text).not.toMatch(/МАОДО|ЦДТ «Хибины»|г\. Кировск/);
   });
 });

@@ -78,7 +78,16 @@ const interestsOf = (list: readonly string[]) => [...new Set(list.map((i) => INT
  * The demo programme year of МАОДО ЦДТ «Хибины», played through the built add-on as the curator
  * and the participants would: each step moves the clock to its date in the roadmap.
  */
-export function playDemoYear(ws: Workspace, runner: ScriptRunner): DemoStep[] {
+/** Another centre with other people: the same year, so checks run on more than one cast. */
+export interface DemoVariant {
+  /** Seed of the cast (people, names, the curator and the director). */
+  castSeed?: number;
+  orgName?: string;
+  orgShortName?: string;
+  town?: string;
+}
+
+export function playDemoYear(ws: Workspace, runner: ScriptRunner, variant: DemoVariant = {}): DemoStep[] {
   const steps: DemoStep[] = [];
   const step = (when: Date, title: string, act: () => unknown) => {
     ws.now = () => when;
@@ -91,7 +100,7 @@ export function playDemoYear(ws: Workspace, runner: ScriptRunner): DemoStep[] {
     }
     return result;
   };
-  const cast = makeCast();
+  const cast = makeCast(variant.castSeed);
   const rng = new Random(7);
   let clock = moscow(2026, 9, 14, 9);
   const submit = (form: string, answers: Record<string, ParticipantAnswer>) => {
@@ -110,6 +119,9 @@ export function playDemoYear(ws: Workspace, runner: ScriptRunner): DemoStep[] {
   step(moscow(2026, 8, 25, 11), 'Этап 1: рабочая книга программы', () => runner.call('setupWorkbook'));
 
   step(moscow(2026, 8, 26), 'Куратор заполняет настройки, партнёров и программы', () => {
+    if (variant.orgName) setSetting(ws, 'Полное наименование организации', variant.orgName);
+    if (variant.orgShortName) setSetting(ws, 'Сокращённое наименование', variant.orgShortName);
+    if (variant.town) setSetting(ws, 'Место составления документов', variant.town);
     setSetting(ws, 'Руководитель (И.О. Фамилия)', initialsName(cast.director));
     setSetting(ws, 'Куратор (ФИО полностью)', fullName(cast.curator));
     setSetting(ws, 'Телефон куратора', '+7 (81531) 5-00-00');
