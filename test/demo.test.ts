@@ -5,6 +5,11 @@ import { documentText } from '../local/emulator/docs/model';
 import type { DocumentModel } from '../local/emulator/docs/model';
 import { SHEET } from '../src/core/workbook/sheets';
 import { table } from './helpers/programme';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { execFileSync } from 'child_process';
+import { documentToDocx } from '../local/persist/docx';
 import { GROUPS, MENTEES, PAIRS, declineName, plural, sexOf } from '../src/core/language';
 import { countUnits } from '../src/core/pairing/units';
 
@@ -40,6 +45,7 @@ describe('the demo programme year (npm start)', () => {
   });
 
   describe('its documents', () => documentChecks(ws, { shortName: 'МАОДО ЦДТ «Хибины»' }));
+  describe('its orders printed by LibreOffice', () => printChecks(ws));
 });
 
 /** What the director reads: every order of a demo year, checked as the hidden document checks do. */
@@ -102,3 +108,58 @@ describe('another centre, other people, another curator', () => {
     expect(text).not.toMatch(/МАОДО|ЦДТ «Хибины»|г\. Кировск/);
   });
 });
+
+/** The orders as LibreOffice prints them (the .docx of the local workspace), page by page. */
+function printChecks(ws: Workspace) {
+  const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
+  const writer = fs.existsSync('/usr/lib/libreoffice/program/libswlo.so');
+  const pdftotext = ['/usr/bin/pdftotext'].find((p) => fs.existsSync(p));
+  const ready = !!(soffice && writer && pdftotext);
+  if (!ready) console.warn('LibreOffice Writer or pdftotext not installed: the printed-pages check is skipped (.ci/run installs them).');
+
+  /** Each page's text, from a Doc of the workspace. */
+  async function pages(prefix: string): Promise<string[]> {
+    const doc = ws.drive.byMime('application/vnd.google-apps.document').find((d) => !d.trashed && d.name.startsWith(prefix))!;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'print-'));
+    try {
+      const file = path.join(dir, 'order.docx');
+      fs.writeFileSync(file, await documentToDocx(doc.content as DocumentModel, { title: doc.name }));
+      execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, file], {
+        env: { ...process.env, HOME: dir },
+        timeout: 180000,
+        stdio: 'pipe',
+      });
+      const text = execFileSync(pdftotext!, ['-layout', path.join(dir, 'order.pdf'), '-'], { encoding: 'utf8' });
+      return text.split('\f').filter((p, i, all) => i < all.length - 1 || p.trim());
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const firstLine = (page: string) =>
+    page
+      .split('\n')
+      .find((l) => l.trim())
+      ?.trim() ?? '';
+
+  (ready ? test : test.skip).each([
+    ['Приказ об утверждении', 'Наставляемый(-е)'],
+    ['Приказ об организации', 'Должность / класс'],
+  ])(
+    "%s: numbered from page 2 at the top, no blank page, the list's header on every page it runs over, the familiarisation sheet last",
+    async (prefix, columnHeader) => {
+      const printed = await pages(prefix);
+      expect(printed.length).toBeGreaterThan(2);
+      expect(firstLine(printed[0])).not.toMatch(/^\d+$/);
+      printed.slice(1).forEach((page, i) => expect([i + 2, firstLine(page)]).toEqual([i + 2, String(i + 2)]));
+      for (const page of printed) expect(page.replace(/\s+/g, '').length).toBeGreaterThan(20);
+      // The list runs from its first page to the page before the familiarisation sheet: each repeats the header row.
+      const first = printed.findIndex((p) => p.includes(columnHeader));
+      const sheet = printed.findIndex((p) => p.includes('С приказом ознакомлены'));
+      expect(first).toBeGreaterThan(0);
+      expect(sheet).toBe(printed.length - 1);
+      const listPages = printed.slice(first, sheet).filter((p) => !p.includes('Тематический план'));
+      for (const page of listPages) expect(page).toContain(columnHeader);
+    },
+    240000,
+  );
+}
