@@ -2,7 +2,8 @@ import { Settings } from '../settings';
 import { DocumentSpec, body, p } from './model';
 import { numericDate, CalendarDate } from './dates';
 import {
-  FAMILIARISATION_COLUMNS,
+  FAMILIARISATION,
+  listTable,
   OrderIdentity,
   REQUISITE_FIELDS,
   REQUISITE_FLAGS,
@@ -15,7 +16,7 @@ import {
   requisiteValues,
 } from './order-requisites';
 import { GROUPS, MENTEES, NameOverrides, PAIRS, PERSONS, plural, typeset } from '../language';
-import { TemplateData, TemplateFields } from './template/data';
+import { TableInfo, TemplateData, TemplateFields, columns } from './template/data';
 import { countUnits } from '../pairing/units';
 
 export interface OrderPairRow {
@@ -47,6 +48,13 @@ export interface PairsOrderInput {
 
 export const PAIRS_ORDER_HEADING = 'Об утверждении наставнических пар (групп) на {{учебный_год}} учебный год';
 
+const PAIR_LIST: TableInfo = {
+  name: 'пары',
+  about: 'строка списка пар и групп',
+  required: true,
+  columns: columns(['№', '№'], ['форма', 'Форма наставничества'], ['наставник', 'Наставник'], ['наставляемые', 'Наставляемый(-е)'], ['запрос', 'Направление работы (запрос)']),
+};
+
 export const PAIRS_ORDER_FIELDS: TemplateFields = {
   values: [
     ...REQUISITE_FIELDS,
@@ -56,21 +64,7 @@ export const PAIRS_ORDER_FIELDS: TemplateFields = {
     { name: 'без_пары', about: 'сколько наставляемых осталось без пары' },
   ],
   flags: [...REQUISITE_FLAGS, { name: 'есть_сотрудники', about: 'среди наставников есть работники организации' }, { name: 'есть_без_пары', about: 'есть наставляемые без пары' }],
-  tables: [
-    {
-      name: 'пары',
-      about: 'строка списка пар и групп',
-      required: true,
-      columns: [
-        { name: '№', about: '№' },
-        { name: 'форма', about: 'Форма наставничества' },
-        { name: 'наставник', about: 'Наставник' },
-        { name: 'наставляемые', about: 'Наставляемый(-е)' },
-        { name: 'запрос', about: 'Направление работы (запрос)' },
-      ],
-    },
-    { name: 'ознакомление', about: 'строка листа ознакомления', required: true, columns: FAMILIARISATION_COLUMNS },
-  ],
+  tables: [PAIR_LIST, FAMILIARISATION],
 };
 
 /** The default template of the pairs order (roadmap 5.2; documents.md §2); the curator may edit it in «Шаблоны». */
@@ -91,17 +85,11 @@ export function pairsOrderTemplate(settings: Settings): DocumentSpec {
     ...orderFoot(),
     ...attachmentHead(null, 'Список наставнических пар (групп) на {{учебный_год}} учебный год'),
     p('Срок работы пар и групп: {{срок_пар}}.', { align: 'CENTER', spaceAfter: 8 }),
-    {
-      kind: 'table',
-      header: ['№', 'Форма наставничества', 'Наставник', 'Наставляемый(-е)', 'Направление работы (запрос)'],
-      rows: [['{{пары.№}}', '{{пары.форма}}', '{{пары.наставник}}', '{{пары.наставляемые}}', '{{пары.запрос}}']],
-      // 468 pt: the text width of A4 with margins 30 and 15 mm.
-      widths: [26, 104, 116, 124, 98],
-      align: ['CENTER'],
-    },
+    // 468 pt: the text width of A4 with margins 30 and 15 mm.
+    listTable(PAIR_LIST, { widths: [26, 104, 116, 124, 98], align: ['CENTER'] }),
     p('Всего: {{итого}}.', { spaceBefore: 8 }),
     p('В том числе: {{итого_по_формам}}.'),
-    ...familiarisation(PAIRS_ORDER_HEADING, 'ознакомление'),
+    ...familiarisation(PAIRS_ORDER_HEADING),
   ]);
 }
 

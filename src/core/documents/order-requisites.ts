@@ -1,8 +1,8 @@
 import { Settings } from '../settings';
-import { Block, DocumentSpec, bold, p } from './model';
+import { Align, Block, DocumentSpec, bold, p } from './model';
 import { CalendarDate, numericDate } from './dates';
 import { NameOverrides, declineName, initialsName, typeset } from '../language';
-import { FieldInfo } from './template/data';
+import { FieldInfo, TableInfo, columns } from './template/data';
 
 /** A blank the director fills by hand: never an invented date or number (documents.md §0). */
 export const BLANK_DATE = '«___» ____________ 20___ г.';
@@ -152,27 +152,38 @@ export function approvedHead(word: 'УТВЕРЖДЁН' | 'УТВЕРЖДЕНА'
   ];
 }
 
-/** «Лист ознакомления»: the staff the order names sign it; pupils do not (documents.md §0.1 item 12). */
-export function familiarisation(heading: string, table: string): Block[] {
+/**
+ * A list in a template: the header row from the columns' words, then one row of their marks that
+ * is repeated for every row of data; `blank` columns are for pen (signature, date), `trailer` rows
+ * follow the data («Итого»).
+ */
+export function listTable(info: TableInfo, layout: { widths: number[]; align?: Array<Align | undefined>; blank?: string[]; trailer?: string[][] }): Block {
+  const blank = layout.blank ?? [];
+  return {
+    kind: 'table',
+    header: [...info.columns.map((c) => c.about), ...blank],
+    rows: [[...info.columns.map((c) => `{{${info.name}.${c.name}}}`), ...blank.map(() => '')], ...(layout.trailer ?? [])],
+    widths: layout.widths,
+    align: layout.align,
+  };
+}
+
+/** Who signs «Лист ознакомления» (documents.md §0.1 item 12): the staff the order names; pupils do not. */
+export const FAMILIARISATION: TableInfo = {
+  name: 'ознакомление',
+  about: 'строка листа ознакомления',
+  required: true,
+  columns: columns(['№', '№'], ['фио', 'ФИО'], ['должность', 'Должность']),
+};
+
+export function familiarisation(heading: string): Block[] {
   return [
     bold('Лист ознакомления с приказом', { align: 'CENTER', pageBreakBefore: true }),
     p(`от {{дата}} № {{номер}} «${heading}»`, { align: 'CENTER', spaceAfter: 12 }),
     p('С приказом ознакомлены:', { align: 'LEFT', spaceAfter: 6, keepNext: true }),
-    {
-      kind: 'table',
-      header: ['№', 'ФИО', 'Должность', 'Подпись', 'Дата'],
-      rows: [[`{{${table}.№}}`, `{{${table}.фио}}`, `{{${table}.должность}}`, '', '']],
-      widths: [28, 170, 130, 70, 70],
-      align: ['CENTER'],
-    },
+    listTable(FAMILIARISATION, { widths: [28, 170, 130, 70, 70], align: ['CENTER'], blank: ['Подпись', 'Дата'] }),
   ];
 }
-
-export const FAMILIARISATION_COLUMNS: FieldInfo[] = [
-  { name: '№', about: 'номер строки' },
-  { name: 'фио', about: 'ФИО' },
-  { name: 'должность', about: 'должность' },
-];
 
 /** The default template of an order: the settings' font, every text through the one typography pass. */
 export function orderSpec(settings: Settings, title: string, blocks: Block[]): DocumentSpec {

@@ -2,7 +2,8 @@ import { Settings } from '../settings';
 import { DocumentSpec, body } from './model';
 import { CalendarDate, numericDate } from './dates';
 import {
-  FAMILIARISATION_COLUMNS,
+  FAMILIARISATION,
+  listTable,
   OrderIdentity,
   REQUISITE_FIELDS,
   REQUISITE_FLAGS,
@@ -16,7 +17,7 @@ import {
   requisiteValues,
 } from './order-requisites';
 import { NameOverrides, typeset } from '../language';
-import { TemplateData, TemplateFields } from './template/data';
+import { TableInfo, TemplateData, TemplateFields, columns } from './template/data';
 import { StaffMember } from './order-pairs';
 
 export interface Trainee {
@@ -47,36 +48,24 @@ export interface TrainingOrderInput {
 
 export const TRAINING_ORDER_HEADING = 'Об организации обучения наставников в «Школе наставников»';
 
+const TRAINEES: TableInfo = {
+  name: 'слушатели',
+  about: 'строка списка наставников, направляемых на обучение',
+  required: true,
+  columns: columns(['№', '№'], ['фио', 'ФИО'], ['должность', 'Должность / класс / организация'], ['формы', 'Форма наставничества']),
+};
+
+const SESSIONS: TableInfo = {
+  name: 'занятия',
+  about: 'строка тематического плана и расписания',
+  required: true,
+  columns: columns(['№', '№'], ['тема', 'Тема'], ['форма', 'Форма занятия'], ['часы', 'Часы'], ['дата', 'Дата'], ['ведущий', 'Ведущий']),
+};
+
 export const TRAINING_ORDER_FIELDS: TemplateFields = {
   values: [...REQUISITE_FIELDS, { name: 'срок_обучения', about: 'даты обучения по расписанию' }, { name: 'часов_всего', about: 'всего часов по плану' }],
   flags: [...REQUISITE_FLAGS],
-  tables: [
-    {
-      name: 'слушатели',
-      about: 'строка списка наставников, направляемых на обучение',
-      required: true,
-      columns: [
-        { name: '№', about: '№' },
-        { name: 'фио', about: 'ФИО' },
-        { name: 'должность', about: 'Должность / класс / организация' },
-        { name: 'формы', about: 'Форма наставничества' },
-      ],
-    },
-    {
-      name: 'занятия',
-      about: 'строка тематического плана и расписания',
-      required: true,
-      columns: [
-        { name: '№', about: '№' },
-        { name: 'тема', about: 'Тема' },
-        { name: 'форма', about: 'Форма занятия' },
-        { name: 'часы', about: 'Часы' },
-        { name: 'дата', about: 'Дата' },
-        { name: 'ведущий', about: 'Ведущий' },
-      ],
-    },
-    { name: 'ознакомление', about: 'строка листа ознакомления', required: true, columns: FAMILIARISATION_COLUMNS },
-  ],
+  tables: [TRAINEES, SESSIONS, FAMILIARISATION],
 };
 
 /** The default template of the «Школа наставников» order (roadmap 4.1; documents.md §3). */
@@ -96,25 +85,10 @@ export function trainingOrderTemplate(settings: Settings): DocumentSpec {
     ]),
     ...orderFoot(),
     ...attachmentHead(1, 'Список наставников, направляемых на обучение'),
-    {
-      kind: 'table',
-      header: ['№', 'ФИО', 'Должность / класс / организация', 'Форма наставничества'],
-      rows: [['{{слушатели.№}}', '{{слушатели.фио}}', '{{слушатели.должность}}', '{{слушатели.формы}}']],
-      widths: [26, 160, 152, 130],
-      align: ['CENTER'],
-    },
+    listTable(TRAINEES, { widths: [26, 160, 152, 130], align: ['CENTER'] }),
     ...approvedHead('УТВЕРЖДЕНЫ', 2, 'Тематический план и расписание занятий «Школы наставников»'),
-    {
-      kind: 'table',
-      header: ['№', 'Тема', 'Форма занятия', 'Часы', 'Дата', 'Ведущий'],
-      rows: [
-        ['{{занятия.№}}', '{{занятия.тема}}', '{{занятия.форма}}', '{{занятия.часы}}', '{{занятия.дата}}', '{{занятия.ведущий}}'],
-        ['', 'Итого', '', '{{часов_всего}}', '', ''],
-      ],
-      widths: [26, 168, 74, 40, 66, 94],
-      align: ['CENTER', undefined, undefined, 'CENTER', 'CENTER'],
-    },
-    ...familiarisation(TRAINING_ORDER_HEADING, 'ознакомление'),
+    listTable(SESSIONS, { widths: [26, 168, 74, 40, 66, 94], align: ['CENTER', undefined, undefined, 'CENTER', 'CENTER'], trailer: [['', 'Итого', '', '{{часов_всего}}', '', '']] }),
+    ...familiarisation(TRAINING_ORDER_HEADING),
   ]);
 }
 

@@ -22,3 +22,6 @@ export interface TemplateFields {
   flags: FieldInfo[];
   tables: TableInfo[];
 }
+
+/** Columns of a template table, as [mark, header] pairs: the header a director reads, the mark a curator moves. */
+export const columns = (...pairs: Array<[name: string, about: string]>): FieldInfo[] => pairs.map(([name, about]) => ({ name, about }));
