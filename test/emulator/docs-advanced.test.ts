@@ -8,19 +8,11 @@ import { DOC_ERRORS, createDocumentApp } from '../../local/emulator/docs/fakes';
 import { DocumentModel, TableBlock } from '../../local/emulator/docs/model';
 import { createAppsScriptGlobals } from '../../local/emulator/globals';
 import { Workspace } from '../../local/emulator/workspace';
+import { thrown } from '../helpers/thrown';
 
 function setup() {
   const ws = new Workspace();
   return { ws, Docs: createDocsAdvanced(ws), DocumentApp: createDocumentApp(ws) };
-}
-
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected a throw');
 }
 
 type Json = Record<string, unknown>;

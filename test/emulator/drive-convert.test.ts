@@ -12,6 +12,7 @@ import { DRIVE_API_ERRORS, createDriveAdvanced } from '../../local/emulator/driv
 import { createUtilities } from '../../local/emulator/services/utilities';
 import { Workspace } from '../../local/emulator/workspace';
 import { docxXmlToDocument, documentToDocx } from '../../local/persist/docx';
+import { thrown } from '../helpers/thrown';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const run = (text: string, rPr = '<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:sz w:val="28"/></w:rPr>') => `<w:r>${rPr}<w:t xml:space="preserve">${text}</w:t></w:r>`;
@@ -54,15 +55,6 @@ async function zip(parts: Record<string, string>, compression: 'STORE' | 'DEFLAT
 function setup() {
   const ws = new Workspace();
   return { ws, Drive: createDriveAdvanced(ws), Docs: createDocsAdvanced(ws), DocumentApp: createDocumentApp(ws), Utilities: createUtilities(ws) };
-}
-
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected a throw');
 }
 
 const modelOf = (ws: Workspace, id: string) => ws.drive.get(id)!.content as DocumentModel;

@@ -2,19 +2,11 @@ import { createDocumentApp } from '../../local/emulator/docs/fakes';
 import { MIME } from '../../local/emulator/drive-store';
 import { DRIVE_API_ERRORS, DRIVE_ERRORS, GoogleJsonResponseException, createDriveAdvanced, createDriveApp } from '../../local/emulator/drive/fakes';
 import { Workspace } from '../../local/emulator/workspace';
+import { thrown } from '../helpers/thrown';
 
 function setup() {
   const ws = new Workspace();
   return { ws, DriveApp: createDriveApp(ws), Drive: createDriveAdvanced(ws), DocumentApp: createDocumentApp(ws) };
-}
-
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected a throw');
 }
 
 describe('DriveApp', () => {
