@@ -50,7 +50,7 @@ suite('«Подбор пар» sidebar in headless Chromium', () => {
     const names = await page.locator('#pairs .who').allTextContents();
     expect(names.some((n) => n.includes('<img src=x onerror=alert(1)>'))).toBe(true);
     expect(await page.locator('#pairs img').count()).toBe(0);
-    await expect(page.locator('#summary').textContent()).resolves.toMatch(/Оптимум: пар \d+/);
+    await expect(page.locator('#summary').textContent()).resolves.toMatch(/Оптимум: наставляемых в парах и группах \d+/);
     await expect(page.locator('#pairs .reasons').first().textContent()).resolves.toContain('запрос и компетенции');
 
     const first = page.locator('#pairs li').first();

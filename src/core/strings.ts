@@ -81,10 +81,10 @@ export const RU = {
     noConsent: (id: string) => `У участника ${id} нет действующего согласия на обработку персональных данных: его нельзя включать в пары.`,
     failed: (reason: string) => `Подбор пар: не удалось получить данные — ${reason}. Повторите через минуту.`,
     rejectedReason: 'отклонена куратором',
-    summary: (s: { mode: string; proposed: number; groups: number; locked: number; unmatched: number; unmatchedPriority: number; total: number; blocking: number }) =>
+    summary: (s: { mode: string; pairs: number; groups: number; mentees: number; locked: number; unmatched: number; unmatchedPriority: number; total: number; blocking: number }) =>
       [
         `Режим: ${s.mode === 'stable' ? 'стабильный (учёт взаимных предпочтений)' : 'оптимальный (максимум пар, затем баллов)'}.`,
-        `Предложено пар: ${s.proposed}${s.groups ? ` (групп: ${s.groups})` : ''}; закреплено ранее: ${s.locked}.`,
+        `Предложено: ${plural(s.pairs, ['пара', 'пары', 'пар'])}, ${plural(s.groups, ['группа', 'группы', 'групп'])}, ${plural(s.mentees, ['наставляемый', 'наставляемых', 'наставляемых'])}; закреплено ранее: ${s.locked}.`,
         `Без пары: ${s.unmatched}${s.unmatchedPriority ? `, из них с приоритетом: ${s.unmatchedPriority}` : ''}.`,
         `Сумма баллов: ${decimal(s.total, 1)}; блокирующих пар: ${s.blocking}.`,
       ].join(' '),

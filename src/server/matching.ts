@@ -130,8 +130,9 @@ function computeOn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, data: PairingDa
     .reduce((s, [, n]) => s + n, 0);
   const message = RU.matching.summary({
     mode,
-    proposed: fresh.length,
+    pairs: units.filter((u) => u.pairs.length === 1).length,
     groups: units.filter((u) => u.pairs.length > 1).length,
+    mentees: proposals.length,
     locked: proposals.filter((p) => p.locked).length,
     unmatched: unmatched.length,
     unmatchedPriority: priority,

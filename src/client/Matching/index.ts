@@ -50,7 +50,7 @@ function on(target: HTMLElement, event: 'click' | 'change', handler: () => Promi
 function describe(p: ChangePreview): string {
   if (!p.allowed) return p.reason;
   const parts: string[] = [];
-  parts.push(p.deltaMatched === 0 ? 'число пар не меняется' : `пар ${signed(p.deltaMatched)}`);
+  parts.push(p.deltaMatched === 0 ? 'число наставляемых в парах и группах не меняется' : `наставляемых в парах и группах: ${signed(p.deltaMatched)}`);
   parts.push(p.deltaScore === 0 ? 'баллы как в оптимуме' : `баллы ${signed(p.deltaScore, 1)} к оптимуму`);
   parts.push(p.blockingPairs ? `блокирующих пар: ${p.blockingPairs}` : 'блокирующих пар нет');
   if (p.moved.length > 1) parts.push(`затронет наставляемых: ${p.moved.length}`);
@@ -131,8 +131,8 @@ async function load(): Promise<void> {
   );
   if (!view.unmatched.length) unmatched.append(el('li', 'Все наставляемые с согласием в парах.'));
   $('summary').textContent =
-    `Сейчас: пар ${view.current.matched}, баллов ${decimal(view.current.totalScore, 1)}, блокирующих пар ${view.current.blockingPairs}. ` +
-    `Оптимум: пар ${view.optimum.matched}, баллов ${decimal(view.optimum.totalScore, 1)}.`;
+    `Сейчас: наставляемых в парах и группах ${view.current.matched}, баллов ${decimal(view.current.totalScore, 1)}, блокирующих пар ${view.current.blockingPairs}. ` +
+    `Оптимум: наставляемых в парах и группах ${view.optimum.matched}, баллов ${decimal(view.optimum.totalScore, 1)}.`;
 }
 
 on($('recompute'), 'click', async () => {
