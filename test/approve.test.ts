@@ -176,6 +176,17 @@ describe('approvePairs', () => {
     expect(orderText(ws, 'Приказ об утверждении').replace(/\u00a0/g, ' ')).toContain('Куратору программы наставничества Льву Игорю Николаевичу');
   });
 
+  test('an empty setting leaves no mark and no blank request: the field simply disappears', () => {
+    const { ws, runner } = readyToApprove();
+    setSetting(ws, 'Место составления документов', '');
+    setSetting(ws, 'Сокращённое наименование', '');
+    expect((runner.call('approvePairs') as Outcome).ok).toBe(true);
+    const text = orderText(ws, 'Приказ об утверждении');
+    expect(text).not.toMatch(/\{\{|\}\}/);
+    expect(text).not.toContain('г. Кировск');
+    expect(text).not.toContain('()');
+  });
+
   test('the post-meeting answers of the paired go at approval: «Предпочтения», the response sheet and the Form', () => {
     const { ws, runner } = readyToApprove();
     const form = () => ws.drive.byMime('application/vnd.google-apps.form').find((f) => f.name === PREFERENCE)!.content as FormModel;

@@ -156,8 +156,8 @@ export function fillDocument(id: string, fields: TemplateFields, data: TemplateD
   const doc = DocumentApp.openById(id);
   const body = doc.getBody();
   const { items, elements } = outlineOf(body);
-  const extra: string[] = [];
-  for (const section of [doc.getHeader(), doc.getFooter()]) if (section) extra.push(section.getText());
+  const sections = [doc.getHeader(), doc.getFooter()].filter((section) => !!section);
+  const extra = sections.map((section) => section.getText());
   const plan = planFill(items, data, fields, extra);
   const headerRows: Array<number | null> = [];
   items.forEach((item, i) => {
@@ -188,6 +188,12 @@ export function fillDocument(id: string, fields: TemplateFields, data: TemplateD
     insertFilled(body, body.getNumChildren(), [...table.header, ...table.rows], table.header.length, null);
     headerRows.push(table.header.length);
   }
+  // An empty value is removed here: the Docs API may read an empty replacement as a missing one.
+  for (const [raw, value] of plan.values) {
+    if (value) continue;
+    body.replaceText(literal(raw), '');
+    for (const section of sections) section.replaceText(literal(raw), '');
+  }
   doc.saveAndClose();
   return { plan, headerRows };
 }
@@ -215,7 +221,7 @@ export function finishDocument(id: string, filled: { plan: FillPlan; headerRows:
     requests.push({ pinTableHeaderRows: { tableStartLocation, pinnedHeaderRowsCount: header } });
     requests.push({ updateTableRowStyle: { tableStartLocation, tableRowStyle: { preventOverflow: true }, fields: 'preventOverflow' } });
   });
-  for (const [raw, value] of filled.plan.values) requests.push({ replaceAllText: { containsText: { text: raw, matchCase: true }, replaceText: value } });
+  for (const [raw, value] of filled.plan.values) if (value) requests.push({ replaceAllText: { containsText: { text: raw, matchCase: true }, replaceText: value } });
   if (requests.length) api.Documents!.batchUpdate({ requests } as GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest, id);
 }
 

@@ -39,7 +39,10 @@ export const REQUISITE_FIELDS: FieldInfo[] = [
   { name: 'срок_поручений', about: 'срок исполнения поручений, например «14 календарных дней»' },
 ];
 
-export const REQUISITE_FLAGS: FieldInfo[] = [{ name: 'есть_учредитель', about: 'указан учредитель' }];
+export const REQUISITE_FLAGS: FieldInfo[] = [
+  { name: 'есть_учредитель', about: 'указан учредитель' },
+  { name: 'есть_кратко', about: 'указано сокращённое наименование' },
+];
 
 /** The values of the requisite fields; `missing` lists, in Russian, what «Настройки» lack. */
 export function requisiteValues(settings: Settings, order: OrderIdentity, overrides?: NameOverrides): { values: Record<string, string>; flags: Record<string, boolean>; missing: string[] } {
@@ -79,7 +82,7 @@ export function requisiteValues(settings: Settings, order: OrderIdentity, overri
   };
   const options = { orgShortName: text(settings.orgShortName) };
   for (const k of Object.keys(values)) values[k] = typeset(values[k], options);
-  return { values, flags: { есть_учредитель: !!text(settings.founder) }, missing };
+  return { values, flags: { есть_учредитель: !!text(settings.founder), есть_кратко: !!text(settings.orgShortName) }, missing };
 }
 
 /** «14 календарных дней» from «Срок исполнения поручений приказов»: the orders and the letters say the same. */
@@ -105,7 +108,7 @@ export function orderHead(heading: string): Block[] {
   return [
     p('{{если:есть_учредитель}}{{учредитель}}', { align: 'CENTER' }),
     p('{{организация}}', { align: 'CENTER' }),
-    p('({{организация_кратко}})', { align: 'CENTER', spaceAfter: 18 }),
+    p('{{если:есть_кратко}}({{организация_кратко}})', { align: 'CENTER', spaceAfter: 18 }),
     bold('ПРИКАЗ', { align: 'CENTER', spaceAfter: 18 }),
     p('{{дата}}\t№ {{номер}}', { align: 'LEFT', tabRight: true, spaceAfter: 6 }),
     p('{{город}}', { align: 'CENTER', spaceAfter: 18 }),
