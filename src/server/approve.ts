@@ -74,11 +74,18 @@ function moment(at: Date): string {
   return Utilities.formatDate(at, SpreadsheetApp.getActive().getSpreadsheetTimeZone(), 'dd.MM.yyyy HH:mm');
 }
 
-/** What «Настройки» lack and the template lacked, told to the curator after the summary. */
-function documentNotes(missing: string[], notes: string[]): string {
+/**
+ * What the document could not be given (left blank for a pen), what could not be read (a date on
+ * a sheet, a row of «Склонение ФИО») and what the template lacked: told after the summary.
+ */
+function documentNotes(record: { missing?: string[]; problems?: string[]; notes?: string[] }): string {
   const parts: string[] = [];
-  if (missing.length) parts.push(` В «Настройках» не заполнено: ${missing.join('; ')} — в документе оставлено место для ручного заполнения.`);
-  if (notes.length) parts.push(` Шаблон: ${notes.join(' ')}`);
+  if (record.missing?.length)
+    parts.push(
+      ` Не хватает данных: ${record.missing.join('; ')} — в документе оставлено место для ручного заполнения; заполните это в «Настройках» или на названном листе, и следующий документ выйдет полным.`,
+    );
+  for (const problem of record.problems ?? []) parts.push(` ${problem}`);
+  if (record.notes?.length) parts.push(` Шаблон: ${record.notes.join(' ')}`);
   return parts.join('');
 }
 
@@ -94,6 +101,7 @@ interface Approval extends DocRecord {
   pairs: string[];
   stage: 'planned' | 'rendered' | 'saved';
   missing?: string[];
+  problems?: string[];
 }
 
 /** What the last complete approval told the curator, for a click with nothing new to approve. */
@@ -239,7 +247,8 @@ function approveNow(options: unknown) {
       nameOverrides: names.overrides,
     };
     const { missing } = pairsOrderData(input);
-    record.missing = [...missing, ...names.problems];
+    record.missing = missing;
+    record.problems = names.problems;
     const { ref } = produceDocument(store, record, PAIRS_ORDER, title, settings, () => pairsOrderData(input).data);
     recordDocument(ss, { id: ref.id, kind: PAIRS_ORDER.key, title, url: ref.url, created: new Date(record.at) });
     record.stage = 'rendered';
@@ -274,7 +283,7 @@ function approveNow(options: unknown) {
   purgeResponses(ss, paired, { forms: ['preference'] });
   let summary = RU.approve.summary(unitsText(count), cleared);
   if (blocked.length) summary += RU.approve.blocked(blocked.map((b) => b.label));
-  summary += documentNotes(record.missing ?? [], record.notes ?? []);
+  summary += documentNotes(record);
   const label = `${record.date ? numericDate(record.date) : moment(new Date(record.at))}${record.number ? `, № ${record.number}` : ''}`;
   props.setProperty(LAST_APPROVAL, `${label}: ${summary} ${url}`);
   store.clear();
@@ -387,6 +396,7 @@ interface Training extends DocRecord {
   mentors: string[];
   stage: 'planned' | 'rendered';
   missing?: string[];
+  problems?: string[];
 }
 
 const TRAINING_RECORD = 'trainingInProgress';
@@ -438,7 +448,8 @@ function trainingNow(options: unknown) {
       staff: signatories(data.settings, mentors),
     };
     const { missing } = trainingOrderData(input);
-    record.missing = [...missing, ...plan.problems, ...names.problems];
+    record.missing = missing;
+    record.problems = [...plan.problems, ...names.problems];
     const title = `Приказ об организации «Школы наставников» — проект от ${moment(new Date(record.at))}`;
     const { ref } = produceDocument(store, record, TRAINING_ORDER, title, data.settings, () => trainingOrderData(input).data);
     recordDocument(ss, { id: ref.id, kind: TRAINING_ORDER.key, title, url: ref.url, created: new Date(record.at) });
@@ -451,7 +462,7 @@ function trainingNow(options: unknown) {
     if (ids.has(cell(mentors, i, 'id')) && !['обучается', 'обучен'].includes(cell(mentors, i, 'training'))) mentors.set(i, 'training', 'направлен');
   });
   saveTable(data.mentors);
-  const summary = RU.training.summary(record.mentors.length) + documentNotes(record.missing ?? [], record.notes ?? []);
+  const summary = RU.training.summary(record.mentors.length) + documentNotes(record);
   const label = `${record.date ? numericDate(record.date) : moment(new Date(record.at))}${record.number ? `, № ${record.number}` : ''}`;
   props.setProperty(LAST_TRAINING, `${label}: ${summary} ${record.doc!.url}`);
   store.clear();
