@@ -86,7 +86,7 @@ export function pairsOrderTemplate(settings: Settings): DocumentSpec {
     ...attachmentHead(null, 'Список наставнических пар (групп) на {{учебный_год}} учебный год'),
     p('Срок работы пар и групп: {{срок_пар}}.', { align: 'CENTER', spaceAfter: 8 }),
     // 468 pt: the text width of A4 with margins 30 and 15 mm.
-    listTable(PAIR_LIST, { widths: [26, 104, 116, 124, 98], align: ['CENTER'] }),
+    listTable(PAIR_LIST, { widths: [26, 104, 106, 112, 120], align: ['CENTER'] }),
     p('Всего: {{итого}}.', { spaceBefore: 8 }),
     p('В том числе: {{итого_по_формам}}.'),
     ...familiarisation(PAIRS_ORDER_HEADING),
