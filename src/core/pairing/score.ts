@@ -29,6 +29,8 @@ export interface Part {
   /** Points it adds to the score out of 100. */
   points: number;
   detail: string;
+  /** A criterion that failed or is doubtful: shown first, so the curator never misses it. */
+  warning?: string;
 }
 
 export interface Scored {
@@ -151,17 +153,27 @@ export function scorePair(mentee: MenteeRecord, mentor: MentorRecord, weights: W
             ? `наставник назвал наставляемого (${f.mentorRank}-й выбор)`
             : 'взаимного выбора нет',
   };
+  const warning: Partial<Record<Criterion, string>> = {
+    request: !mentee.topics.length ? 'темы запроса не указаны — уточните запрос' : f.covered.length ? undefined : 'запрос не закрыт: темы не совпадают с компетенциями наставника',
+    schedule: !f.known ? 'удобное время не указано — уточните' : f.slots.length ? undefined : 'нет общего удобного времени',
+    format: mentee.format && mentor.format && f.fit.format === 0 ? `форматы встреч несовместимы: наставляемый — ${mentee.format}, наставник — ${mentor.format}` : undefined,
+  };
   const total = totalWeight(weights);
-  const parts = CRITERIA.map((criterion) => ({ criterion, fit: f.fit[criterion], points: points(weights, total, criterion, f.fit[criterion]), detail: detail[criterion] }));
+  const parts = CRITERIA.map((criterion) => {
+    const part: Part = { criterion, fit: f.fit[criterion], points: points(weights, total, criterion, f.fit[criterion]), detail: detail[criterion] };
+    if (warning[criterion]) part.warning = warning[criterion];
+    return part;
+  });
   const score = Math.round(parts.reduce((s2, p) => s2 + p.points, 0) * 10) / 10;
   return { score, parts };
 }
 
-/** «Почему эта пара»: what matched and by how much, strongest first. */
+/** «Почему эта пара»: first every criterion that failed or is doubtful («⚠ …»), then what matched and by how much, strongest first. */
 export function explain(scored: Scored): string {
-  return [...scored.parts]
-    .filter((p) => p.points > 0 || p.criterion === 'request')
+  const warnings = scored.parts.filter((p) => p.warning).map((p) => `⚠ ${p.warning}`);
+  const merits = [...scored.parts]
+    .filter((p) => p.points > 0 && !p.warning)
     .sort((x, y) => y.points - x.points)
-    .map((p) => `${CRITERION_TITLE[p.criterion]} ${signed(p.points, 1)}: ${p.detail}`)
-    .join('; ');
+    .map((p) => `${CRITERION_TITLE[p.criterion]} ${signed(p.points, 1)}: ${p.detail}`);
+  return [...warnings, ...merits].join('; ');
 }
