@@ -4,30 +4,45 @@
 //   dist/<Name>.html      each src/client/<Name>/ as one self-contained page
 //   dist/appsscript.json  the manifest
 //   .build/*.cjs          local runner, demo, benchmark and matcher CLIs (Node only)
-// Flags: --quiet, --only=server|client|local|match
-import * as esbuild from 'esbuild';
+// Flags: --quiet, --only=server|client|local|match, --force (rebuild even when nothing changed)
+// Each step is skipped when its stamp in .build/stamps/ shows that no source (src/, local/, this file,
+// the manifest, package and lock files) and none of its outputs changed since it last built; see
+// build-cache.mjs. esbuild, typescript and gas-entry-generator load only when a step really builds.
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import ts from 'typescript';
+import { cachedStep, inputFingerprint } from './build-cache.mjs';
 
 const require = createRequire(import.meta.url);
-const { generate } = require('gas-entry-generator');
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 const args = process.argv.slice(2);
 const quiet = args.includes('--quiet');
+const force = args.includes('--force');
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const log = (...m) => quiet || console.log(...m);
 const dist = path.join(root, 'dist');
+const rel = (file) => path.relative(root, file).split(path.sep).join('/');
+const loadEsbuild = () => import('esbuild');
+
+/**
+ * The files a bundle read from outside the source tree (node_modules), relative to root: the tree's
+ * fingerprint does not cover them, so the stamp pins them by hash.
+ */
+function bundledFromOutside(metafile) {
+  return Object.keys(metafile.inputs)
+    .map((input) => rel(path.resolve(root, input)))
+    .filter((file) => !file.startsWith('src/') && !file.startsWith('local/') && !file.startsWith('..') && fs.existsSync(path.join(root, file)));
+}
 
 /**
  * The public functions of src/server/index.ts: name, parameter names and the JSDoc comment of the
  * declaration it re-exports (Apps Script shows that comment in the editor's function picker and
  * autocompletion, and reads `@customfunction` from it). Only binding is needed, no type check.
  */
-function publicFunctions(entry) {
+async function publicFunctions(entry) {
+  const { default: ts } = await import('typescript');
   const program = ts.createProgram([entry], {
     noEmit: true,
     noLib: true,
@@ -72,15 +87,19 @@ function entrySource(functions, index) {
 
 async function buildServer() {
   const index = path.join(root, 'src/server/index.ts');
-  const functions = publicFunctions(index);
+  const functions = await publicFunctions(index);
   const names = functions.map((f) => f.name);
   const entry = entrySource(functions, index);
   // As gas-webpack-plugin does with each module's source: the entry module's `global.x = ...`
   // assignments, with their comments, become empty top-level declarations Apps Script can see.
   // The bundle below assigns the real functions over them when the script loads.
+  const { generate } = require('gas-entry-generator');
   const { entryPointFunctions } = generate(entry, { comment: true });
   // The bundle Apps Script runs: readable, Cyrillic kept as UTF-8, no global but the stubs.
+  const esbuild = await loadEsbuild();
   const result = await esbuild.build({
+    absWorkingDir: root,
+    metafile: true,
     stdin: { contents: entry, resolveDir: root, sourcefile: 'gas-entry.js', loader: 'js' },
     bundle: true,
     format: 'iife',
@@ -106,16 +125,21 @@ async function buildServer() {
   fs.writeFileSync(path.join(dist, 'Code.js'), code);
   fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
   log(`dist/Code.js: ${names.length} public functions, ${(code.length / 1024).toFixed(0)} KB`);
+  return ['dist/Code.js', 'dist/appsscript.json', ...bundledFromOutside(result.metafile)];
 }
 
 async function buildClients() {
   const dir = path.join(root, 'src/client');
-  if (!fs.existsSync(dir)) return;
+  const pinned = [];
+  if (!fs.existsSync(dir)) return pinned;
+  const esbuild = await loadEsbuild();
   for (const name of fs.readdirSync(dir)) {
     const folder = path.join(dir, name);
     const page = path.join(folder, 'index.html');
     if (!fs.statSync(folder).isDirectory() || !fs.existsSync(page)) continue;
     const result = await esbuild.build({
+      absWorkingDir: root,
+      metafile: true,
       entryPoints: [path.join(folder, 'index.ts')],
       bundle: true,
       format: 'iife',
@@ -136,7 +160,9 @@ async function buildClients() {
       .replace('<!-- script -->', () => `<script>\n${script}</script>`);
     fs.writeFileSync(path.join(dist, `${name}.html`), html);
     log(`dist/${name}.html: ${(html.length / 1024).toFixed(0)} KB`);
+    pinned.push(`dist/${name}.html`, ...bundledFromOutside(result.metafile));
   }
+  return pinned;
 }
 
 const localTools = {
@@ -146,30 +172,40 @@ const localTools = {
   match: 'local/match/cli.ts',
 };
 
-async function buildLocal(names) {
+async function buildLocal(name) {
   fs.mkdirSync(path.join(root, '.build'), { recursive: true });
-  for (const name of names) {
-    const entry = path.join(root, localTools[name]);
-    if (!fs.existsSync(entry)) continue;
-    await esbuild.build({
-      entryPoints: [entry],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      packages: 'external',
-      outfile: path.join(root, '.build', `${name}.cjs`),
-      logLevel: 'warning',
-    });
-  }
+  const esbuild = await loadEsbuild();
+  const result = await esbuild.build({
+    absWorkingDir: root,
+    metafile: true,
+    entryPoints: [path.join(root, localTools[name])],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    outfile: path.join(root, '.build', `${name}.cjs`),
+    logLevel: 'warning',
+  });
+  return [`.build/${name}.cjs`, ...bundledFromOutside(result.metafile)];
 }
 
+/** One step, skipped when its stamp shows nothing it depends on changed since it last built. */
+async function step(name, what, build) {
+  const stampFile = path.join(root, '.build', 'stamps', `${name}.json`);
+  const built = await cachedStep({ root, stampFile, fingerprint, force }, build);
+  if (!built) log(`${what}: up to date`);
+}
+
+const fingerprint = inputFingerprint(root);
 try {
   fs.mkdirSync(dist, { recursive: true });
-  if (!only || only === 'server') await buildServer();
-  if (!only || only === 'client') await buildClients();
-  if (!only || only === 'local') await buildLocal(['local', 'demo', 'bench', 'match']);
-  if (only === 'match') await buildLocal(['match']);
+  if (!only || only === 'server') await step('server', 'dist/Code.js', buildServer);
+  if (!only || only === 'client') await step('client', 'dist/*.html', buildClients);
+  const tools = !only || only === 'local' ? ['local', 'demo', 'bench', 'match'] : only === 'match' ? ['match'] : [];
+  for (const name of tools) {
+    if (fs.existsSync(path.join(root, localTools[name]))) await step(name, `.build/${name}.cjs`, () => buildLocal(name));
+  }
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
