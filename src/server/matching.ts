@@ -309,7 +309,7 @@ function matchingView(): MatchingView {
   }));
   const current = rows.filter((r) => plan.mentees.has(r.menteeId) && plan.mentors.has(r.mentorId));
   const optimum = solveOptimal(plan.instance);
-  const mentorOptions = [...plan.mentors.values()].filter((m) => m.consent).map((m) => ({ id: m.id, name: m.name }));
+  const mentorOptions = [...plan.mentors.values()].filter((m) => m.consent).map((m) => ({ id: m.id, name: m.name, forms: m.forms }));
   const paired = new Set(current.map((r) => r.menteeId));
   const notes = new Map(data.mentees.table.rows.map((_r, i) => [String(data.mentees.table.get(i, 'id')), String(data.mentees.table.get(i, 'matchNote'))]));
   const unmatched = data.menteeRecords.filter((m) => plan.mentees.has(m.id) && !paired.has(m.id)).map((m) => ({ menteeId: m.id, mentee: m.name, note: notes.get(m.id) ?? '' }));

@@ -16,7 +16,8 @@ export interface MatchingRow {
 export interface MatchingView {
   rows: MatchingRow[];
   unmatched: Array<{ menteeId: string; mentee: string; note: string }>;
-  mentors: Array<{ id: string; name: string }>;
+  /** Mentors with consent and the forms each one offers (the sidebar offers a card only mentors of its form). */
+  mentors: Array<{ id: string; name: string; forms: string[] }>;
   optimum: { matched: number; totalScore: number };
   current: { matched: number; totalScore: number; blockingPairs: number };
 }
