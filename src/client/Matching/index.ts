@@ -79,7 +79,7 @@ function hasRemark(li: HTMLElement): boolean {
 function applyFilter(): void {
   const form = $<HTMLSelectElement>('filter-form').value;
   const remarksOnly = $<HTMLInputElement>('filter-warn').checked;
-  const cards = [...document.querySelectorAll<HTMLLIElement>('#pairs li[data-mentee]')];
+  const cards = Array.from(document.querySelectorAll<HTMLLIElement>('#pairs li[data-mentee]'));
   let shown = 0;
   for (const li of cards) {
     li.hidden = (form !== '' && li.dataset.form !== form) || (remarksOnly && !hasRemark(li));
