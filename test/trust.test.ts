@@ -10,7 +10,9 @@ import { createFormApp } from '../local/emulator/forms/fakes';
 import fc from 'fast-check';
 import { cleanName } from '../src/core/text/names';
 import { cleanText } from '../src/core/text/inert';
-import { typeRows } from '../local/demo/hands';
+import { editRows, typeRows } from '../local/demo/hands';
+import { documentText } from '../local/emulator/docs/model';
+import type { DocumentModel } from '../local/emulator/docs/model';
 
 const MENTEE = 'Анкета наставляемого';
 const MENTOR = 'Анкета наставника';
@@ -27,6 +29,8 @@ const HOSTILE = [
   '=IMPORTXML("http://evil.example";"//a")',
   '\u202eвонавИ\u202c',
   'Ива\u200bнова',
+  '<img src=x onerror=alert(1)>',
+  '{{номер}} {{если:есть_без_пары}}',
 ];
 
 /** Every cell of the workbook holding a formula, or text that typing would make one, outside a text format. */
@@ -66,7 +70,8 @@ function hostileCentre() {
       MENTEE,
       pupil(`${text} Ученик${i}`, {
         'Какая форма наставничества вам подходит?': 'педагог – ученик',
-        'Расскажите о своём запросе подробнее': text,
+        // A field mark in every request: the order lists requests, and must show it as typed.
+        'Расскажите о своём запросе подробнее': `${text} {{номер}}`,
         'Объединение (студия, кружок), в котором вы занимаетесь или работаете': text,
         'Ваши интересы и увлечения': ['рисование и живопись', text],
         'С чем вам нужна помощь наставника?': ['подготовка к конкурсу, олимпиаде, выставке', text],
@@ -94,6 +99,18 @@ describe("people's text is data, never code", () => {
     expect(names).toContain('Иванова Ученик8');
     const pairs = table(ws, SHEET.pairs);
     expect(pairs.some((p) => String(p['Наставник']).startsWith('=HYPERLINK'))).toBe(true);
+
+    // The signed order recorded, the letters sent: the new sheets and columns stay inert too.
+    editRows(ws, SHEET.documents, () => ({ 'Дата подписания': new Date('2026-12-01T09:00:00Z'), Номер: '12-о/д' }));
+    expect((runner.call('notifyParticipants') as Outcome).ok).toBe(true);
+    expect(dangerousCells(ws)).toEqual([]);
+    // In the order and the letters the hostile names are plain text, and no «{{…}}» of theirs became a field.
+    const order = ws.drive.byMime('application/vnd.google-apps.document').find((d) => d.name.startsWith('Приказ об утверждении'))!;
+    const text = documentText(order.content as DocumentModel);
+    expect(text).toContain('=HYPERLINK("http://evil.example";"Жмите") Наставник');
+    expect(text).not.toMatch(/\{\{[^ ]/);
+    expect(text).toContain('{ {номер} }');
+    for (const m of ws.mail) expect(m.htmlBody ?? '').not.toMatch(/<(script|img|a)\b/i);
   });
 
   test('property: any text in a name and an answer lands inert, as typed less invisible characters', () => {

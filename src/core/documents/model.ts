@@ -2,7 +2,7 @@
  * Generated documents as data: the layout of a document kind (ГОСТ Р 7.0.97-2025 requisites,
  * domain/documents.md) built and tested without Google. A spec is written once as a .docx (core
  * docx writer) and converted by Drive into the curator's editable template; its texts may hold
- * `{{placeholders}}` that are filled on every run (./template).
+ * `{{field}}` marks that are filled on every run (./template).
  */
 export type Align = 'LEFT' | 'CENTER' | 'RIGHT' | 'JUSTIFY';
 

@@ -167,7 +167,7 @@ type TableBlock = Extract<Block, { kind: 'table' }>;
 
 const JC: Record<Align, string> = { LEFT: 'left', CENTER: 'center', RIGHT: 'right', JUSTIFY: 'both' };
 
-/** One w:r per Run, so a `{{placeholder}}` inside a run is never split; '\t' and '\n' become w:tab and w:br. */
+/** One w:r per Run, so a `{{field}}` mark inside a run is never split; '\t' and '\n' become w:tab and w:br. */
 function run(r: Run, pt: number, font: string): string {
   // The font on every run too: importers that ignore docDefaults (Drive's converter may) keep it.
   const fonts = `<w:rFonts w:ascii="${font}" w:hAnsi="${font}" w:cs="${font}" w:eastAsia="${font}"/>`;

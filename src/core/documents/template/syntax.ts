@@ -1,5 +1,5 @@
 /**
- * The placeholders a curator sees and may move in a template (Google Doc in «Шаблоны»):
+ * The field marks a curator sees and may move in a template (Google Doc in «Шаблоны»):
  * - `{{имя}}` — a value (organisation, date, the curator's name in a case…);
  * - `{{если:имя}}` at the start of a paragraph — the paragraph stays only when the condition holds;
  * - `{{п}}` — the paragraph's item number, counted over the kept paragraphs that have one;
