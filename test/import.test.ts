@@ -7,6 +7,7 @@ const MENTEE = 'Анкета наставляемого';
 const MENTOR = 'Анкета наставника';
 const THIRD = 'Запрос на наставника для обучающегося';
 const PREFERENCE = 'Анкета после групповой встречи';
+const DIRECTION = 'Если нужна помощь с конкурсом, проектом или объединением — по какому направлению?';
 
 function formulasIn(ws: Workspace): string[] {
   const out: string[] = [];
@@ -231,8 +232,9 @@ describe('consents', () => {
     const { ws, runner } = programme();
     submit(ws, null, MENTEE, pupil('Смирнова Алиса Андреевна'));
     submit(ws, null, MENTEE, pupil('Орлов Глеб Игоревич'));
-    submit(ws, null, MENTEE, pupil('Петрова Ника Ивановна'));
+    submit(ws, null, MENTEE, pupil('Петрова Ника Ивановна', { [DIRECTION]: 'танцы' }));
     runner.call('importResponses');
+    expect(table(ws, SHEET.mentees).find((m) => m['ФИО'] === 'Петрова Ника Ивановна')!['Направление (конкурс, проект)']).toBe('танцы');
     const ids = Object.fromEntries(table(ws, SHEET.mentees).map((m) => [m['ФИО'], m.ID]));
     const signed = new Date('2026-10-03T09:00:00Z');
     look(ws, (ss) => {
@@ -250,6 +252,7 @@ describe('consents', () => {
     const nika = byId[ids['Петрова Ника Ивановна'] as string];
     expect(nika['ФИО']).toBe(`Обезличено (${ids['Петрова Ника Ивановна']})`);
     expect(nika['Запрос']).toBe('');
+    expect(nika['Направление (конкурс, проект)']).toBe('');
     expect(nika['Согласие']).toBe('отозвано');
     const everything = JSON.stringify(ws.spreadsheet.sheets.filter((s) => s.name !== SHEET.log).map((s) => s.rows.map((r) => r?.map((c) => c?.v))));
     expect(everything).not.toContain('Петрова Ника');
@@ -338,5 +341,159 @@ describe('the trigger when another operation is running', () => {
     expect(ws.properties.document.get('pendingCatchUp') ?? null).toBeNull();
     const again = runner.call('importResponses') as Outcome;
     expect(again.message).toBe('Новых ответов нет, базы не изменены.');
+  });
+});
+
+const thirdParty = (child: string, topics: string[], extra: Record<string, string> = {}) => ({
+  'Кто вы?': 'педагог-психолог',
+  'Ваши фамилия, имя, отчество': 'Лебедева Нина Сергеевна',
+  'Фамилия, имя, отчество обучающегося': child,
+  'Класс обучающегося': '7',
+  'Какая поддержка нужна?': topics,
+  'Ваш телефон или e-mail для связи': 'psy@school.ru',
+  ...extra,
+});
+
+const pupilMentor = (name: string, age: string) => ({
+  'Кто вы?': 'обучающийся',
+  'Фамилия, имя, отчество': name,
+  'Класс (для обучающихся)': '11',
+  'Возраст, полных лет (для обучающихся)': age,
+  'В чём вы можете помочь наставляемому?': ['трудности в учёбе'],
+  'В каких формах наставничества вы готовы участвовать?': ['ученик – ученик'],
+  'Скольких наставляемых вы готовы сопровождать?': '1',
+  'Удобный формат встреч': 'очно',
+  'Готовы ли вы пройти обучение в «Школе наставников»?': 'готов (готова) пройти',
+  'Телефон или e-mail для связи': '+7 911 000-00-09',
+});
+
+describe('third-party requests and the field of a request', () => {
+  test("a request's topics join the child's «Темы запроса от третьих лиц», each once; its field fills an empty «Направление»", () => {
+    const { ws, runner } = programme();
+    submit(ws, null, MENTEE, pupil('Смирнова Алиса Андреевна', { 'Класс (для обучающихся)': '7', 'С чем вам нужна помощь наставника?': ['выбор профессии'] }));
+    submit(ws, null, THIRD, thirdParty('Смирнова Алиса Андреевна', ['подготовка к конкурсу, олимпиаде, выставке', 'уверенность в себе, выступления'], { 'По какому направлению?': 'музыка и вокал' }));
+    runner.call('importResponses');
+    // A second request later: one topic again, one new, another field (the first one stays).
+    submit(
+      ws,
+      null,
+      THIRD,
+      thirdParty('Смирнова Алиса Андреевна', ['уверенность в себе, выступления', 'общение и работа в команде'], { 'Кто вы?': 'классный руководитель', 'По какому направлению?': 'театр' }),
+    );
+    runner.call('importResponses');
+    const [alisa] = table(ws, SHEET.mentees);
+    expect(alisa['Темы запроса']).toBe('выбор профессии');
+    expect(alisa['Темы запроса от третьих лиц']).toBe('подготовка к конкурсу, олимпиаде, выставке, уверенность в себе, выступления, общение и работа в команде');
+    expect(alisa['Направление (конкурс, проект)']).toBe('музыка и вокал');
+    expect(alisa['Источник сведений']).toBe('анкета наставляемого, педагог-психолог, классный руководитель');
+    const before = JSON.stringify(table(ws, SHEET.mentees));
+    expect((runner.call('importResponses') as Outcome).message).toBe('Новых ответов нет, базы не изменены.');
+    expect(JSON.stringify(table(ws, SHEET.mentees))).toBe(before);
+  });
+
+  test("a child known only from a request keeps their own «Темы запроса» empty; the child's own form later fills them and the field, without a false «edited by hand»", () => {
+    const { ws, runner } = programme();
+    submit(
+      ws,
+      null,
+      THIRD,
+      thirdParty('Морозов Лев Кириллович', ['трудности в учёбе'], {
+        'Объединение обучающегося': 'Вокальная студия',
+        'По какому направлению?': 'музыка и вокал',
+        'Какая форма наставничества, на ваш взгляд, подойдёт?': 'не знаю, помогите выбрать',
+      }),
+    );
+    runner.call('importResponses');
+    let [lev] = table(ws, SHEET.mentees);
+    expect(lev).toMatchObject({
+      'Темы запроса': '',
+      'Темы запроса от третьих лиц': 'трудности в учёбе',
+      'Направление (конкурс, проект)': 'музыка и вокал',
+      'Желаемая форма': '',
+      Объединение: 'Вокальная студия',
+    });
+    submit(
+      ws,
+      null,
+      MENTEE,
+      pupil('Морозов Лев Кириллович', {
+        'Класс (для обучающихся)': '7',
+        'Объединение (студия, кружок), в котором вы занимаетесь или работаете': 'Студия «Голос»',
+        'С чем вам нужна помощь наставника?': ['подготовка к конкурсу, олимпиаде, выставке'],
+        [DIRECTION]: 'театр',
+      }),
+    );
+    runner.call('importResponses');
+    const mentees = table(ws, SHEET.mentees);
+    expect(mentees).toHaveLength(1);
+    [lev] = mentees;
+    expect(lev).toMatchObject({
+      'Темы запроса': 'подготовка к конкурсу, олимпиаде, выставке',
+      'Темы запроса от третьих лиц': 'трудности в учёбе',
+      'Направление (конкурс, проект)': 'театр',
+      Объединение: 'Студия «Голос»',
+    });
+    expect(table(ws, SHEET.importErrors).filter((e) => String(e['Причина']).includes('вручную'))).toEqual([]);
+  });
+
+  test("a pupil who leaves the field empty does not blank the one a request gave; a teacher's form has no such question", () => {
+    const { ws, runner } = programme();
+    submit(ws, null, THIRD, thirdParty('Смирнова Алиса Андреевна', ['проект или исследование'], { 'По какому направлению?': 'робототехника' }));
+    submit(ws, null, MENTEE, pupil('Смирнова Алиса Андреевна', { 'Класс (для обучающихся)': '7' }));
+    submit(ws, null, MENTEE, teacherMentee('Волкова Анна Павловна', '2'));
+    runner.call('importResponses');
+    const byName = Object.fromEntries(table(ws, SHEET.mentees).map((m) => [m['ФИО'], m]));
+    expect(byName['Смирнова Алиса Андреевна']['Направление (конкурс, проект)']).toBe('робототехника');
+    expect(byName['Волкова Анна Павловна']['Направление (конкурс, проект)']).toBe('');
+  });
+});
+
+describe("a pupil mentor's age and consent", () => {
+  test('an 18-year-old signs their own consent («есть»); a 16-year-old needs a parent; the age is kept for pupils only', () => {
+    const { ws, runner } = programme();
+    submit(ws, null, MENTOR, pupilMentor('Григорьев Артём Павлович', '18'));
+    submit(ws, null, MENTOR, pupilMentor('Белова Ксения Олеговна', '16'));
+    submit(ws, null, MENTOR, partnerMentor('Соколов Павел Андреевич', 'ООО «Полярный IT-парк»'));
+    runner.call('importResponses');
+    const ids = Object.fromEntries(table(ws, SHEET.mentors).map((m) => [m['ФИО'], m.ID]));
+    const signed = new Date('2026-10-03T09:00:00Z');
+    look(ws, (ss) => {
+      ss.getSheetByName(SHEET.consents)!
+        .getRange(2, 1, 2, 9)
+        .setValues([
+          ['СГ-0001', ids['Григорьев Артём Павлович'], 'Григорьев Артём Павлович', 'участник', 'Григорьев Артём Павлович', signed, 'да', 'да', ''],
+          ['СГ-0002', ids['Белова Ксения Олеговна'], 'Белова Ксения Олеговна', 'участник', 'Белова Ксения Олеговна', signed, 'да', 'да', ''],
+        ]);
+    });
+    runner.call('importResponses');
+    const byName = Object.fromEntries(table(ws, SHEET.mentors).map((m) => [m['ФИО'], m]));
+    expect(byName['Григорьев Артём Павлович']).toMatchObject({ Возраст: 18, Согласие: 'есть' });
+    expect(byName['Белова Ксения Олеговна']).toMatchObject({ Возраст: 16, Согласие: 'нужна подпись родителя' });
+    expect(byName['Соколов Павел Андреевич']['Возраст']).toBe('');
+  });
+
+  test("a withdrawal scrubs the mentor's age and the mentee's field and third-party topics", () => {
+    const { ws, runner } = programme();
+    submit(ws, null, MENTOR, pupilMentor('Белова Ксения Олеговна', '16'));
+    submit(ws, null, MENTEE, pupil('Петрова Ника Ивановна', { 'Класс (для обучающихся)': '7', [DIRECTION]: 'танцы' }));
+    submit(ws, null, THIRD, thirdParty('Петрова Ника Ивановна', ['трудности в учёбе']));
+    runner.call('importResponses');
+    const mentorId = String(table(ws, SHEET.mentors)[0].ID);
+    const menteeId = String(table(ws, SHEET.mentees)[0].ID);
+    expect(table(ws, SHEET.mentees)[0]).toMatchObject({ 'Направление (конкурс, проект)': 'танцы', 'Темы запроса от третьих лиц': 'трудности в учёбе' });
+    const at = new Date('2026-10-03T09:00:00Z');
+    look(ws, (ss) => {
+      ss.getSheetByName(SHEET.consents)!
+        .getRange(2, 1, 2, 9)
+        .setValues([
+          ['СГ-0001', mentorId, 'Белова Ксения Олеговна', 'родитель', 'Белова Ольга Петровна', at, 'да', 'да', new Date('2026-10-20T09:00:00Z')],
+          ['СГ-0002', menteeId, 'Петрова Ника Ивановна', 'родитель', 'Петров Иван Ильич', at, 'да', 'да', new Date('2026-10-20T09:00:00Z')],
+        ]);
+    });
+    runner.call('importResponses');
+    const [mentor] = table(ws, SHEET.mentors);
+    const [mentee] = table(ws, SHEET.mentees);
+    expect(mentor).toMatchObject({ ФИО: `Обезличено (${mentorId})`, Возраст: '', 'Класс (для обучающихся)': '' });
+    expect(mentee).toMatchObject({ ФИО: `Обезличено (${menteeId})`, 'Направление (конкурс, проект)': '', 'Темы запроса от третьих лиц': '', 'Сведения от третьих лиц': '', Возраст: '' });
   });
 });

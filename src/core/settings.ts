@@ -37,7 +37,9 @@ export type SettingKey =
   | 'weightFormat'
   | 'weightAssociation'
   | 'weightMutual'
-  | 'minScore'
+  | 'floorRequest'
+  | 'floorFormat'
+  | 'floorSchedule'
   | 'satisfactionThreshold'
   | 'requireTraining'
   | 'pseudonymousMode'
@@ -97,7 +99,28 @@ export const SETTINGS: readonly SettingDef[] = [
   { key: 'weightFormat', label: 'Вес: формат и место встреч', default: 10, type: 'number', hint: 'Сельские и отдалённые участники могут заниматься дистанционно', min: 0, max: 100 },
   { key: 'weightAssociation', label: 'Вес: одно объединение', default: 10, type: 'number', hint: '', min: 0, max: 100 },
   { key: 'weightMutual', label: 'Вес: взаимный выбор после групповой встречи', default: 10, type: 'number', hint: '', min: 0, max: 100 },
-  { key: 'minScore', label: 'Порог балла для предложения пары', default: 20, type: 'number', hint: 'Пары с меньшим баллом (из 100) не предлагаются', min: 0, max: 100 },
+  // The floor of a pair in words, not a score threshold: each says what a curator would refuse.
+  {
+    key: 'floorRequest',
+    label: 'Не предлагать пару, если ни одна тема запроса не закрыта',
+    default: YES,
+    type: 'boolean',
+    hint: 'да / нет; конкурс, проект и «освоиться в объединении» засчитываются, только если наставник работает в направлении или объединении наставляемого',
+  },
+  {
+    key: 'floorFormat',
+    label: 'Не предлагать пару, если форматы встреч несовместимы',
+    default: YES,
+    type: 'boolean',
+    hint: 'да / нет; «только очно» и «только дистанционно» соблюдаются всегда',
+  },
+  {
+    key: 'floorSchedule',
+    label: 'Не предлагать пару, если нет общего удобного времени',
+    default: YES,
+    type: 'boolean',
+    hint: 'да / нет; учитывается, когда время указали оба',
+  },
   { key: 'satisfactionThreshold', label: 'Порог удовлетворённости (из 10)', default: 8, type: 'number', hint: 'Доля ответивших не ниже порога считается удовлетворёнными', min: 1, max: 10 },
   { key: 'requireTraining', label: 'Допускать к подбору только обученных в «Школе наставников»', default: NO, type: 'boolean', hint: 'да / нет' },
   { key: 'pseudonymousMode', label: 'Псевдонимный режим (коды вместо ФИО)', default: NO, type: 'boolean', hint: 'да / нет; см. 152-ФЗ, ч. 5 ст. 18' },

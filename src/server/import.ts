@@ -1,10 +1,11 @@
 import { analyse } from '../core/intake/analysis';
 import { anonymise, idMentionPattern, isAnonymised, mentionPattern, scrubMentions, scrubText } from '../core/intake/anonymise';
 import { CONSENT, consentOf, indexConsents, isMinor, readConsents } from '../core/intake/consent';
-import { MENTOR_CATEGORY, PersonFields, menteeFields, mentorFields, thirdPartyNote } from '../core/intake/mappers';
-import { BaseTable, Cell, normalizeName } from '../core/intake/table';
-import { upsertPerson, matchPerson, findPerson } from '../core/intake/upsert';
-import { ROLE_MENTEE_SHORT, ROLE_MENTOR_SHORT, ROLE_PARTNER, ROLE_TEACHER, questionnaires } from '../core/questionnaires/definitions';
+import { MENTOR_CATEGORY, PersonFields, joinTopics, menteeFields, mentorFields, thirdPartyNote } from '../core/intake/mappers';
+import { PUPIL_REQUESTS } from '../core/questionnaires/choices';
+import { BaseTable, Cell, comparable, normalizeName } from '../core/intake/table';
+import { upsertPerson, matchPerson, findPerson, ledgerValue } from '../core/intake/upsert';
+import { NOT_SURE, ROLE_MENTEE_SHORT, ROLE_MENTOR_SHORT, ROLE_PARTNER, ROLE_TEACHER, questionnaires } from '../core/questionnaires/definitions';
 import { Answer, IntakeProblem, ParsedResponse, parseResponse } from '../core/questionnaires/read';
 import { cleanName } from '../core/text/names';
 import { RU } from '../core/strings';
@@ -155,17 +156,23 @@ function applyResponse(work: Work, p: Pending, previous: (id: string) => Record<
   const grade = cellOf(a.grade);
   const match = matchPerson(table, name, { category: 'обучающийся' }, { grade });
   let row = match.row;
+  // What this request put into the child's own fields: remembered like an answer, so the child's
+  // own form later replaces it instead of reporting it as the curator's hand edit.
+  const written: Record<string, string> = {};
   if (row < 0) {
+    const onCreate: Record<string, Cell> = { status: 'в базе', grade, association: cellOf(a.association), form: a.form === NOT_SURE ? '' : cellOf(a.form) };
     const r = upsertPerson(table, {
       idPrefix: 'НЯ',
       name,
       identity: { category: 'обучающийся' },
       fields: {},
-      onCreate: { status: 'в базе', grade, association: cellOf(a.association), topics: cellOf(a.topics), form: cellOf(a.form) },
+      // The child's own topics are the child's words: the third party's go to «Темы запроса от третьих лиц».
+      onCreate,
       previous,
       at: null,
     });
     row = r.row;
+    for (const key of ['grade', 'association', 'form']) if (comparable(onCreate[key])) written[key] = ledgerValue(comparable(onCreate[key]));
     work.counts.createdMentees += 1;
     if (match.namesakes.length)
       work.remarks.push({
@@ -185,10 +192,17 @@ function applyResponse(work: Work, p: Pending, previous: (id: string) => Record<
   const note = thirdPartyNote(a, date);
   const existing = String(table.get(row, 'thirdParty'));
   if (!existing.includes(note)) table.set(row, 'thirdParty', existing ? `${existing}\n${note}` : note);
+  // The request joins the child's: its topics once each, its field only where the child named none.
+  const topics = joinTopics(String(table.get(row, 'thirdPartyTopics')), a.topics, PUPIL_REQUESTS);
+  if (topics) table.set(row, 'thirdPartyTopics', topics);
+  if (a.direction !== undefined && !String(table.get(row, 'direction')).trim()) {
+    table.set(row, 'direction', cellOf(a.direction));
+    written.direction = ledgerValue(comparable(cellOf(a.direction)));
+  }
   const sources = String(table.get(row, 'source')).split(', ').filter(Boolean);
   const role = String(a.reporterRole);
   if (!sources.includes(role)) table.set(row, 'source', [...sources, role].join(', '));
-  return { id: String(table.get(row, 'id')), written: '' };
+  return { id: String(table.get(row, 'id')), written: Object.keys(written).length ? JSON.stringify(written) : '' };
 }
 
 /** A participant typed by name (or by code) in the preference survey, found in a base. */

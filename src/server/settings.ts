@@ -3,6 +3,7 @@ import { NameOverrides, nameOverrides } from '../core/language';
 import { loadTable } from './tables';
 import { locateColumns } from '../core/workbook/headers';
 import { SHEET, sheetDef } from '../core/workbook/sheets';
+import { SYNONYM_SEED, SynonymRow } from '../core/pairing/synonyms';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -45,4 +46,16 @@ export function loadNameOverrides(ss: Spreadsheet): { overrides: NameOverrides; 
     .filter((e) => e.name.trim() || e.form.trim());
   const { overrides, problems } = nameOverrides(entries);
   return { overrides, problems: problems.map((p) => `«${SHEET.nameForms}»: ${p}`) };
+}
+
+/**
+ * The rows of «Синонимы запросов»; the seeded list while the sheet (or one of its two columns) is
+ * missing, as in a workbook set up before the sheet existed. Rows without both cells are skipped:
+ * clearing «Означает то же, что» is how the curator cancels a row.
+ */
+export function loadSynonyms(ss: Spreadsheet): SynonymRow[] {
+  const loaded = loadTable(ss, 'synonyms', false);
+  if (!loaded || !loaded.table.has('term') || !loaded.table.has('meaning')) return SYNONYM_SEED.map((r) => ({ ...r }));
+  const t = loaded.table;
+  return t.rows.map((_r, i) => ({ term: String(t.get(i, 'term') ?? '').trim(), meaning: String(t.get(i, 'meaning') ?? '').trim() })).filter((r) => r.term && r.meaning);
 }

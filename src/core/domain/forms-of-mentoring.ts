@@ -57,4 +57,7 @@ export const MENTORING_FORMS: readonly MentoringForm[] = [
 
 export const MENTOR_CATEGORIES = ['обучающийся', 'педагог', 'сотрудник партнёра', 'студент'] as const;
 export const MENTEE_CATEGORIES = ['обучающийся', 'педагог'] as const;
-export const MEETING_FORMATS = ['очно', 'дистанционно', 'смешанный'] as const;
+/** What a participant can answer about meetings; «только …» forbids the other format. */
+export const MEETING_FORMATS = ['очно', 'дистанционно', 'смешанный', 'только очно', 'только дистанционно'] as const;
+/** How a meeting that took place was held (the record of a meeting, not a wish). */
+export const HELD_FORMATS = ['очно', 'дистанционно', 'смешанный'] as const;

@@ -1,6 +1,6 @@
-import { Answer } from '../questionnaires/read';
+import { Answer, splitChoices } from '../questionnaires/read';
 import { NOT_SURE, ROLE_PARTNER, ROLE_PUPIL, ROLE_STUDENT, ROLE_TEACHER } from '../questionnaires/definitions';
-import { Cell } from './table';
+import { Cell, normalizeName } from './table';
 
 /** The bases' category values for the questionnaires' «Кто вы?» answers. */
 export const MENTOR_CATEGORY: Record<string, string> = {
@@ -39,6 +39,8 @@ export function menteeFields(a: Record<string, Answer>): PersonFields {
       experience: pupil ? '' : text(a.experience),
       topics: list(a.topics),
       request: text(a.request),
+      // Only an answer is written: a field a third party's request filled is not blanked by silence.
+      ...(pupil && a.direction !== undefined ? { direction: text(a.direction) } : {}),
       interests: list(a.interests),
       form: a.form === NOT_SURE ? '' : text(a.form),
       format: text(a.format),
@@ -56,6 +58,7 @@ export function mentorFields(a: Record<string, Answer>): PersonFields {
     identity: { category },
     fields: {
       grade: text(a.grade),
+      age: category === MENTOR_CATEGORY[ROLE_PUPIL] ? text(a.age) : '',
       organisation: category === 'педагог' || category === 'обучающийся' ? '' : text(a.organisation),
       position: text(a.position),
       experience: text(a.experience),
@@ -79,4 +82,26 @@ export function thirdPartyNote(a: Record<string, Answer>, date: string): string 
   const topics = list(a.topics);
   const details = text(a.request);
   return `${date}, ${list(a.reporterRole)} ${list(a.reporterName)} (${list(a.contact)}): ${topics}${details ? `. ${String(details)}` : ''}`;
+}
+
+/**
+ * The child's «Темы запроса от третьих лиц» with a request's topics added: each topic once (as
+ * people read it: case, ё, spacing), in the order first given, joined with ", ". Topics are split
+ * by the choices the forms offer, whose own wording may hold commas.
+ */
+export function joinTopics(existing: string, incoming: Answer | undefined, choices: readonly string[]): string {
+  const split = (t: string) => {
+    const { known, other } = splitChoices(t, choices);
+    return [...known, ...other];
+  };
+  const all = [...split(existing), ...(Array.isArray(incoming) ? incoming : incoming === undefined ? [] : split(String(incoming)))];
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const topic of all.map((t) => String(t).trim()).filter(Boolean)) {
+    const key = normalizeName(topic);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(topic);
+  }
+  return out.join(', ');
 }

@@ -43,7 +43,8 @@ export const COMPETENCIES = [...PUPIL_REQUESTS, ...TEACHER_REQUESTS, ...INTEREST
 
 export const THIRD_PARTY_ROLES = ['классный руководитель', 'педагог-психолог', 'социальный педагог', 'родитель (законный представитель)', 'педагог объединения'] as const;
 
-export const FORMATS = ['очно', 'дистанционно', 'смешанный'] as const;
+/** «только …» is a hard condition of the participant's: no pair is proposed against it. */
+export const FORMATS = ['очно', 'дистанционно', 'смешанный', 'только очно', 'только дистанционно'] as const;
 export const TRAINING_READINESS = ['готов (готова) пройти', 'уже прошёл (прошла)', 'не готов (не готова)'] as const;
 /** The same answers as the first forms worded them (their sheets still hold these). */
 export const TRAINING_READINESS_BEFORE: Readonly<Record<string, string>> = {

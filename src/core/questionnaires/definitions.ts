@@ -78,7 +78,30 @@ const schedule: QuestionDef = {
   help: 'Отметьте все подходящие варианты',
 };
 
-const format: QuestionDef = { key: 'format', title: 'Удобный формат встреч', type: 'MULTIPLE_CHOICE', required: true, choices: FORMATS, field: { kind: 'choice' } };
+const format: QuestionDef = {
+  key: 'format',
+  title: 'Удобный формат встреч',
+  type: 'MULTIPLE_CHOICE',
+  required: true,
+  choices: FORMATS,
+  field: { kind: 'choice' },
+  help: 'Выберите «только …», если другой формат для вас невозможен',
+};
+
+/**
+ * A contest, a project or a new association needs a mentor of the same field: «подготовка к
+ * конкурсу» for a vocal contest is not covered by a media-studio teacher.
+ */
+const direction = (title: string): QuestionDef => ({
+  key: 'direction',
+  title,
+  type: 'MULTIPLE_CHOICE',
+  required: false,
+  choices: INTERESTS,
+  otherOption: true,
+  field: { kind: 'choice' },
+  addedLater: true,
+});
 const interests: QuestionDef = { key: 'interests', title: 'Ваши интересы и увлечения', type: 'CHECKBOX', required: false, choices: INTERESTS, otherOption: true, field: { kind: 'choices' } };
 
 function menteeQuestionnaire(ctx: QuestionnaireContext): QuestionnaireDef {
@@ -120,6 +143,7 @@ function menteeQuestionnaire(ctx: QuestionnaireContext): QuestionnaireDef {
       },
       { key: 'age', title: 'Возраст, полных лет (для обучающихся)', type: 'TEXT', required: false, field: { kind: 'number', min: 5, max: 18 }, onlyFor: [ROLE_PUPIL], section: 'pupil' },
       { key: 'topics', title: 'С чем вам нужна помощь наставника?', type: 'CHECKBOX', required: true, choices: PUPIL_REQUESTS, otherOption: true, field: { kind: 'choices' }, section: 'pupil' },
+      { ...direction('Если нужна помощь с конкурсом, проектом или объединением — по какому направлению?'), section: 'pupil' },
       {
         key: 'form',
         title: 'Какая форма наставничества вам подходит?',
@@ -199,6 +223,8 @@ function mentorQuestionnaire(ctx: QuestionnaireContext): QuestionnaireDef {
       { key: 'category', title: 'Кто вы?', type: 'MULTIPLE_CHOICE', required: true, choices: [ROLE_PUPIL, ROLE_TEACHER, ROLE_PARTNER, ROLE_STUDENT], field: { kind: 'choice' } },
       nameQuestion(ctx, 'Фамилия, имя, отчество'),
       { key: 'grade', title: 'Класс (для обучающихся)', type: 'TEXT', required: false, field: { kind: 'grade' }, onlyFor: [ROLE_PUPIL], help: 'Класс в школе, например: 9 или 9Б' },
+      // From 18 a pupil mentor signs their own consent.
+      { key: 'age', title: 'Возраст, полных лет (для обучающихся)', type: 'TEXT', required: false, field: { kind: 'number', min: 10, max: 25 }, onlyFor: [ROLE_PUPIL], addedLater: true },
       {
         key: 'organisation',
         title: 'Организация (для сотрудников партнёров и студентов)',
@@ -262,6 +288,7 @@ function thirdPartyQuestionnaire(ctx: QuestionnaireContext): QuestionnaireDef {
       { key: 'grade', title: 'Класс обучающегося', type: 'TEXT', required: false, field: { kind: 'grade' }, help: GRADE_HELP },
       { key: 'association', title: 'Объединение обучающегося', type: 'TEXT', required: false, field: TEXT },
       { key: 'topics', title: 'Какая поддержка нужна?', type: 'CHECKBOX', required: true, choices: PUPIL_REQUESTS, otherOption: true, field: { kind: 'choices' } },
+      direction('По какому направлению?'),
       { key: 'request', title: 'Опишите ситуацию подробнее', type: 'PARAGRAPH_TEXT', required: false, field: LONG_TEXT },
       {
         key: 'form',

@@ -294,7 +294,7 @@ export function parseResponse(def: QuestionnaireDef, layout: SheetLayout, cells:
     }
     const raw = clean(cellAt(layout, cells, at));
     const key = answerKeyOf(q);
-    if (!counted.has(`${key}=${raw}`)) fingerprintParts.push(`${key}=${raw}`);
+    if (!counted.has(`${key}=${raw}`) && (raw || !q.addedLater)) fingerprintParts.push(`${key}=${raw}`);
     counted.add(`${key}=${raw}`);
     if (q.section && skipped.has(q.section)) continue;
     const optional = !!q.section && branchKeys.has(q.section) && branchUnknown;

@@ -43,6 +43,11 @@ export interface QuestionDef {
   answerAliases?: Readonly<Record<string, string>>;
   /** The section (SectionDef.key) the question is on; none = the first page. */
   section?: string;
+  /**
+   * Asked since forms were already in use: an empty answer leaves the response's fingerprint as it
+   * was, so older responses are not read as new once Google adds the question's column.
+   */
+  addedLater?: boolean;
 }
 
 /**

@@ -1,14 +1,16 @@
-import { MEETING_FORMATS, MENTEE_CATEGORIES, MENTORING_FORMS, MENTOR_CATEGORIES } from '../domain/forms-of-mentoring';
+import { HELD_FORMATS, MEETING_FORMATS, MENTEE_CATEGORIES, MENTORING_FORMS, MENTOR_CATEGORIES } from '../domain/forms-of-mentoring';
 import { ROADMAP, ROADMAP_STAGES } from '../domain/roadmap';
 import { TARGET_GROUPS } from '../domain/target-groups';
 import { NO, SETTINGS, YES } from '../settings';
 import { CASE_NAMES } from '../language/cases';
 import { questionnaires } from '../questionnaires/definitions';
 import { TRAINING_PLAN } from '../documents/training-plan';
+import { SYNONYM_SEED } from '../pairing/synonyms';
 import { ColumnDef, SheetDef } from './types';
 
 export const SHEET = {
   settings: 'Настройки',
+  synonyms: 'Синонимы запросов',
   roadmap: 'Дорожная карта',
   forms: 'Формы наставничества',
   targetGroups: 'Целевые группы',
@@ -71,6 +73,24 @@ export const WORKBOOK: readonly SheetDef[] = [
       key: 'label',
       rows: SETTINGS.map((s) => ({ label: s.label, value: s.default, hint: s.hint })),
     },
+  },
+  {
+    // One word per meaning when requests meet competencies: the curator extends the questionnaires' own list.
+    key: 'synonyms',
+    name: SHEET.synonyms,
+    tabColor: '#5b7083',
+    columns: [
+      {
+        ...text('term', 'Слово или фраза', 280),
+        note: 'Как пишут в анкетах и на листах: «профориентация», «помощь в учёбе». Регистр и «ё» не важны',
+      },
+      {
+        ...text('meaning', 'Означает то же, что', 320),
+        note: 'Тема, с которой слово считается одним и тем же при подборе пар. Чтобы отменить строку, очистите эту ячейку: удалённая строка из начального списка появится снова при настройке книги',
+      },
+      curatorNote,
+    ],
+    seed: { key: 'term', rows: SYNONYM_SEED.map((r) => ({ term: r.term, meaning: r.meaning })) },
   },
   {
     // Where the declension library is wrong (a rare surname, «Лев» → «Льва»), the curator's form wins in every document and letter.
@@ -169,14 +189,31 @@ export const WORKBOOK: readonly SheetDef[] = [
       { key: 'age', header: 'Возраст', rule: { kind: 'number', min: 5, max: 80 }, width: 80 },
       text('association', 'Объединение', 180),
       { key: 'experience', header: 'Стаж, лет', rule: { kind: 'number', min: 0, max: 60 }, width: 80 },
+      // The curator's mark: a teacher new to the centre is a mentee in «педагог – педагог» whatever the years elsewhere.
+      {
+        key: 'newEmployee',
+        header: 'Новый сотрудник',
+        rule: { kind: 'list', values: YES_NO },
+        width: 100,
+        note: 'Для педагогов: новый сотрудник центра допускается к форме «педагог – педагог» при любом стаже',
+      },
       text('topics', 'Темы запроса', 220),
       text('request', 'Запрос', 260),
+      { ...text('direction', 'Направление (конкурс, проект)', 200), note: 'Из анкеты: по какому направлению нужна помощь с конкурсом, проектом или объединением' },
       text('interests', 'Интересы', 200),
       { key: 'form', header: 'Желаемая форма', rule: formsList, width: 170 },
       { key: 'format', header: 'Формат встреч', rule: { kind: 'list', values: MEETING_FORMATS }, width: 120 },
       text('schedule', 'Удобное время', 160),
       text('source', 'Источник сведений', 160),
       text('thirdParty', 'Сведения от третьих лиц', 260),
+      {
+        key: 'thirdPartyTopics',
+        header: 'Темы запроса от третьих лиц',
+        system: true,
+        text: true,
+        width: 220,
+        note: 'Темы из запросов педагогов, психологов и родителей; заполняется при импорте анкет',
+      },
       text('contact', 'Контакт (для несовершеннолетних — родителя)', 200),
       { key: 'consent', header: 'Согласие', system: true, width: 110 },
       { key: 'priority', header: 'Приоритет', system: true, width: 90, note: 'Из листа «Целевые группы участников»: показывается только уровень' },
@@ -202,6 +239,8 @@ export const WORKBOOK: readonly SheetDef[] = [
       text('organisation', 'Организация', 200),
       text('position', 'Должность', 150),
       text('grade', 'Класс (для обучающихся)', 90),
+      // A pupil mentor of 18 or more signs their own consent.
+      { key: 'age', header: 'Возраст', rule: { kind: 'number', min: 10, max: 80 }, width: 80, note: 'Для наставников-обучающихся: с 18 лет согласие подписывает сам участник' },
       { key: 'experience', header: 'Стаж, лет', rule: { kind: 'number', min: 0, max: 60 }, width: 80 },
       text('association', 'Объединение', 180),
       text('competencies', 'Компетенции', 260),
@@ -209,6 +248,13 @@ export const WORKBOOK: readonly SheetDef[] = [
       text('achievements', 'Достижения', 200),
       text('forms', 'Формы наставничества', 200),
       { key: 'capacity', header: 'Готов взять наставляемых', rule: { kind: 'number', min: 0, max: 30 }, width: 120 },
+      {
+        key: 'teacherPlaces',
+        header: 'Из них мест для педагогов',
+        rule: { kind: 'number', min: 0, max: 30 },
+        width: 120,
+        note: 'Сколько из мест наставника оставить молодым специалистам и новым сотрудникам (форма «педагог – педагог»); остальные — для обучающихся. Пусто — без разделения',
+      },
       { key: 'format', header: 'Формат встреч', rule: { kind: 'list', values: MEETING_FORMATS }, width: 120 },
       text('schedule', 'Удобное время', 160),
       text('readiness', 'Готовность к обучению (из анкеты)', 150),
@@ -354,7 +400,7 @@ export const WORKBOOK: readonly SheetDef[] = [
       { key: 'type', header: 'Тип встречи', rule: { kind: 'list', values: MEETING_TYPES }, width: 130 },
       text('topic', 'Тема', 260),
       { key: 'minutes', header: 'Длительность, мин', rule: { kind: 'number', min: 5, max: 600 }, width: 110 },
-      { key: 'format', header: 'Формат', rule: { kind: 'list', values: MEETING_FORMATS }, width: 110 },
+      { key: 'format', header: 'Формат', rule: { kind: 'list', values: HELD_FORMATS }, width: 110 },
       text('outcome', 'Итог', 260),
       curatorNote,
     ],
