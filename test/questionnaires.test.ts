@@ -11,7 +11,7 @@ import { normalizeForm } from '../local/emulator/forms/persist';
 import { pupil, teacherMentee } from './helpers/programme';
 import { SHEET } from '../src/core/workbook/sheets';
 
-type Outcome = { ok: boolean; message: string; forms?: Array<{ key: string; published: boolean; openToAll: boolean | null; action: string }>; problems?: string[] };
+type Outcome = { ok: boolean; message: string; newResponses?: number; forms?: Array<{ key: string; published: boolean; openToAll: boolean | null; action: string }>; problems?: string[] };
 type Stored = Record<string, { id: string; items?: Record<string, number>; pages?: Record<string, number>; complete?: boolean; sheet?: string; published?: boolean; openToAll?: boolean | null }>;
 
 import { MENTORING_FORMS } from '../src/core/domain/forms-of-mentoring';
@@ -470,7 +470,13 @@ describe('the mentee form in sections', () => {
   runner.call('createQuestionnaires');
   const mentee = () => forms(ws).find((f) => f.title === 'Анкета наставляемого')!;
   const TEACHER_ONLY = ['Педагогический стаж, полных лет', 'С чем вам нужна помощь наставника в работе?', 'В какой форме наставничества вы хотели бы участвовать?'];
-  const PUPIL_ONLY = ['Класс (для обучающихся)', 'Возраст, полных лет (для обучающихся)', 'С чем вам нужна помощь наставника?', 'Какая форма наставничества вам подходит?'];
+  const PUPIL_ONLY = [
+    'Класс (для обучающихся)',
+    'Возраст, полных лет (для обучающихся)',
+    'С чем вам нужна помощь наставника?',
+    'Если нужна помощь с конкурсом, проектом или объединением — по какому направлению?',
+    'Какая форма наставничества вам подходит?',
+  ];
   const walk = (who: string) => pathThrough(mentee(), (item) => (item.title === 'Кто вы?' ? who : undefined)).map((i) => i.title);
 
   test("a pupil is led past the teachers' page, a teacher past the pupils'; both reach the common last page", () => {
@@ -538,5 +544,70 @@ describe('the mentee form in sections', () => {
     expect(stored(w).mentee.items!.experience).toBe(keep.experience);
     expect(experience.title).toBe('Педагогический стаж, полных лет');
     expect(pathThrough(model, (i) => (i.title === 'Кто вы?' ? 'обучающийся' : undefined)).map((i) => i.title)).not.toContain('Педагогический стаж, полных лет');
+  });
+});
+
+describe('forms made before the questions about the field, the format and a mentor’s age', () => {
+  const ADDED = ['Если нужна помощь с конкурсом, проектом или объединением — по какому направлению?', 'По какому направлению?', 'Возраст, полных лет (для обучающихся)'];
+
+  test('get the questions in place; the answers imported before are not imported again', () => {
+    const { ws, runner } = setUp();
+    runner.call('createQuestionnaires');
+    // As the previous version made them: none of the new questions, three formats.
+    const record = stored(ws);
+    for (const f of forms(ws)) {
+      const mentorForm = f.id === record.mentor.id;
+      f.items = f.items.filter((i) => !ADDED.includes(i.title) || (!mentorForm && i.title === 'Возраст, полных лет (для обучающихся)'));
+      for (const i of f.items) if (i.title === 'Удобный формат встреч') i.choices = ['очно', 'дистанционно', 'смешанный'];
+    }
+    ws.properties.document.set(
+      'questionnaires',
+      JSON.stringify(
+        Object.fromEntries(
+          Object.entries(record).map(([k, r]) => {
+            const { direction: _d, ...items } = r.items ?? {};
+            if (k === 'mentor') delete items.age;
+            return [k, { ...r, items }];
+          }),
+        ),
+      ),
+    );
+    // Nor had their response sheets the columns: Google adds one with the first answer after the question.
+    look(ws, (ss) => {
+      for (const sheet of ss.getSheets().filter((s) => s.getFormUrl())) {
+        const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+        // The mentee form asked a pupil's age before; only the mentor form («Должность») did not.
+        const gone = ADDED.filter((t) => header.includes('Должность') || !t.startsWith('Возраст'));
+        for (let c = header.length; c >= 1; c--) if (gone.includes(header[c - 1])) sheet.deleteColumn(c);
+      }
+    });
+    submitAsParticipant(ws, 'Анкета наставляемого', pupil('Орлов Глеб Игоревич'), { timestamp: new Date('2026-10-02T06:00:00Z') });
+    expect((runner.call('importResponses') as Outcome).ok).toBe(true);
+    const again = runner.call('createQuestionnaires') as Outcome;
+    expect(
+      again
+        .forms!.filter((f) => f.action === 'восстановлена')
+        .map((f) => f.key)
+        .sort(),
+    ).toEqual(['mentee', 'mentor', 'thirdParty']);
+    expectComplete(ws);
+    const format = forms(ws)
+      .find((f) => f.title === 'Анкета наставляемого')!
+      .items.find((i) => i.title === 'Удобный формат встреч')!;
+    expect(format.choices).toEqual(['очно', 'дистанционно', 'смешанный', 'только очно', 'только дистанционно']);
+    // A new answer gives the response sheet the new column; the older row stays imported once.
+    submitAsParticipant(ws, 'Анкета наставляемого', pupil('Фомина Вера Ильинична', { 'Удобный формат встреч': 'только дистанционно' }), {
+      timestamp: new Date('2026-10-04T06:00:00Z'),
+    });
+    const result = runner.call('importResponses') as Outcome;
+    expect(result.newResponses).toBe(1);
+    const rows = look(ws, (ss) => {
+      const [header, ...data] = ss.getSheetByName(SHEET.mentees)!.getDataRange().getValues();
+      return data.map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
+    });
+    expect(rows.map((r) => [r['ФИО'], r['Формат встреч']])).toEqual([
+      ['Орлов Глеб Игоревич', 'очно'],
+      ['Фомина Вера Ильинична', 'только дистанционно'],
+    ]);
   });
 });

@@ -2,8 +2,11 @@ import { WORKBOOK, SHEET } from '../src/core/workbook/sheets';
 import { freshAddon, look, sheetValues } from './helpers/addon';
 import { Workspace } from '../local/emulator/workspace';
 import { cachedSetup, faultSweep, workspaceState } from './helpers/faults';
+import { createAppsScriptGlobals } from '../local/emulator/globals';
+import { SYNONYM_SEED, vocabulary } from '../src/core/pairing/synonyms';
+import { loadSettings, loadSynonyms } from '../src/server/settings';
 
-type Outcome = { ok: boolean; message: string; created?: string[] };
+type Outcome = { ok: boolean; message: string; created?: string[]; settingsProblems?: string[] };
 
 function cellsOf(ws: Workspace): Map<string, unknown> {
   const cells = new Map<string, unknown>();
@@ -228,5 +231,171 @@ describe('setupWorkbook and enableAutoImport under a fault at any service call',
       snapshot: (ws) => workspaceState(ws, ['triggers']),
     });
     expect(report.diffs).toEqual([]);
+  });
+});
+
+/** Runs server code in this process against the workspace, as Apps Script would (its services as globals). */
+function inScript<T>(ws: Workspace, work: () => T): T {
+  const { console: _console, ...services } = createAppsScriptGlobals(ws);
+  const global = globalThis as Record<string, unknown>;
+  const saved = Object.fromEntries(Object.keys(services).map((k) => [k, global[k]]));
+  Object.assign(global, services);
+  try {
+    return work();
+  } finally {
+    Object.assign(global, saved);
+  }
+}
+
+const NEW_MENTEE_COLUMNS = ['Новый сотрудник', 'Направление (конкурс, проект)', 'Темы запроса от третьих лиц'];
+const NEW_MENTOR_COLUMNS = ['Возраст', 'Из них мест для педагогов'];
+const FLOORS = ['Не предлагать пару, если ни одна тема запроса не закрыта', 'Не предлагать пару, если форматы встреч несовместимы', 'Не предлагать пару, если нет общего удобного времени'];
+const OBSOLETE = ['Порог балла для предложения пары', 20, 'Пары с меньшим баллом (из 100) не предлагаются'];
+
+describe('what matching reads: the new columns, the floors and «Синонимы запросов»', () => {
+  test('a new workbook has them, with the seeded synonyms, rules and notes; a re-run adds no synonym twice', () => {
+    const { ws, runner } = freshAddon();
+    runner.call('setupWorkbook');
+    const mentees = sheetValues(ws, SHEET.mentees)[0];
+    expect(mentees.indexOf('Направление (конкурс, проект)')).toBe(mentees.indexOf('Запрос') + 1);
+    expect(mentees.indexOf('Темы запроса от третьих лиц')).toBe(mentees.indexOf('Сведения от третьих лиц') + 1);
+    expect(mentees.indexOf('Новый сотрудник')).toBe(mentees.indexOf('Стаж, лет') + 1);
+    const mentors = sheetValues(ws, SHEET.mentors)[0];
+    expect(mentors.indexOf('Возраст')).toBe(mentors.indexOf('Класс (для обучающихся)') + 1);
+    expect(mentors.indexOf('Из них мест для педагогов')).toBe(mentors.indexOf('Готов взять наставляемых') + 1);
+    const rule = (sheet: string, header: string) =>
+      look(ws, (ss) => {
+        const s = ss.getSheetByName(sheet)!;
+        const at = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0].indexOf(header) + 1;
+        const r = s.getRange(2, at).getDataValidation();
+        return { type: r?.getCriteriaType(), values: r?.getCriteriaValues(), note: s.getRange(1, at).getNote() };
+      });
+    expect(rule(SHEET.mentees, 'Новый сотрудник')).toMatchObject({ values: [['да', 'нет'], true], note: expect.stringContaining('при любом стаже') });
+    expect(rule(SHEET.mentors, 'Возраст')).toMatchObject({ type: 'NUMBER_BETWEEN', values: [10, 80] });
+    expect(rule(SHEET.mentors, 'Из них мест для педагогов')).toMatchObject({ values: [0, 30], note: expect.stringContaining('Пусто — без разделения') });
+    expect(rule(SHEET.mentees, 'Формат встреч').values![0]).toEqual(['очно', 'дистанционно', 'смешанный', 'только очно', 'только дистанционно']);
+    // A meeting that took place was held one way: no «только …» there.
+    expect(rule(SHEET.meetings, 'Формат').values![0]).toEqual(['очно', 'дистанционно', 'смешанный']);
+    const names = ws.spreadsheet.sheets.map((s) => s.name);
+    expect(names.indexOf(SHEET.synonyms)).toBe(names.indexOf(SHEET.settings) + 1);
+    const synonyms = sheetValues(ws, SHEET.synonyms);
+    expect(synonyms[0]).toEqual(['Слово или фраза', 'Означает то же, что', 'Комментарий куратора']);
+    expect(synonyms.slice(1).map((r) => [r[0], r[1]])).toEqual(SYNONYM_SEED.map((r) => [r.term, r.meaning]));
+    const settings = sheetValues(ws, SHEET.settings);
+    for (const label of FLOORS) expect(settings.find((r) => r[0] === label)?.[1]).toBe('да');
+    expect(settings.some((r) => String(r[0]).startsWith('Порог балла'))).toBe(false);
+    const again = runner.call('setupWorkbook') as Outcome;
+    expect(again.message).toContain('ничего не изменено');
+    expect(sheetValues(ws, SHEET.synonyms)).toHaveLength(SYNONYM_SEED.length + 1);
+  });
+
+  /** A workbook set up before this version: no synonyms sheet, none of the new columns, the score threshold. */
+  function older() {
+    const { ws, runner } = freshAddon();
+    runner.call('setupWorkbook');
+    look(ws, (ss) => {
+      ss.deleteSheet(ss.getSheetByName(SHEET.synonyms)!);
+      for (const [name, headers] of [
+        [SHEET.mentees, NEW_MENTEE_COLUMNS],
+        [SHEET.mentors, NEW_MENTOR_COLUMNS],
+      ] as const) {
+        const sheet = ss.getSheetByName(name)!;
+        for (const h of headers) sheet.deleteColumn(sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].indexOf(h) + 1);
+        const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+        const at = (h: string) => header.indexOf(h) + 1;
+        sheet.getRange(2, at('ID')).setValue(name === SHEET.mentees ? 'НЯ-0001' : 'НК-0001');
+        sheet.getRange(2, at('ФИО')).setValue('Иванова Анна Сергеевна');
+        sheet.getRange(2, at('Стаж, лет')).setValue(7);
+        sheet.getRange(2, at('Комментарий куратора')).setValue('позвонить в пятницу');
+      }
+      const settings = ss.getSheetByName(SHEET.settings)!;
+      const labels = settings
+        .getRange(1, 1, settings.getLastRow(), 1)
+        .getValues()
+        .map((r) => String(r[0]));
+      for (const label of [...FLOORS].reverse()) settings.deleteRow(labels.indexOf(label) + 1);
+      settings.getRange(settings.getLastRow() + 1, 1, 1, 3).setValues([OBSOLETE]);
+    });
+    return { ws, runner };
+  }
+
+  test('an older workbook gets them from setup, and nothing it held moves or changes', () => {
+    const { ws, runner } = older();
+    const before = cellsOf(ws);
+    const result = runner.call('setupWorkbook') as Outcome;
+    expect(result.ok).toBe(true);
+    const after = cellsOf(ws);
+    for (const [key, value] of before) expect([key, after.get(key)]).toEqual([key, value]);
+    expect(result.message).toContain(`Созданы листы: «${SHEET.synonyms}»`);
+    expect(result.message).toContain(`На лист «${SHEET.mentees}» добавлены столбцы: ${NEW_MENTEE_COLUMNS.map((h) => `«${h}»`).join(', ')}`);
+    expect(result.message).toContain(`На лист «${SHEET.mentors}» добавлены столбцы: ${NEW_MENTOR_COLUMNS.map((h) => `«${h}»`).join(', ')}`);
+    expect(result.message).toContain('На лист «Настройки» добавлено строк: 3');
+    // The old threshold is left where it was and read by nothing: no complaint about it.
+    expect(result.settingsProblems).toEqual([]);
+    const settings = sheetValues(ws, SHEET.settings);
+    expect(settings.find((r) => r[0] === OBSOLETE[0])).toEqual(OBSOLETE);
+    for (const label of FLOORS) expect(settings.find((r) => r[0] === label)?.[1]).toBe('да');
+    expect(sheetValues(ws, SHEET.synonyms)).toHaveLength(SYNONYM_SEED.length + 1);
+    // The new columns are empty for the people already there, and found by their headers.
+    const row = (name: string) => {
+      const [header, first] = sheetValues(ws, name);
+      return Object.fromEntries(header.map((h, i) => [String(h), first[i]]));
+    };
+    for (const h of NEW_MENTEE_COLUMNS) expect(row(SHEET.mentees)[h]).toBe('');
+    for (const h of NEW_MENTOR_COLUMNS) expect(row(SHEET.mentors)[h]).toBe('');
+    const { settings: read, problems } = inScript(ws, () => loadSettings(SpreadsheetApp.getActive()));
+    expect(problems).toEqual([]);
+    expect([read.floorRequest, read.floorFormat, read.floorSchedule]).toEqual([true, true, true]);
+    expect((runner.call('setupWorkbook') as Outcome).message).toContain('ничего не изменено');
+  });
+
+  test('the floors read as the curator sets them; a value that is neither «да» nor «нет» is reported and the default kept', () => {
+    const { ws, runner } = freshAddon();
+    runner.call('setupWorkbook');
+    look(ws, (ss) => {
+      const sheet = ss.getSheetByName(SHEET.settings)!;
+      const labels = sheet
+        .getRange(1, 1, sheet.getLastRow(), 1)
+        .getValues()
+        .map((r) => String(r[0]));
+      sheet.getRange(labels.indexOf(FLOORS[0]) + 1, 2).setValue('нет');
+      sheet.getRange(labels.indexOf(FLOORS[2]) + 1, 2).setValue('может быть');
+    });
+    const { settings, problems } = inScript(ws, () => loadSettings(SpreadsheetApp.getActive()));
+    expect([settings.floorRequest, settings.floorFormat, settings.floorSchedule]).toEqual([false, true, true]);
+    expect(problems).toEqual([`«${FLOORS[2]}»: ожидается «да» или «нет», указано «может быть»; взято «да».`]);
+  });
+
+  test("the curator's synonyms are read as she keeps them: her rows, a cancelled row skipped; the seed while the sheet is missing", () => {
+    const { ws, runner } = freshAddon();
+    runner.call('setupWorkbook');
+    look(ws, (ss) => {
+      const sheet = ss.getSheetByName(SHEET.synonyms)!;
+      const terms = sheet
+        .getRange(1, 1, sheet.getLastRow(), 1)
+        .getValues()
+        .map((r) => String(r[0]));
+      // She disagrees that «учёба» is a difficulty, and adds a word of her centre.
+      sheet.getRange(terms.indexOf('учёба') + 1, 2).setValue('');
+      const last = sheet.getLastRow();
+      if (sheet.getMaxRows() < last + 2) sheet.insertRowsAfter(sheet.getMaxRows(), 2);
+      sheet.getRange(last + 1, 1, 2, 2).setValues([
+        ['вокал', 'музыка и вокал'],
+        ['', ''],
+      ]);
+    });
+    const rows = inScript(ws, () => loadSynonyms(SpreadsheetApp.getActive()));
+    expect(rows).toHaveLength(SYNONYM_SEED.length);
+    expect(rows).toContainEqual({ term: 'вокал', meaning: 'музыка и вокал' });
+    expect(rows.some((r) => r.term === 'учёба')).toBe(false);
+    const v = vocabulary(rows);
+    expect(v.canonical('Вокал')).toBe('музыка и вокал');
+    expect(v.canonical('учёба')).toBe('учеба');
+    expect(v.canonical('профориентация')).toBe('выбор профессии');
+    // A re-run keeps her edits: the cancelled row is not filled again, her row stays single.
+    runner.call('setupWorkbook');
+    expect(inScript(ws, () => loadSynonyms(SpreadsheetApp.getActive()))).toEqual(rows);
+    look(ws, (ss) => ss.deleteSheet(ss.getSheetByName(SHEET.synonyms)!));
+    expect(inScript(ws, () => loadSynonyms(SpreadsheetApp.getActive()))).toEqual(SYNONYM_SEED);
   });
 });

@@ -335,6 +335,9 @@ function ensureForm(ss: Spreadsheet, def: QuestionnaireDef, stored: Record<strin
     if ((pages.changed || arranged || routed) && (action === 'в порядке' || action === 'обновлена')) action = 'восстановлена';
     // Several pages: the respondent sees how far they are.
     if (!form.hasProgressBar()) form.setProgressBar(true);
+  } else if (arrange(form, def, items.ids, {}) && (action === 'в порядке' || action === 'обновлена')) {
+    // A question added to a form already in use lands at the end until moved to its place.
+    action = 'восстановлена';
   }
 
   if (destinationOf(form) !== ss.getId()) {

@@ -194,3 +194,67 @@ describe('wording a parent reads', () => {
     expect(defs.mentee.questions.find((q) => q.key === 'experience')!.section).toBe('teacher');
   });
 });
+
+describe('questions added after the forms were in use', () => {
+  const DIRECTION = 'Если нужна помощь с конкурсом, проектом или объединением — по какому направлению?';
+  const answers = {
+    'Кто вы?': 'обучающийся',
+    'Фамилия, имя, отчество': 'Орлов Глеб Игоревич',
+    'Объединение (студия, кружок), в котором вы занимаетесь или работаете': 'Изостудия',
+    'С чем вам нужна помощь наставника?': 'подготовка к конкурсу, олимпиаде, выставке',
+    'Какая форма наставничества вам подходит?': 'ученик – ученик',
+    'Удобный формат встреч': 'очно',
+    'Телефон или e-mail для связи': 'a@b.ru',
+  };
+  const withColumn = sectionedHeader(defs.mentee);
+  const withoutColumn = withColumn.filter((h) => h !== DIRECTION);
+  const at = '2026-10-03T06:00:00Z';
+  const cells = (header: string[], extra: Record<string, string> = {}): CellValue[] => [new Date(at), ...header.slice(1).map((h) => ({ ...answers, ...extra })[h as keyof typeof answers] ?? '')];
+
+  test('an older response keeps its fingerprint once Google adds the empty column, so it is not imported again', () => {
+    const [before] = read(defs.mentee, withoutColumn, [cells(withoutColumn)]);
+    const [after] = read(defs.mentee, withColumn, [cells(withColumn)]);
+    expect(after.response!.fingerprint).toBe(before.response!.fingerprint);
+    // An answer to the new question is a different response.
+    const [answered] = read(defs.mentee, withColumn, [cells(withColumn, { [DIRECTION]: 'музыка и вокал' })]);
+    expect(answered.response!.fingerprint).not.toBe(before.response!.fingerprint);
+    expect(answered.response!.answers.direction).toBe('музыка и вокал');
+    expect(menteeFields(answered.response!.answers).fields.direction).toBe('музыка и вокал');
+    // Unanswered, the field is not written at all (a request's field is not blanked).
+    expect('direction' in menteeFields(after.response!.answers).fields).toBe(false);
+  });
+
+  test("the field is a choice of the centre's directions or the person's own words", () => {
+    const [own] = read(defs.mentee, withColumn, [cells(withColumn, { [DIRECTION]: 'хореография' })]);
+    expect(own.problems).toEqual([]);
+    expect(own.response!.answers.direction).toBe('хореография');
+    const third = defs.thirdParty.questions.find((q) => q.key === 'direction')!;
+    expect(third).toMatchObject({ title: 'По какому направлению?', required: false, type: 'MULTIPLE_CHOICE', otherOption: true });
+    expect(defs.thirdParty.questions.map((q) => q.key).indexOf('direction')).toBe(defs.thirdParty.questions.map((q) => q.key).indexOf('topics') + 1);
+  });
+
+  test("a pupil mentor's age is read (10–25) and kept for pupils only", () => {
+    const header = ['Отметка времени', 'Кто вы?', 'Фамилия, имя, отчество', 'Возраст, полных лет (для обучающихся)'];
+    const [adult, tooOld, partner] = read(defs.mentor, header, [
+      [new Date(at), 'обучающийся', 'Григорьев Артём Павлович', '18'],
+      [new Date(at), 'обучающийся', 'Белова Ксения Олеговна', '26'],
+      [new Date(at), 'сотрудник организации-партнёра', 'Соколов Павел Андреевич', '40'],
+    ]);
+    expect(adult.problems).toEqual([]);
+    expect(mentorFields(adult.response!.answers).fields.age).toBe(18);
+    expect(tooOld.problems.map((p) => p.reason)).toEqual(['26 — вне допустимого диапазона 10–25']);
+    expect(mentorFields(tooOld.response!.answers).fields.age).toBe('');
+    expect(mentorFields(partner.response!.answers).fields.age).toBe('');
+    const q = defs.mentor.questions.find((x) => x.key === 'age')!;
+    expect(q).toMatchObject({ required: false, onlyFor: ['обучающийся'], field: { kind: 'number', min: 10, max: 25 } });
+    expect(defs.mentor.questions.map((x) => x.key).indexOf('age')).toBe(defs.mentor.questions.map((x) => x.key).indexOf('grade') + 1);
+  });
+
+  test('«только очно» and «только дистанционно» are offered, with a line saying when to choose them', () => {
+    for (const def of [defs.mentee, defs.mentor]) {
+      const format = def.questions.find((q) => q.key === 'format')!;
+      expect(format.choices).toEqual(['очно', 'дистанционно', 'смешанный', 'только очно', 'только дистанционно']);
+      expect(format.help).toBe('Выберите «только …», если другой формат для вас невозможен');
+    }
+  });
+});
