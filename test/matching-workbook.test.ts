@@ -22,8 +22,8 @@ describe('computeMatches', () => {
     expect(volkova['Форма']).toBe('педагог – педагог');
     const mentees = table(ws, SHEET.mentees);
     const refused = mentees.find((m) => m['ФИО'] === 'Без Согласия Иван')!;
-    expect(String(refused['Подбор: почему без пары и что дальше'])).toContain('согласия');
-    expect(String(refused['Подбор: почему без пары и что дальше'])).toContain('Что дальше');
+    // A refusal is respected: the note says not to match, never to sign a consent.
+    expect(String(refused['Подбор: почему без пары и что дальше'])).toBe('отказ от согласия на обработку ПДн — не подбирать, пока не будет нового согласия');
   });
 
   test('re-running replaces only the open proposals; approved pairs stay locked', () => {

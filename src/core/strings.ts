@@ -81,13 +81,30 @@ export const RU = {
     noConsent: (id: string) => `У участника ${id} нет действующего согласия на обработку персональных данных: его нельзя включать в пары.`,
     failed: (reason: string) => `Подбор пар: не удалось получить данные — ${reason}. Повторите через минуту.`,
     rejectedReason: 'отклонена куратором',
-    summary: (s: { mode: string; pairs: number; groups: number; mentees: number; locked: number; unmatched: number; unmatchedPriority: number; total: number; blocking: number }) =>
+    summary: (s: {
+      mode: string;
+      pairs: number;
+      groups: number;
+      mentees: number;
+      locked: number;
+      unmatched: number;
+      unmatchedPriority: number;
+      total: number;
+      blocking: readonly string[];
+      warning: string;
+    }) =>
       [
-        `Режим: ${s.mode === 'stable' ? 'стабильный (учёт взаимных предпочтений)' : 'оптимальный (максимум пар, затем баллов)'}.`,
+        `Режим: ${s.mode === 'stable' ? 'стабильный (учёт взаимных предпочтений, дети с приоритетом — первыми у наставников)' : 'оптимальный (сначала дети с приоритетом и их лучшие пары, затем взаимный выбор, затем баллы)'}.`,
         `Предложено: ${plural(s.pairs, ['пара', 'пары', 'пар'])}, ${plural(s.groups, ['группа', 'группы', 'групп'])}, ${plural(s.mentees, ['наставляемый', 'наставляемых', 'наставляемых'])}; закреплено ранее: ${s.locked}.`,
-        `Без пары: ${s.unmatched}${s.unmatchedPriority ? `, из них с приоритетом: ${s.unmatchedPriority}` : ''}.`,
-        `Сумма баллов: ${decimal(s.total, 1)}; блокирующих пар: ${s.blocking}.`,
-      ].join(' '),
+        `Без пары: ${s.unmatched}${s.unmatchedPriority ? `, из них с приоритетом: ${s.unmatchedPriority}` : ''} (причины — в столбце «Подбор: почему без пары и что дальше»).`,
+        `Сумма баллов: ${decimal(s.total, 1)}.`,
+        s.blocking.length
+          ? `Предпочли бы друг друга своим парам: ${s.blocking.slice(0, 3).join('; ')}${s.blocking.length > 3 ? `; и ещё ${s.blocking.length - 3}` : ''}.`
+          : 'Пар, где оба предпочли бы друг друга своим нынешним парам, нет.',
+        s.warning,
+      ]
+        .filter(Boolean)
+        .join(' '),
   },
   questionnaires: {
     dialogTitle: 'Анкеты программы наставничества',

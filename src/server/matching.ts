@@ -1,6 +1,7 @@
-import { PairIds, costOfForcing, countBlockingPairs, solveOptimal } from '../core/matching';
+import { MatchResult, MatchingInstance, PairIds, costOfForcing, findBlockingPairs, solveOptimal } from '../core/matching';
 import { MatchingInputError, matchingMessage } from '../core/matching/messages';
-import { MatchingPlan, Proposal, allowedPair } from '../core/pairing/plan';
+import { MatchingPlan, Proposal, allowedPair, slotOf, toInstancePairs } from '../core/pairing/plan';
+import { blockingLines, stablePriorityWarning } from '../core/pairing/notes';
 import { BaseTable } from '../core/intake/table';
 import { sheetDef } from '../core/workbook/sheets';
 import { groupId, unitsOf } from '../core/pairing/units';
@@ -119,9 +120,10 @@ function computeOn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, data: PairingDa
 
   const mentees = data.mentees.table;
   const notes = new Map(unmatched.map((u) => [u.menteeId, `${u.why}. Что дальше: ${u.next}`]));
+  for (const [id, note] of plan.leftOut) notes.set(id, note);
   mentees.rows.forEach((_r, i) => {
     const id = String(mentees.get(i, 'id'));
-    if (plan.mentees.has(id)) mentees.set(i, 'matchNote', notes.get(id) ?? '');
+    if (plan.mentees.has(id) || plan.leftOut.has(id)) mentees.set(i, 'matchNote', notes.get(id) ?? '');
   });
   saveTable(data.mentees);
 
@@ -137,9 +139,15 @@ function computeOn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, data: PairingDa
     unmatched: unmatched.length,
     unmatchedPriority: priority,
     total: Math.round(result.objective.totalScore * 10) / 10,
-    blocking: result.blockingPairs,
+    blocking: blockingOf(plan, result),
+    warning: mode === 'stable' ? stablePriorityWarning(result, solveOptimal(plan.instance)) : '',
   });
   return { message, proposed: fresh.length, unmatched: unmatched.length, objective: result.objective, blockingPairs: result.blockingPairs };
+}
+
+/** The pairs who would both rather be together, named (consented participants only are in the plan). */
+function blockingOf(plan: MatchingPlan, result: Pick<MatchResult, 'pairs'>): string[] {
+  return blockingLines(plan, findBlockingPairs(plan.instance, toInstancePairs(plan, result.pairs)), new Set(result.pairs.map((p) => p.mentee)));
 }
 
 function alternativesText(p: Proposal, mentors: Map<string, { name: string }>): string {
@@ -235,7 +243,22 @@ function parseChange(request: unknown): ChangeRequest {
   return { forced, rejected, mode };
 }
 
-type Judged = { ok: true; cost: ReturnType<typeof costOfForcing> } | { ok: false; reason: string };
+type Judged = { ok: true; cost: ReturnType<typeof costOfForcing>; instance: MatchingInstance } | { ok: false; reason: string };
+
+/** Why the rules forbid this pair (the obstacle met between these two), for the sidebar's refusal. */
+function whyNot(plan: MatchingPlan, e: string, m: string): string[] {
+  const groups = [...(plan.obstacles.get(e)?.values() ?? [])];
+  const mine = groups.filter((g) => g.mentors.includes(m)).map((g) => g.text);
+  return mine.length ? mine : groups.map((g) => g.text);
+}
+
+/** The instance with the pairs the curator may overrule (quality floor, likely relatives) allowed when she forces them. */
+function withOverruled(plan: MatchingPlan, forced: readonly PairIds[]): MatchingInstance {
+  const extra = forced.filter(([e, m]) => plan.overrulable.has(pairKey(e, m)));
+  if (!extra.length) return plan.instance;
+  const scores = [...(plan.instance.scores ?? []), ...extra.map(([e, m]) => [e, slotOf(plan, e, m), plan.overrulable.get(pairKey(e, m))?.score ?? 0] as [string, string, number])];
+  return { ...plan.instance, scores };
+}
 
 /**
  * The one check behind previewPairChange and applyPairChange: unknown or departed people are
@@ -248,6 +271,8 @@ function judgeChange(change: ChangeRequest, data: PairingData, plan: MatchingPla
   const proposed = new Set(pairsWithStatus(pairs, [PROPOSED]).map((i) => pairKey(pairs.get(i, 'menteeId'), pairs.get(i, 'mentorId'))));
   const rejected = new Set(pairsWithStatus(pairs, [REJECTED]).map((i) => pairKey(pairs.get(i, 'menteeId'), pairs.get(i, 'mentorId'))));
   for (const [e, m] of [...change.forced, ...change.rejected]) {
+    // Someone who refused or withdrew consent is left out of matching: refused the same as any missing consent.
+    if (plan.leftOut.has(e)) return { ok: false, reason: RU.matching.noConsent(e) };
     const mentee = plan.mentees.get(e);
     const mentor = plan.mentors.get(m);
     if (!mentee || !mentor) throw new CuratorError(RU.matching.unknownPair(e, m));
@@ -259,10 +284,12 @@ function judgeChange(change: ChangeRequest, data: PairingData, plan: MatchingPla
   for (const [e, m] of change.rejected) if (!proposed.has(pairKey(e, m)) && !rejected.has(pairKey(e, m))) return { ok: false, reason: RU.matching.notProposed(e, m) };
   for (const [e, m] of change.forced) {
     if (approvedMentee.has(e)) return { ok: false, reason: RU.matching.alreadyApproved(e) };
-    if (!allowedPair(plan, e, m)) return { ok: false, reason: RU.matching.forbidden(plan.ruledOut.get(e) ?? []) };
+    if (!allowedPair(plan, e, m) && !plan.overrulable.has(pairKey(e, m))) return { ok: false, reason: RU.matching.forbidden(whyNot(plan, e, m)) };
   }
   try {
-    return { ok: true, cost: costOfForcing(plan.instance, { forced: change.forced, rejected: change.rejected }) };
+    const instance = withOverruled(plan, change.forced);
+    const slots = (list: PairIds[]) => list.map(([e, m]): PairIds => [e, slotOf(plan, e, m)]);
+    return { ok: true, cost: costOfForcing(instance, { forced: slots(change.forced), rejected: slots(change.rejected) }), instance };
   } catch (error) {
     if (error instanceof MatchingInputError) return { ok: false, reason: RU.matching.forbidden([matchingMessage(error.code, error.params, 'ru')]) };
     throw error;
@@ -322,15 +349,21 @@ function matchingView(): MatchingView {
     current: {
       matched: current.length,
       totalScore: round(currentScore),
-      blockingPairs: countBlockingPairs(
-        plan.instance,
-        current.map((r) => ({ mentee: r.menteeId, mentor: r.mentorId })),
-      ),
+      ...blockingView(plan, current),
     },
   };
 }
 
 const round = (x: number) => Math.round(x * 10) / 10;
+
+/** The count and the named list of the pairs who would rather be together, for an assignment in base ids. */
+function blockingView(plan: MatchingPlan, rows: ReadonlyArray<{ menteeId: string; mentorId: string }>): { blockingPairs: number; blocking: string[] } {
+  // One row per mentee: a stale duplicate must not make the count fail.
+  const seen = new Set<string>();
+  const pairs = rows.filter((r) => !seen.has(r.menteeId) && seen.add(r.menteeId)).map((r) => ({ mentee: r.menteeId, mentor: r.mentorId }));
+  const lines = blockingOf(plan, { pairs: pairs.map((p) => ({ ...p, score: null, locked: false })) });
+  return { blockingPairs: lines.length, blocking: lines.slice(0, 10) };
+}
 
 /** Sidebar: what forcing or rejecting pairs would cost, without changing anything. */
 export function previewPairChange(request: PairChangeRequest): ChangePreview {
@@ -340,14 +373,16 @@ export function previewPairChange(request: PairChangeRequest): ChangePreview {
     const data = loadPairingData(ss);
     const plan = buildPlan(ss, data, 'optimal');
     const judged = judgeChange(change, data, plan);
-    if (!judged.ok) return { allowed: false, reason: judged.reason, deltaMatched: 0, deltaScore: 0, blockingPairs: 0, moved: [] };
+    if (!judged.ok) return { allowed: false, reason: judged.reason, deltaMatched: 0, deltaScore: 0, blockingPairs: 0, blocking: [], moved: [] };
     const { cost } = judged;
+    const blocking = blockingLines(plan, findBlockingPairs(judged.instance, cost.result.pairs), new Set(cost.result.pairs.map((p) => p.mentee)));
     return {
       allowed: true,
       reason: '',
       deltaMatched: cost.delta.matched,
       deltaScore: round(cost.delta.totalScore),
-      blockingPairs: countBlockingPairs(plan.instance, cost.result.pairs),
+      blockingPairs: blocking.length,
+      blocking: blocking.slice(0, 5),
       moved: cost.moved,
     };
   });

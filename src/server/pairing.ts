@@ -1,12 +1,14 @@
 import { MatchResult, PairIds, solve } from '../core/matching';
-import { MatchingPlan, describeResult, planMatching } from '../core/pairing/plan';
+import { MatchingPlan, Proposal, describePairs, planMatching, toBaseResult } from '../core/pairing/plan';
+import { Unmatched, unmatchedNotes } from '../core/pairing/notes';
+import { vocabulary } from '../core/pairing/synonyms';
 import { MenteeRecord, MentorRecord, readMentees, readMentors, readPartners } from '../core/pairing/records';
 import { FormRule } from '../core/pairing/rules';
 import { MutualChoices, Weights } from '../core/pairing/score';
 import { BaseTable } from '../core/intake/table';
 import { Settings } from '../core/settings';
 import { RU } from '../core/strings';
-import { loadForms, loadSettings } from './settings';
+import { loadForms, loadSettings, loadSynonyms } from './settings';
 import { LoadedTable, loadTable } from './tables';
 import { MENTORING_FORMS } from '../core/domain/forms-of-mentoring';
 
@@ -100,21 +102,30 @@ export function buildPlan(ss: Spreadsheet, data: PairingData, mode: 'optimal' | 
   if (data.preferences === undefined) data.preferences = loadTable(ss, 'preferences', false);
   const partners = data.partners;
   const prefs = data.preferences;
+  const zone = ss.getSpreadsheetTimeZone();
+  const settings = data.settings;
   return planMatching({
     mentees: data.menteeRecords,
     mentors: data.mentorRecords,
-    rules: { forms: data.forms, partners: readPartners(partners.table, new Date()), requireTraining: data.settings.requireTraining === true, rejected },
-    weights: weightsOf(data.settings),
+    rules: {
+      forms: data.forms,
+      partners: readPartners(partners.table, new Date(), (d) => Utilities.formatDate(d, zone, 'dd.MM.yyyy')),
+      requireTraining: settings.requireTraining === true,
+      rejected,
+      floor: { request: settings.floorRequest === true, format: settings.floorFormat === true, schedule: settings.floorSchedule === true },
+    },
+    weights: weightsOf(settings),
     mutual: mutualChoices(prefs?.table ?? null),
-    minScore: Number(data.settings.minScore),
+    vocabulary: vocabulary(loadSynonyms(ss)),
     locked,
     mode,
   });
 }
 
-export function solvePlan(plan: MatchingPlan): { result: MatchResult } & ReturnType<typeof describeResult> {
-  const result = solve(plan.instance);
-  return { result, ...describeResult(plan, result) };
+/** The matcher's answer in base ids, the proposals with their reasons and the unmatched with their notes. */
+export function solvePlan(plan: MatchingPlan): { result: MatchResult; proposals: Proposal[]; unmatched: Unmatched[] } {
+  const result = toBaseResult(plan, solve(plan.instance));
+  return { result, proposals: describePairs(plan, result), unmatched: unmatchedNotes(plan, result) };
 }
 
 const LEFT = ['выбыл(а)', 'завершил(а)'];

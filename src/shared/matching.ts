@@ -19,7 +19,8 @@ export interface MatchingView {
   /** Mentors with consent and the forms each one offers (the sidebar offers a card only mentors of its form). */
   mentors: Array<{ id: string; name: string; forms: string[] }>;
   optimum: { matched: number; totalScore: number };
-  current: { matched: number; totalScore: number; blockingPairs: number };
+  /** `blocking`: the first of the pairs who would both rather be together, named in plain Russian. */
+  current: { matched: number; totalScore: number; blockingPairs: number; blocking: string[] };
 }
 
 export interface PairChangeRequest {
@@ -35,5 +36,6 @@ export interface ChangePreview {
   deltaMatched: number;
   deltaScore: number;
   blockingPairs: number;
+  blocking: string[];
   moved: string[];
 }

@@ -29,6 +29,13 @@ const mode = () => ($<HTMLSelectElement>('mode').value === 'stable' ? 'stable' :
 /** The plain-Russian name of a «blocking pair» (a stable-matching term no curator knows). */
 const BLOCKING = 'пар, где оба предпочли бы друг друга своим нынешним парам';
 
+/** The count, and the people by name (the first few), so the curator can act on it. */
+function blockingText(count: number, named: readonly string[]): string {
+  if (!count) return `${BLOCKING}: нет`;
+  const more = count > named.length ? `; и ещё ${count - named.length}` : '';
+  return `${BLOCKING}: ${count}${named.length ? ` (${named.join('; ')}${more})` : ''}`;
+}
+
 async function run<T>(label: string, work: () => Promise<T>): Promise<T | undefined> {
   // Disabling the focused control drops focus to BODY; it is given back when the work ends.
   const focused = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
@@ -66,7 +73,7 @@ function describe(p: ChangePreview): string {
   const parts: string[] = [];
   parts.push(p.deltaMatched === 0 ? 'число наставляемых в парах и группах не меняется' : `наставляемых в парах и группах: ${signed(p.deltaMatched)}`);
   parts.push(p.deltaScore === 0 ? 'баллы как в оптимуме' : `баллы ${signed(p.deltaScore, 1)} к оптимуму`);
-  parts.push(p.blockingPairs ? `${BLOCKING}: ${p.blockingPairs}` : `${BLOCKING}: нет`);
+  parts.push(blockingText(p.blockingPairs, p.blocking));
   if (p.moved.length > 1) parts.push(`затронет наставляемых: ${p.moved.length}`);
   return `Стоимость: ${parts.join('; ')}.`;
 }
@@ -212,7 +219,7 @@ async function load(): Promise<void> {
   );
   if (!view.unmatched.length) unmatched.append(el('li', 'Все наставляемые с согласием в парах.'));
   $('summary').textContent =
-    `Сейчас: наставляемых в парах и группах ${view.current.matched}, баллов ${decimal(view.current.totalScore, 1)}; ${BLOCKING}: ${view.current.blockingPairs || 'нет'}. ` +
+    `Сейчас: наставляемых в парах и группах ${view.current.matched}, баллов ${decimal(view.current.totalScore, 1)}; ${blockingText(view.current.blockingPairs, view.current.blocking)}. ` +
     `Оптимум: наставляемых в парах и группах ${view.optimum.matched}, баллов ${decimal(view.optimum.totalScore, 1)}.`;
 }
 

@@ -5,7 +5,7 @@ export { parseName, normaliseName } from './name-parts';
 export type { NameParts } from './name-parts';
 export { sexOf, sexOfPatronymic } from './sex';
 export type { Sex } from './sex';
-export { declineName, initialsName, NBSP } from './person-name';
+export { declineName, initialsName, surnameInitials, NBSP } from './person-name';
 export { nameOverrides, overrideKey, NO_OVERRIDES } from './name-overrides';
 export type { NameOverrides, OverrideEntry } from './name-overrides';
 export { bySex, WORDS } from './agreement';

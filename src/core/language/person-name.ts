@@ -28,12 +28,7 @@ export function declineName(fullName: string, grammaticalCase: GrammaticalCase, 
 export function initialsName(fullName: string, grammaticalCase: GrammaticalCase = 'nominative', overrides: NameOverrides = NO_OVERRIDES): string {
   const parts = parseName(fullName);
   if (!parts) return normaliseName(fullName);
-  const initials =
-    parts.initials ||
-    [parts.first, parts.middle.split(' ')[0]]
-      .filter(Boolean)
-      .map((w) => `${w[0].toUpperCase()}.`)
-      .join('');
+  const initials = initialsOf(parts);
   const corrected = overrides.get(overrideKey(fullName, grammaticalCase));
   const last = corrected ? corrected.split(' ')[0] : grammaticalCase === 'nominative' ? parts.last : declineParts(parts, grammaticalCase).last;
   return initials ? `${initials}${NBSP}${last}` : last;
@@ -58,4 +53,22 @@ function declineParts(parts: NameParts, grammaticalCase: GrammaticalCase): NameP
 function keepCase(original: string, declined: string): string {
   if (!declined) return original;
   return original.length > 1 && original === original.toUpperCase() ? declined.toUpperCase() : declined;
+}
+
+/** «Иванова А.С.»: the surname first and the initials after, as lists and notes name people. */
+export function surnameInitials(fullName: string): string {
+  const parts = parseName(fullName);
+  if (!parts) return normaliseName(fullName);
+  const initials = initialsOf(parts);
+  return initials ? `${parts.last}${NBSP}${initials}` : parts.last;
+}
+
+function initialsOf(parts: NameParts): string {
+  return (
+    parts.initials ||
+    [parts.first, parts.middle.split(' ')[0]]
+      .filter(Boolean)
+      .map((w) => `${w[0].toUpperCase()}.`)
+      .join('')
+  );
 }

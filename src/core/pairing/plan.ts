@@ -1,8 +1,10 @@
 import { MatchingInstance, MatchingMode, ScoreEntry, PairIds } from '../matching/instance';
 import { MatchResult } from '../matching/result';
+import { CONSENT } from '../intake/consent';
 import { MenteeRecord, MentorRecord } from './records';
-import { RuleContext, capacityOf, judgePair } from './rules';
-import { MutualChoices, Weights, explain, scorePair, scoreValue } from './score';
+import { FormRule, Obstacle, RuleContext, judgeFit, judgePair, menteeForms, placesOf, relativesWhy } from './rules';
+import { MutualChoices, Scorer, Weights, explain } from './score';
+import { Vocabulary } from './synonyms';
 
 export interface Candidate {
   mentorId: string;
@@ -10,16 +12,28 @@ export interface Candidate {
   score: number;
 }
 
+/** One obstacle as it stands between a mentee and some mentors: how many, and the first few. */
+export interface ObstacleGroup extends Obstacle {
+  mentors: string[];
+  count: number;
+}
+
 export interface MatchingPlan {
   instance: MatchingInstance;
   /** Mentee id → every allowed mentor with the pair's form and score, best first. */
   allowed: Map<string, Candidate[]>;
-  /** Mentee id → why mentors were ruled out (each reason once). */
-  ruledOut: Map<string, string[]>;
+  /** Mentee id → what ruled mentors out, grouped by obstacle, in the order first met. */
+  obstacles: Map<string, Map<string, ObstacleGroup>>;
+  /** Pairs kept out only by what the curator may overrule (quality floor, likely relatives): "e|m" → why. */
+  overrulable: Map<string, Obstacle & { form: string; score: number }>;
+  /** Mentees left out of matching on purpose (consent withdrawn or refused): id → the note. */
+  leftOut: Map<string, string>;
   mentees: Map<string, MenteeRecord>;
   mentors: Map<string, MentorRecord>;
-  weights: Weights;
-  mutual: MutualChoices;
+  forms: readonly FormRule[];
+  scorer: Scorer;
+  /** Instance mentor id → base mentor id: a mentor whose places are split is two in the instance. */
+  slotOwner: Map<string, string>;
 }
 
 export interface PlanInput {
@@ -28,113 +42,194 @@ export interface PlanInput {
   rules: RuleContext;
   weights: Weights;
   mutual: MutualChoices;
-  minScore: number;
+  vocabulary: Vocabulary;
   /** Approved pairs [menteeId, mentorId]: they stay and use capacity first. */
   locked: readonly PairIds[];
   mode: MatchingMode;
 }
 
 const ACTIVE = (status: string) => !['завершил(а)', 'выбыл(а)'].includes(status);
+const TEACHER_SLOT = '/педагоги';
+const key = (e: string, m: string) => `${e}|${m}`;
 
 export function allowedPair(plan: MatchingPlan, menteeId: string, mentorId: string): Candidate | undefined {
   return plan.allowed.get(menteeId)?.find((c) => c.mentorId === mentorId);
 }
 
+/** The instance's id of a mentor for this mentee (a split mentor's teachers' places have their own). */
+export function slotOf(plan: MatchingPlan, menteeId: string, mentorId: string): string {
+  const teacherSlot = mentorId + TEACHER_SLOT;
+  return plan.slotOwner.has(teacherSlot) && plan.mentees.get(menteeId)?.category === 'педагог' ? teacherSlot : mentorId;
+}
+
+/** Pairs in base ids → pairs in instance ids (what the matcher's functions take). */
+export function toInstancePairs(plan: MatchingPlan, pairs: ReadonlyArray<{ mentee: string; mentor: string }>): Array<{ mentee: string; mentor: string }> {
+  return pairs.map((p) => ({ mentee: p.mentee, mentor: slotOf(plan, p.mentee, p.mentor) }));
+}
+
+/** The matcher's answer in base ids. */
+export function toBaseResult(plan: MatchingPlan, result: MatchResult): MatchResult {
+  return { ...result, pairs: result.pairs.map((p) => ({ ...p, mentor: plan.slotOwner.get(p.mentor) ?? p.mentor })) };
+}
+
+function push<K, V>(map: Map<K, V[]>, k: K, value: V): void {
+  const list = map.get(k);
+  if (list) list.push(value);
+  else map.set(k, [value]);
+}
+
+/** Why a mentee is left out of matching altogether (not «без пары»: not to be matched). */
+function leftOutNote(m: MenteeRecord): string {
+  if (m.consentStatus === CONSENT.withdrawn) return 'согласие на обработку ПДн отозвано — не подбирать';
+  if (m.consentStatus === CONSENT.refused) return 'отказ от согласия на обработку ПДн — не подбирать, пока не будет нового согласия';
+  return '';
+}
+
 /**
  * The matching instance of this workbook: who may be paired with whom, and how well. Mentors are
- * indexed by form, so a mentee is judged only against mentors of the forms that fit them; the
- * pairs ruled out by form alone are never built (most pairs are, and the instance stays sparse).
+ * indexed by form, so a mentee is judged only against mentors of the forms that fit them; pairs
+ * ruled out by form alone are never built (most pairs are, and the instance stays sparse).
  */
 export function planMatching(input: PlanInput): MatchingPlan {
-  const mentees = input.mentees.filter((m) => ACTIVE(m.status));
+  const leftOut = new Map<string, string>();
+  const mentees = input.mentees.filter((m) => {
+    if (!ACTIVE(m.status)) return false;
+    const note = leftOutNote(m);
+    if (note) leftOut.set(m.id, note);
+    return !note;
+  });
   const mentors = input.mentors.filter((m) => ACTIVE(m.status));
-  // An approved or curator-forced pair stays only while both still have a valid consent (152-ФЗ):
-  // without it nobody is matched, whatever was decided before.
+  const scorer = new Scorer(input.weights, input.mutual, input.vocabulary);
+  // An approved or curator-forced pair stays only while both still have a valid consent (152-ФЗ).
   const consentedMentees = new Set(mentees.filter((m) => m.consent).map((m) => m.id));
   const consentedMentors = new Set(mentors.filter((m) => m.consent).map((m) => m.id));
   const locked = input.locked.filter(([e, m]) => consentedMentees.has(e) && consentedMentors.has(m));
-  const lockedMentee = new Set(locked.map(([e]) => e));
+  const lockedKeys = new Set(locked.map(([e, m]) => key(e, m)));
   const byForm = new Map<string, MentorRecord[]>();
-  const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
-    const list = map.get(key);
-    if (list) list.push(value);
-    else map.set(key, [value]);
-  };
   for (const m of mentors) for (const f of m.forms) push(byForm, f, m);
-  const allowed = new Map<string, Candidate[]>();
-  const ruledOut = new Map<string, string[]>();
+
+  const plan: MatchingPlan = {
+    instance: { mode: input.mode, mentees: [], mentors: [] },
+    allowed: new Map(),
+    obstacles: new Map(),
+    overrulable: new Map(),
+    leftOut,
+    mentees: new Map(mentees.map((m) => [m.id, m])),
+    mentors: new Map(mentors.map((m) => [m.id, m])),
+    forms: input.rules.forms,
+    scorer,
+    slotOwner: new Map(),
+  };
+  const places = new Map(mentors.map((m) => [m.id, placesOf(m, input.rules.forms)]));
+  for (const m of mentors) {
+    plan.slotOwner.set(m.id, m.id);
+    if (places.get(m.id)?.split) plan.slotOwner.set(m.id + TEACHER_SLOT, m.id);
+  }
+
   const scores: ScoreEntry[] = [];
   for (const mentee of mentees) {
-    const reasons = new Set<string>();
-    const forms = input.rules.forms.filter((f) => (mentee.form ? f.name === mentee.form : f.menteeRole === mentee.category));
-    const pool = new Set(forms.flatMap((f) => byForm.get(f.name) ?? []));
-    if (!mentee.consent) reasons.add('у наставляемого нет действующего согласия на обработку ПДн');
-    else if (!pool.size) reasons.add(mentee.form ? `нет наставников, работающих в форме «${mentee.form}»` : 'нет наставников подходящих форм');
+    const groups = new Map<string, ObstacleGroup>();
+    const note = (mentorId: string, o: Obstacle) => {
+      const g = groups.get(o.key);
+      if (g) {
+        g.count++;
+        if (g.mentors.length < 5) g.mentors.push(mentorId);
+      } else groups.set(o.key, { ...o, mentors: [mentorId], count: 1 });
+    };
     const candidates: Candidate[] = [];
+    const forms = menteeForms(mentee, input.rules.forms);
+    const pool = new Set(forms.flatMap((f) => byForm.get(f.name) ?? []));
     if (mentee.consent) {
+      const a = scorer.menteeProfile(mentee);
       for (const mentor of pool) {
-        const verdict = judgePair(mentee, mentor, input.rules);
+        const isLocked = lockedKeys.has(key(mentee.id, mentor.id));
+        const verdict = judgePair(mentee, mentor, forms, input.rules);
         if (!verdict.ok) {
-          reasons.add(verdict.reason);
+          note(mentor.id, verdict.why);
           continue;
         }
-        const score = scoreValue(mentee, mentor, input.weights, input.mutual);
-        if (score < input.minScore && !lockedMentee.has(mentee.id)) {
-          reasons.add(`балл ниже порога ${input.minScore}`);
+        const ev = scorer.evaluate(mentee, mentor);
+        const why = judgeFit(a, scorer.mentorProfile(mentor), ev, input.rules.floor);
+        const score = scorer.value(ev);
+        if (why && !(isLocked && why.soft)) {
+          note(mentor.id, why);
+          if (why.soft) plan.overrulable.set(key(mentee.id, mentor.id), { ...why, form: verdict.form, score });
           continue;
         }
         candidates.push({ mentorId: mentor.id, form: verdict.form, score });
-        scores.push([mentee.id, mentor.id, score]);
       }
     }
-    candidates.sort((a, b) => b.score - a.score || a.mentorId.localeCompare(b.mentorId));
-    allowed.set(mentee.id, candidates);
-    ruledOut.set(mentee.id, [...reasons]);
+    candidates.sort((x, y) => y.score - x.score || (x.mentorId < y.mentorId ? -1 : x.mentorId > y.mentorId ? 1 : 0));
+    for (const c of candidates) scores.push([mentee.id, slotOf(plan, mentee.id, c.mentorId), c.score]);
+    plan.allowed.set(mentee.id, candidates);
+    plan.obstacles.set(mentee.id, groups);
   }
-  const plan: MatchingPlan = {
-    instance: { mode: input.mode, mentees: [], mentors: [] },
-    allowed,
-    ruledOut,
-    mentees: new Map(mentees.map((m) => [m.id, m])),
-    mentors: new Map(mentors.map((m) => [m.id, m])),
-    weights: input.weights,
-    mutual: input.mutual,
-  };
-  // A locked pair stays even if its score no longer passes: the curator approved it.
-  for (const [e, m] of locked) if (!allowedPair(plan, e, m)) scores.push([e, m, 0]);
+  // A locked pair stays even if the rules no longer allow it: the curator approved it.
+  for (const [e, m] of locked) if (!allowedPair(plan, e, m)) scores.push([e, slotOf(plan, e, m), 0]);
+
   const lockedCount = new Map<string, number>();
-  for (const [, m] of locked) lockedCount.set(m, (lockedCount.get(m) ?? 0) + 1);
+  for (const [e, m] of locked) lockedCount.set(slotOf(plan, e, m), (lockedCount.get(slotOf(plan, e, m)) ?? 0) + 1);
   const acceptable = new Map<string, Scored[]>();
   const acceptableFor = new Map<string, Scored[]>();
+  const mutual: PairIds[] = [];
   for (const [e, m, score] of scores) {
     push(acceptable, e, { id: m, score });
     push(acceptableFor, m, { id: e, score });
+    const owner = plan.slotOwner.get(m) ?? m;
+    if (input.mutual.menteeRank(e, owner) && input.mutual.mentorRank(owner, e)) mutual.push([e, m]);
   }
+  const slots = [...plan.slotOwner.keys()];
+  const capacityOfSlot = (slot: string) => {
+    const p = places.get(plan.slotOwner.get(slot) ?? slot);
+    const own = !p ? 0 : slot.endsWith(TEACHER_SLOT) ? p.teachers : p.split ? p.children : Math.max(p.children, p.teachers);
+    return Math.max(own, lockedCount.get(slot) ?? 0);
+  };
+  const priority = new Map(mentees.map((m) => [m.id, m.priority]));
+  const ownerRank = (slot: string, e: string) => input.mutual.mentorRank(plan.slotOwner.get(slot) ?? slot, e);
   plan.instance = {
     mode: input.mode,
     mentees: mentees.map((m) => ({ id: m.id, priority: m.priority })),
-    mentors: mentors.map((m) => ({ id: m.id, capacity: Math.max(capacityOf(m, input.rules.forms), lockedCount.get(m.id) ?? 0) })),
+    mentors: slots.map((id) => ({ id, capacity: capacityOfSlot(id) })),
     scores,
-    locked: [...locked],
-    // Preferences go in both modes: stable mode matches by them, optimal mode counts blocking pairs.
-    menteePrefs: preferences(mentees, acceptable, (e, m) => input.mutual.menteeRank(e, m)),
-    mentorPrefs: preferences(mentors, acceptableFor, (m, e) => input.mutual.mentorRank(m, e)),
+    locked: locked.map(([e, m]) => [e, slotOf(plan, e, m)] as PairIds),
+    // A mutual choice decides after priority (a level of its own, not points); priority children get their best fit first.
+    mutual,
+    priorityScores: true,
+    // Preferences go in both modes: stable mode matches by them, optimal mode names blocking pairs.
+    // Mentors put priority children first, so stable mode honours priority too.
+    menteePrefs: preferences(
+      mentees,
+      acceptable,
+      (e, slot) => input.mutual.menteeRank(e, plan.slotOwner.get(slot) ?? slot),
+      () => 0,
+    ),
+    mentorPrefs: preferences(
+      slots.map((id) => ({ id })),
+      acceptableFor,
+      ownerRank,
+      (e) => priority.get(e) ?? 0,
+    ),
   };
   return plan;
 }
 
-/** Ranked lists: the post-meeting choices first, then by score, then by ID. */
+/** Ranked lists: the higher level first, then the post-meeting choices, then by score, then by ID. */
 interface Scored {
   id: string;
   score: number;
 }
 
-function preferences(owners: ReadonlyArray<{ id: string }>, acceptable: Map<string, Scored[]>, rank: (owner: string, other: string) => number | null): Record<string, string[]> {
+function preferences(
+  owners: ReadonlyArray<{ id: string }>,
+  acceptable: Map<string, Scored[]>,
+  rank: (owner: string, other: string) => number | null,
+  level: (other: string) => number,
+): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const { id } of owners) {
     // Keys computed once per entry, then a plain numeric sort.
-    const entries = (acceptable.get(id) ?? []).map((o) => ({ other: o.id, rank: rank(id, o.id) ?? Infinity, score: o.score }));
-    entries.sort((a, b) => a.rank - b.rank || b.score - a.score || (a.other < b.other ? -1 : a.other > b.other ? 1 : 0));
+    const entries = (acceptable.get(id) ?? []).map((o) => ({ other: o.id, level: level(o.id), rank: rank(id, o.id) ?? Infinity, score: o.score }));
+    entries.sort((a, b) => b.level - a.level || a.rank - b.rank || b.score - a.score || (a.other < b.other ? -1 : a.other > b.other ? 1 : 0));
     out[id] = entries.map((e) => e.other);
   }
   return out;
@@ -150,50 +245,38 @@ export interface Proposal {
   locked: boolean;
 }
 
-export interface Unmatched {
-  menteeId: string;
-  why: string;
-  next: string;
+/** «Обоснование» of a pair: the warnings first (the rules' own, e.g. likely relatives of a fixed pair), then the merits. */
+export function reasonsOf(plan: MatchingPlan, menteeId: string, mentorId: string): string {
+  const mentee = plan.mentees.get(menteeId);
+  const mentor = plan.mentors.get(mentorId);
+  if (!mentee || !mentor) return '';
+  const extra: string[] = [];
+  const relatives = relativesWhy(plan.scorer.menteeProfile(mentee), plan.scorer.mentorProfile(mentor));
+  if (relatives) extra.push(relatives);
+  const overruled = plan.overrulable.get(key(menteeId, mentorId));
+  if (overruled && overruled.key !== 'relatives') extra.push(`${overruled.text} — пара закреплена куратором`);
+  return explain(plan.scorer.explainPair(mentee, mentor), extra);
 }
 
-/** Turns the matcher's answer into what the curator reads: reasons, alternatives, and for the unmatched why and what next. */
-export function describeResult(plan: MatchingPlan, result: MatchResult): { proposals: Proposal[]; unmatched: Unmatched[] } {
-  const proposals = result.pairs.map((p) => {
-    const info = allowedPair(plan, p.mentee, p.mentor);
+/** The proposals the curator reads: reasons and alternatives (the unmatched notes are notes.ts). */
+export function describePairs(plan: MatchingPlan, result: MatchResult): Proposal[] {
+  return result.pairs.map((p) => {
+    const mentorId = plan.slotOwner.get(p.mentor) ?? p.mentor;
+    const info = allowedPair(plan, p.mentee, mentorId);
     const mentee = plan.mentees.get(p.mentee);
-    const mentor = plan.mentors.get(p.mentor);
-    // The explanation is worked out only for the pairs proposed, not for every allowed pair.
-    const scored = info && mentee && mentor ? scorePair(mentee, mentor, plan.weights, plan.mutual) : null;
+    const overruled = plan.overrulable.get(key(p.mentee, mentorId));
     return {
       menteeId: p.mentee,
-      mentorId: p.mentor,
-      form: info?.form ?? mentee?.form ?? '',
-      score: info?.score ?? 0,
-      reasons: scored ? explain(scored) : 'пара утверждена куратором ранее',
+      mentorId,
+      form: info?.form ?? overruled?.form ?? mentee?.form ?? '',
+      score: info?.score ?? overruled?.score ?? 0,
+      // Explanations are worked out only for the pairs proposed, not for every allowed pair.
+      reasons: info || overruled ? reasonsOf(plan, p.mentee, mentorId) : 'пара утверждена куратором ранее',
       alternatives: (plan.allowed.get(p.mentee) ?? [])
-        .filter((c) => c.mentorId !== p.mentor)
+        .filter((c) => c.mentorId !== mentorId)
         .slice(0, 2)
         .map((c) => ({ mentorId: c.mentorId, score: c.score })),
       locked: p.locked,
     };
   });
-  const unmatched = result.unmatched.map((id) => {
-    const options = plan.allowed.get(id) ?? [];
-    if (options.length) {
-      return {
-        menteeId: id,
-        why: `все подходящие наставники (${options.length}) заняты более подходящими парами или наставляемыми с более высоким приоритетом`,
-        next: 'предложить групповую форму у одного из этих наставников или дождаться следующего раунда подбора (дорожная карта, п. 5.3)',
-      };
-    }
-    const reasons = plan.ruledOut.get(id) ?? [];
-    return {
-      menteeId: id,
-      why: reasons.length ? reasons.slice(0, 3).join('; ') : 'нет подходящих наставников',
-      next: reasons.some((r) => r.includes('согласи'))
-        ? 'оформить согласие на обработку персональных данных'
-        : 'найти наставника среди партнёров или педагогов и пригласить его заполнить анкету наставника (п. 5.3)',
-    };
-  });
-  return { proposals, unmatched };
 }

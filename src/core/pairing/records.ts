@@ -22,8 +22,17 @@ export interface MenteeRecord {
   format: string;
   schedule: string[];
   consent: boolean;
+  /** «Согласие» as the base shows it: the notes tell a refusal from a missing signature. */
+  consentStatus: string;
   priority: number;
   status: string;
+  /** The child's direction for a contest or a project («музыка и вокал»), if given. */
+  direction: string;
+  /** Topics third parties (a psychologist, a class teacher, a parent) asked for. */
+  thirdPartyTopics: string[];
+  /** Curator's mark: a teacher new to the centre may be mentored whatever their years elsewhere. */
+  newEmployee: boolean;
+  contact: string;
 }
 
 export interface MentorRecord {
@@ -42,7 +51,12 @@ export interface MentorRecord {
   schedule: string[];
   training: string;
   consent: boolean;
+  consentStatus: string;
   status: string;
+  age: number | null;
+  /** Places kept for teachers («педагог – педагог»); null = the places are not split. */
+  teacherPlaces: number | null;
+  contact: string;
   /** «Должность», as the curator or the form gave it. */
   position: string;
   /** The written consent of ст. 351.8 ТК РФ (a date or a note); empty = not recorded. */
@@ -55,6 +69,8 @@ export const isStaffMentor = (m: Pick<MentorRecord, 'category'>) => m.category =
 export interface PartnerRecord {
   name: string;
   hasAgreement: boolean;
+  /** When the agreement ended («30.06.2026»), '' while it is in force or has no end date. */
+  expired: string;
 }
 
 const list = (v: unknown) => splitList(v, VOCABULARY);
@@ -64,6 +80,7 @@ const num = (v: unknown): number | null => {
   return m ? Number(m[0]) : null;
 };
 const str = (v: unknown) => String(v ?? '').trim();
+const yes = (v: unknown) => v === true || ['да', 'true', 'истина'].includes(str(v).toLowerCase());
 
 export function readMentees(t: BaseTable): MenteeRecord[] {
   return t.rows
@@ -82,8 +99,13 @@ export function readMentees(t: BaseTable): MenteeRecord[] {
       format: str(t.get(i, 'format')),
       schedule: list(t.get(i, 'schedule')),
       consent: consentAllows(t.get(i, 'consent')),
+      consentStatus: str(t.get(i, 'consent')),
       priority: Number(t.get(i, 'priority')) || 0,
       status: str(t.get(i, 'status')),
+      direction: str(t.get(i, 'direction')),
+      thirdPartyTopics: list(t.get(i, 'thirdPartyTopics')),
+      newEmployee: yes(t.get(i, 'newEmployee')),
+      contact: str(t.get(i, 'contact')),
     }))
     .filter((m) => m.id && m.name);
 }
@@ -106,7 +128,11 @@ export function readMentors(t: BaseTable): MentorRecord[] {
       schedule: list(t.get(i, 'schedule')),
       training: str(t.get(i, 'training')),
       consent: consentAllows(t.get(i, 'consent')),
+      consentStatus: str(t.get(i, 'consent')),
       status: str(t.get(i, 'status')),
+      age: num(t.get(i, 'age')),
+      teacherPlaces: num(t.get(i, 'teacherPlaces')),
+      contact: str(t.get(i, 'contact')),
       position: str(t.get(i, 'position')),
       agreement: isDate(t.get(i, 'agreement')) ? 'есть' : str(t.get(i, 'agreement')),
     }))
@@ -114,14 +140,15 @@ export function readMentors(t: BaseTable): MentorRecord[] {
 }
 
 /** A partner counts for «работодатель – ученик» only with an agreement in force. */
-export function readPartners(t: BaseTable, today: Date): Map<string, PartnerRecord> {
+export function readPartners(t: BaseTable, today: Date, dateText: (d: Date) => string): Map<string, PartnerRecord> {
   const out = new Map<string, PartnerRecord>();
   t.rows.forEach((_r, i) => {
     const name = str(t.get(i, 'name'));
     if (!name) return;
     const until = t.get(i, 'agreementUntil');
-    const inForce = !isDate(until) || until.getTime() >= today.getTime();
-    out.set(normalizeName(name), { name, hasAgreement: str(t.get(i, 'agreement')) !== '' && inForce });
+    // «действует до 30.06» includes 30.06 itself.
+    const expired = isDate(until) && until.getTime() + 24 * 3600 * 1000 <= today.getTime() ? dateText(until) : '';
+    out.set(normalizeName(name), { name, hasAgreement: str(t.get(i, 'agreement')) !== '' && !expired, expired });
   });
   return out;
 }
