@@ -15,12 +15,27 @@ import { keyLess, menteeKeyOf, mentorKeyOf, ResolvedPrefs, resolvePreferences } 
  * Without any explicit list, every preference comes from the scores and no resolution is needed.
  */
 export function blockingPairsOf(p: PreparedInstance, mentorOf: Int32Array, prefs?: ResolvedPrefs): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
   const explicit = p.menteePrefs.some((l) => l !== null) || p.mentorPrefs.some((l) => l !== null);
-  return explicit || prefs ? fromPrefs(p, prefs ?? resolvePreferences(p), mentorOf) : fromScores(p, mentorOf);
+  if (explicit || prefs) fromPrefs(p, prefs ?? resolvePreferences(p), mentorOf, out);
+  else fromScores(p, mentorOf, out);
+  return out;
 }
 
-/** Both sides rank by score (ties by input order): (e, j) has keys (−s, j) for e and (−s, e) for j. */
-function fromScores(p: PreparedInstance, mentorOf: Int32Array): Array<[number, number]> {
+/**
+ * How many pairs blockingPairsOf would return, without building or ordering them: an assignment
+ * far from the scores' order (mutual choices, priority first) can have millions.
+ */
+export function blockingPairCount(p: PreparedInstance, mentorOf: Int32Array, prefs?: ResolvedPrefs): number {
+  const explicit = p.menteePrefs.some((l) => l !== null) || p.mentorPrefs.some((l) => l !== null);
+  return explicit || prefs ? fromPrefs(p, prefs ?? resolvePreferences(p), mentorOf, null) : fromScores(p, mentorOf, null);
+}
+
+/**
+ * Both sides rank by score (ties by input order): (e, j) has keys (−s, j) for e and (−s, e) for j.
+ * Appends the pairs to `out` (null: only counts them); returns their number.
+ */
+function fromScores(p: PreparedInstance, mentorOf: Int32Array, out: Array<[number, number]> | null): number {
   const n = p.menteeIds.length;
   const m = p.mentorIds.length;
   const { scoreStart, scoreMentor, scoreValue } = p;
@@ -44,28 +59,32 @@ function fromScores(p: PreparedInstance, mentorOf: Int32Array): Array<[number, n
       worstMentee[j] = e;
     }
   }
-  const out: Array<[number, number]> = [];
+  let count = 0;
   for (let e = 0; e < n; e++) {
     if (p.lockedMentor[e] !== -1) continue;
     const c = mentorOf[e];
     const sc = currentScore[e];
-    const found = out.length;
+    const found = count;
     for (let k = scoreStart[e]; k < scoreStart[e + 1]; k++) {
       const j = scoreMentor[k];
       const s = scoreValue[k];
       if (j === c || !(s > sc || (s === sc && j < c))) continue;
-      if (assigned[j] < p.capacity[j] || s > worstScore[j] || (s === worstScore[j] && e < worstMentee[j])) out.push([e, j]);
+      if (assigned[j] < p.capacity[j] || s > worstScore[j] || (s === worstScore[j] && e < worstMentee[j])) {
+        count++;
+        out?.push([e, j]);
+      }
     }
-    if (out.length - found > 1) {
+    if (out && count - found > 1) {
       const mine = out.splice(found);
       mine.sort((a, b) => scoreOfPair(e, b[1]) - scoreOfPair(e, a[1]) || a[1] - b[1]);
       out.push(...mine);
     }
   }
-  return out;
+  return count;
 }
 
-function fromPrefs(p: PreparedInstance, prefs: ResolvedPrefs, mentorOf: Int32Array): Array<[number, number]> {
+/** As fromScores, by the resolved preference lists. */
+function fromPrefs(p: PreparedInstance, prefs: ResolvedPrefs, mentorOf: Int32Array, out: Array<[number, number]> | null): number {
   const n = p.menteeIds.length;
   const m = p.mentorIds.length;
   const assigned = new Int32Array(m);
@@ -84,7 +103,7 @@ function fromPrefs(p: PreparedInstance, prefs: ResolvedPrefs, mentorOf: Int32Arr
       worst2[j] = key[1];
     }
   }
-  const out: Array<[number, number]> = [];
+  let count = 0;
   const { start, item } = prefs.mutual;
   const { menteeKey1, menteeKey2, mentorKey1, mentorKey2 } = prefs;
   for (let e = 0; e < n; e++) {
@@ -96,13 +115,16 @@ function fromPrefs(p: PreparedInstance, prefs: ResolvedPrefs, mentorOf: Int32Arr
     } else {
       menteeKeyOf(p, e, current, key);
     }
-    const found = out.length;
+    const found = count;
     for (let k = start[e]; k < start[e + 1]; k++) {
       const j = item[k];
       if (j === current || !keyLess(menteeKey1[k], menteeKey2[k], key[0], key[1])) continue;
-      if (assigned[j] < p.capacity[j] || keyLess(mentorKey1[k], mentorKey2[k], worst1[j], worst2[j])) out.push([e, j]);
+      if (assigned[j] < p.capacity[j] || keyLess(mentorKey1[k], mentorKey2[k], worst1[j], worst2[j])) {
+        count++;
+        out?.push([e, j]);
+      }
     }
-    if (out.length - found > 1) {
+    if (out && count - found > 1) {
       // Report a mentee's blocking mentors in the mentee's order of preference.
       const mine = out.splice(found).map(([, j]) => j);
       const rank = new Map<number, number>();
@@ -115,7 +137,7 @@ function fromPrefs(p: PreparedInstance, prefs: ResolvedPrefs, mentorOf: Int32Arr
       for (const j of mine) out.push([e, j]);
     }
   }
-  return out;
+  return count;
 }
 
 function mentorsOf(p: PreparedInstance, pairs: ReadonlyArray<{ mentee: string; mentor: string }>): Int32Array {
@@ -145,5 +167,6 @@ export function findBlockingPairs(instance: MatchingInstance | PreparedInstance,
 }
 
 export function countBlockingPairs(instance: MatchingInstance | PreparedInstance, pairs: ReadonlyArray<{ mentee: string; mentor: string }>): number {
-  return findBlockingPairs(instance, pairs).length;
+  const p = asPrepared(instance);
+  return blockingPairCount(p, mentorsOf(p, pairs));
 }

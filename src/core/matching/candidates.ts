@@ -19,20 +19,26 @@ const ROUNDS = 3;
 /** How the answer was reached: the full graph directly, candidates (after `rounds` solves), or a fallback. */
 export type CandidatePath = 'full' | 'candidates' | 'fallback';
 
-/** @param alwaysFrom columns from this index on (the "unmatched" ones) keep all their edges */
+/**
+ * @param alwaysFrom columns from this index on (the "unmatched" ones) keep all their edges
+ * @param keepTies whether a row keeps every edge tied with its cheapest ones (the one-stage solve,
+ *   whose answer among ties must stay as it was); later levels have rows whose edges all tie, and
+ *   cut them at `perRow` in edge order instead (pricing still proves the answer on every edge)
+ */
 export function solveWithCandidates(
   g: SparseGraph,
   cost: Float64Array,
   alwaysFrom: number,
   perRow = CANDIDATES_PER_ROW,
   thinFrom = THIN_FROM_EDGES,
+  keepTies = true,
 ): TransportSolution & { path: CandidatePath; rounds: number } {
   const { rows, start } = g;
   const E = start[rows];
   const full = (path: CandidatePath, rounds: number) => ({ ...solveTransport(g, cost), path, rounds });
   if (E < thinFrom) return full('full', 0);
   const keep = new Uint8Array(E);
-  const thinned = markCheapest(start, cost, keep, perRow);
+  const thinned = markCheapest(start, cost, keep, perRow, keepTies);
   if (!thinned) return full('full', 0);
   keepRareColumns(g, keep, alwaysFrom, 2 * perRow);
 
@@ -101,11 +107,12 @@ function subgraph(g: SparseGraph, cost: Float64Array, keep: Uint8Array): { sub: 
 }
 
 /**
- * Marks each row's `perRow` cheapest edges (ties at the cut included), or all edges of rows with
- * at most twice that many. One pass per row with a small max-heap of the cheapest costs so far.
+ * Marks each row's `perRow` cheapest edges (ties at the cut included, or with `keepTies` false
+ * only as many of them as fill `perRow`, first in edge order), or all edges of rows with at most
+ * twice that many. One pass per row with a small max-heap of the cheapest costs so far.
  * @returns whether any row was thinned
  */
-function markCheapest(start: Int32Array, cost: Float64Array, keep: Uint8Array, perRow: number): boolean {
+function markCheapest(start: Int32Array, cost: Float64Array, keep: Uint8Array, perRow: number, keepTies: boolean): boolean {
   const heap = new Float64Array(perRow);
   let thinned = false;
   for (let r = 0; r + 1 < start.length; r++) {
@@ -144,7 +151,16 @@ function markCheapest(start: Int32Array, cost: Float64Array, keep: Uint8Array, p
       }
     }
     const cut = heap[0];
-    for (let k = from; k < to; k++) if (cost[k] <= cut) keep[k] = 1;
+    if (keepTies) {
+      for (let k = from; k < to; k++) if (cost[k] <= cut) keep[k] = 1;
+    } else {
+      // Below the cut there are fewer than perRow edges; the rest of the room goes to ties.
+      let tiesLeft = perRow;
+      for (let k = from; k < to; k++) if (cost[k] < cut) tiesLeft--;
+      for (let k = from; k < to; k++) {
+        if (cost[k] < cut || (cost[k] === cut && tiesLeft-- > 0)) keep[k] = 1;
+      }
+    }
   }
   return thinned;
 }

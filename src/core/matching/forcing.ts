@@ -3,7 +3,7 @@
  * exactly, and compare. Also the next-best mentors of each mentee, for the sidebar.
  */
 import { MatchingInputError } from './messages';
-import { asPrepared, isAllowed, MatchingInstance, PairIds, PreparedInstance, ScoreEntry } from './instance';
+import { asPrepared, isAllowed, isMutual, MatchingInstance, PairIds, PreparedInstance, ScoreEntry } from './instance';
 import { MatchObjective, MatchResult } from './result';
 import { solveOptimal } from './solve';
 
@@ -19,6 +19,9 @@ export interface ObjectiveDelta {
   matched: number;
   matchedByPriority: Record<string, number>;
   totalScore: number;
+  /** The same for the priority mentees' scores and the mutual choices matched. */
+  priorityScore: number;
+  mutualMatched: number;
 }
 
 export interface ForcingCost {
@@ -45,7 +48,10 @@ function indexPairs(p: PreparedInstance, list: PairIds[] | undefined, name: stri
   });
 }
 
-/** The instance with the change applied, in optimal mode. */
+/**
+ * The instance with the change applied, in optimal mode, with the same levels (`priorityScores`,
+ * the mutual choices that are not rejected).
+ */
 export function applyChange(instance: MatchingInstance | PreparedInstance, change: PairChange): MatchingInstance {
   const p = asPrepared(instance);
   const forced = indexPairs(p, change.forced, 'forced');
@@ -73,8 +79,15 @@ export function applyChange(instance: MatchingInstance | PreparedInstance, chang
       if (!rejectedKeys.has(key(e, j))) scores.push([p.menteeIds[e], p.mentorIds[j], p.scoreValue[k]]);
     }
   }
-  return { ...p.instance, mode: 'optimal', scores, locked };
+  const changed: MatchingInstance = { ...p.instance, mode: 'optimal', scores, locked };
+  if (p.instance.mutual !== undefined) {
+    changed.mutual = p.mutualPairs.filter(([e, j]) => !rejectedKeys.has(key(e, j))).map(([e, j]): PairIds => [p.menteeIds[e], p.mentorIds[j]]);
+  }
+  return changed;
 }
+
+/** A difference of two 9-place sums, without the binary noise of the subtraction. */
+const exact = (x: number): number => Number(x.toFixed(9));
 
 function diff(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
   const out: Record<string, number> = {};
@@ -100,7 +113,9 @@ export function costOfForcing(instance: MatchingInstance | PreparedInstance, cha
     delta: {
       matched: result.objective.matched - base.objective.matched,
       matchedByPriority: diff(result.objective.matchedByPriority, base.objective.matchedByPriority),
-      totalScore: result.objective.totalScore - base.objective.totalScore,
+      totalScore: exact(result.objective.totalScore - base.objective.totalScore),
+      priorityScore: exact(result.objective.priorityScore - base.objective.priorityScore),
+      mutualMatched: result.objective.mutualMatched - base.objective.mutualMatched,
     },
     result,
     moved,
@@ -114,6 +129,8 @@ export interface Alternative {
   scoreDelta: number;
   /** Places the mentor still has free in the given result. */
   freePlaces: number;
+  /** The mentee and this mentor chose each other (`mutual`). */
+  mutual: boolean;
 }
 
 /**
@@ -142,6 +159,7 @@ export function alternatives(instance: MatchingInstance | PreparedInstance, resu
         score: p.scoreValue[q],
         scoreDelta: p.scoreValue[q] - (mine?.score ?? 0),
         freePlaces: Math.max(0, p.capacity[j] - used[j]),
+        mutual: isMutual(p, e, j),
       };
     });
   });

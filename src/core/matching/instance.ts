@@ -33,6 +33,17 @@ export interface MatchingInstance {
   mentorPrefs?: Record<string, string[]>;
   /** Approved pairs that must stay; they take mentor capacity first. */
   locked?: PairIds[];
+  /**
+   * Pairs who chose each other (after the group meeting). Optimal mode: after the priority levels
+   * (and the priority children's scores), as many of them as possible, before the total score. A
+   * pair that is not allowed is no candidate and is ignored. Stable mode: not used.
+   */
+  mutual?: PairIds[];
+  /**
+   * Optimal mode: after the per-level counts, maximise the sum of scores of mentees with
+   * priority > 0 before anything else. False when absent. Stable mode: not used.
+   */
+  priorityScores?: boolean;
 }
 
 /** The instance by index: mentees 0..n-1 and mentors 0..m-1 in input order. */
@@ -59,6 +70,11 @@ export interface PreparedInstance {
   readonly lockedCount: Int32Array;
   /** Locked pairs in input order, as [mentee, mentor] indices. */
   readonly lockedPairs: ReadonlyArray<readonly [number, number]>;
+  /** Mutual choices in input order, allowed or not, as [mentee, mentor] indices. */
+  readonly mutualPairs: ReadonlyArray<readonly [number, number]>;
+  /** The same as keys mentee × mentors + mentor (see isMutual). */
+  readonly mutualKeys: ReadonlySet<number>;
+  readonly priorityScores: boolean;
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -212,6 +228,37 @@ function rejectDuplicates(start: Int32Array, mentor: Int32Array, entryAt: Int32A
   }
 }
 
+/**
+ * `mutual`: pairs of known ids, each once. Pairs that are not allowed stay in the list (applyChange
+ * and the workbook see them); the solver simply never finds them among the edges.
+ */
+function readMutual(raw: unknown, menteeIndex: ReadonlyMap<string, number>, mentorIndex: ReadonlyMap<string, number>): { pairs: Array<readonly [number, number]>; keys: Set<number> } {
+  const pairs: Array<readonly [number, number]> = [];
+  const keys = new Set<number>();
+  if (raw === undefined) return { pairs, keys };
+  if (!Array.isArray(raw)) throw new MatchingInputError('badMutual', { value: show(raw) });
+  const m = mentorIndex.size;
+  raw.forEach((entry: unknown, k: number) => {
+    const where = `mutual[${k}]`;
+    if (!Array.isArray(entry) || entry.length !== 2) throw new MatchingInputError('badMutualPair', { where });
+    const [a, b] = entry as unknown[];
+    const e = isId(a) ? menteeIndex.get(a) : undefined;
+    if (e === undefined) throw new MatchingInputError('unknownMutualMentee', { where, id: typeof a === 'string' ? a : show(a) });
+    const j = isId(b) ? mentorIndex.get(b) : undefined;
+    if (j === undefined) throw new MatchingInputError('unknownMutualMentor', { where, id: typeof b === 'string' ? b : show(b) });
+    const key = e * m + j;
+    if (keys.has(key)) throw new MatchingInputError('duplicateMutual', { where, mentee: a as string, mentor: b as string });
+    keys.add(key);
+    pairs.push([e, j]);
+  });
+  return { pairs, keys };
+}
+
+/** Whether mentee e and mentor j chose each other. */
+export function isMutual(p: PreparedInstance, e: number, j: number): boolean {
+  return p.mutualKeys.size > 0 && p.mutualKeys.has(e * p.mentorIds.length + j);
+}
+
 /** Whether mentee e may be paired with mentor j under `scores` (true when no scores are given). */
 export function isAllowed(p: PreparedInstance, e: number, j: number): boolean {
   if (!p.pairsRestricted) return true;
@@ -273,6 +320,10 @@ export function prepareInstance(input: unknown): PreparedInstance {
   const menteePrefs = prefs(input.menteePrefs, 'menteePrefs', menteeIndex, mentorIndex, 'mentee');
   const mentorPrefs = prefs(input.mentorPrefs, 'mentorPrefs', mentorIndex, menteeIndex, 'mentor');
 
+  const mutual = readMutual(input.mutual, menteeIndex, mentorIndex);
+  const priorityScores = input.priorityScores === undefined ? false : input.priorityScores;
+  if (typeof priorityScores !== 'boolean') throw new MatchingInputError('badPriorityScores', { value: show(priorityScores) });
+
   const lockedRaw = input.locked === undefined ? [] : input.locked;
   if (!Array.isArray(lockedRaw)) throw new MatchingInputError('notArray', { where: 'locked' });
   const lockedMentor = new Int32Array(n).fill(-1);
@@ -296,6 +347,9 @@ export function prepareInstance(input: unknown): PreparedInstance {
     lockedMentor,
     lockedCount,
     lockedPairs,
+    mutualPairs: mutual.pairs,
+    mutualKeys: mutual.keys,
+    priorityScores,
   };
   lockedRaw.forEach((entry: unknown, k: number) => {
     const where = `locked[${k}]`;

@@ -94,6 +94,30 @@ export const MATCHING_MESSAGES = {
     en: (p) => `the mentor "${p.mentor}" has ${p.count} locked mentees but capacity ${p.capacity}`,
     ru: (p) => `за наставником «${p.mentor}» закреплено ${p.count} наставляемых, а его вместимость ${p.capacity}`,
   },
+  badMutual: {
+    en: (p) => `mutual must be an array of pairs ["mentee id", "mentor id"], got ${p.value}`,
+    ru: (p) => `mutual (взаимные выборы) должен быть списком пар ["ID наставляемого", "ID наставника"], а указано ${p.value}`,
+  },
+  badMutualPair: {
+    en: (p) => `${p.where}: a mutual choice must be a pair ["mentee id", "mentor id"]`,
+    ru: (p) => `${p.where}: взаимный выбор должен быть парой ["ID наставляемого", "ID наставника"]`,
+  },
+  unknownMutualMentee: {
+    en: (p) => `${p.where}: a mutual choice names an unknown mentee "${p.id}"`,
+    ru: (p) => `${p.where}: во взаимном выборе указан неизвестный наставляемый «${p.id}»`,
+  },
+  unknownMutualMentor: {
+    en: (p) => `${p.where}: a mutual choice names an unknown mentor "${p.id}"`,
+    ru: (p) => `${p.where}: во взаимном выборе указан неизвестный наставник «${p.id}»`,
+  },
+  duplicateMutual: {
+    en: (p) => `${p.where}: the mutual choice ${p.mentee}–${p.mentor} is listed more than once`,
+    ru: (p) => `${p.where}: взаимный выбор ${p.mentee}–${p.mentor} указан больше одного раза`,
+  },
+  badPriorityScores: {
+    en: (p) => `priorityScores must be true or false, got ${p.value}`,
+    ru: (p) => `priorityScores (сначала баллы приоритетных наставляемых) должен быть true или false, а указано ${p.value}`,
+  },
   forcedAndRejected: {
     en: (p) => `${p.where}: the pair ${p.mentee}–${p.mentor} is both forced and rejected`,
     ru: (p) => `${p.where}: пара ${p.mentee}–${p.mentor} одновременно назначена и отклонена`,

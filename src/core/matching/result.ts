@@ -1,5 +1,5 @@
 /** The matcher's answer (the output half of the stable interface) and how it is assembled. */
-import { MatchingMode, PreparedInstance, scoreOf } from './instance';
+import { isMutual, MatchingMode, PreparedInstance, scoreOf } from './instance';
 
 export interface MatchPair {
   mentee: string;
@@ -18,6 +18,10 @@ export interface MatchObjective {
   unmatched: number;
   /** Sum of the scores of all pairs, locked included (pairs without a score count 0). */
   totalScore: number;
+  /** Sum of the scores of matched mentees with priority > 0, locked included. */
+  priorityScore: number;
+  /** Pairs of the result that are mutual choices (`mutual`), locked included; 0 when none given. */
+  mutualMatched: number;
   locked: number;
   /** Optimal mode: the grid scores were compared on (1e-6 unless the scores are enormous). */
   scoreQuantum?: number;
@@ -46,16 +50,31 @@ export function objectiveOf(p: PreparedInstance, mentorOf: Int32Array): MatchObj
   }
   let matched = 0;
   let totalScore = 0;
+  let priorityScore = 0;
+  let mutualMatched = 0;
   let locked = 0;
   for (let e = 0; e < mentorOf.length; e++) {
     const j = mentorOf[e];
     if (j === -1) continue;
     matched++;
     if (p.lockedMentor[e] === j) locked++;
-    totalScore += scoreOf(p, e, j) ?? 0;
+    if (isMutual(p, e, j)) mutualMatched++;
+    const score = scoreOf(p, e, j) ?? 0;
+    totalScore += score;
+    if (p.priority[e] > 0) priorityScore += score;
   }
   // A sum of decimal scores carries binary noise (1.2000000000000002); 9 places is beyond any input.
-  return { matchedByPriority, unmatchedByPriority, matched, unmatched: mentorOf.length - matched, totalScore: Number(totalScore.toFixed(9)), locked };
+  const exact = (x: number): number => Number(x.toFixed(9));
+  return {
+    matchedByPriority,
+    unmatchedByPriority,
+    matched,
+    unmatched: mentorOf.length - matched,
+    totalScore: exact(totalScore),
+    priorityScore: exact(priorityScore),
+    mutualMatched,
+    locked,
+  };
 }
 
 export function buildResult(p: PreparedInstance, mentorOf: Int32Array, blockingPairs: number): MatchResult {

@@ -41,7 +41,7 @@ describe('costOfForcing', () => {
   test("forcing the optimum's own pairs costs nothing", () => {
     const base = solveOptimal(SMALL);
     const c = costOfForcing(SMALL, { forced: base.pairs.map((p) => [p.mentee, p.mentor] as [string, string]) }, base);
-    expect(c.delta).toEqual({ matched: 0, matchedByPriority: { '0': 0 }, totalScore: 0 });
+    expect(c.delta).toEqual({ matched: 0, matchedByPriority: { '0': 0 }, totalScore: 0, priorityScore: 0, mutualMatched: 0 });
     expect(c.moved).toEqual([]);
   });
 

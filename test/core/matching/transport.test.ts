@@ -102,4 +102,21 @@ describe('capacitated transport solver', () => {
     }
     expect([...paths].sort()).toEqual(['candidates', 'candidates after adding priced-out edges', 'fallback']);
   });
+
+  test('cutting ties at the candidate limit (later levels) still gives the optimum', () => {
+    let thinnedSolves = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const rows = 40 + (seed % 40);
+      const cols = 10 + (seed % 15);
+      const { g, cost } = randomGraph(seed, rows, cols, 0.9, rows, seed % 2 === 0);
+      // Few distinct costs: most rows have far more tied cheapest edges than the limit keeps.
+      const tied = cost.map((c, k) => (g.col[k] === cols ? c : c % 3));
+      const direct = solveTransport(g, tied);
+      const via = solveWithCandidates(g, tied, cols, 2, 0, false);
+      if (via.path !== 'full') thinnedSolves++;
+      expect(checkOptimal(g, tied, via)).toBeNull();
+      expect(total(g, tied, via)).toBe(total(g, tied, direct));
+    }
+    expect(thinnedSolves).toBeGreaterThan(30);
+  });
 });
