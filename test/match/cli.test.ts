@@ -51,6 +51,19 @@ describe('match CLI main()', () => {
     expect(out.blockingPairs).toBe(1); // e2 and m1 prefer each other (prefs derived from scores)
   });
 
+  test('mutual choices and priorityScores: the CLI applies the levels and reports them', () => {
+    // e2 and m1 chose each other, but the priority child e1 keeps the only place that fits them.
+    const inst = { ...GOOD, mutual: [['e2', 'm1']], priorityScores: true };
+    const r = run({ 'i.json': JSON.stringify(inst) }, ['i.json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.unmatched).toEqual(['e2']);
+    expect(out.objective).toMatchObject({ priorityScore: 0.2, mutualMatched: 0, totalScore: 0.6 });
+    const bad = run({ 'i.json': JSON.stringify({ ...GOOD, mutual: [['e1', 'm1', 'm2']] }) }, ['i.json']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('Ошибка: mutual[0]: взаимный выбор должен быть парой');
+  });
+
   test.each<[string, Record<string, string>, string[], RegExp]>([
     ['no argument', {}, [], /usage/],
     ['two arguments', {}, ['a', 'b'], /usage/],
