@@ -26,14 +26,14 @@
  * Instances that use neither `mutual` nor `priorityScores` take exactly the one-stage path.
  */
 import { MatchingInputError } from './messages';
-import { isMutual, PreparedInstance } from './instance';
+import { isAllowed, PreparedInstance } from './instance';
 import { SparseGraph } from './graph';
 import { maxPlacedPerLevel } from './priority-counts';
 import { solveWithCandidates } from './candidates';
 import { checkOptimal, TransportSolution } from './transport';
 
 export const SCORE_QUANTUM = 1e-6;
-/** rows × the top integer score stays below this: a 2^5 margin for potentials and distances. */
+/** rows × the largest integer cost stays below this: a 2^5 margin for potentials and distances. */
 const COST_LIMIT = 2 ** 48;
 
 export interface OptimalAssignment {
@@ -117,9 +117,9 @@ function tiersOf(p: PreparedInstance, rowMentee: Int32Array, capLeft: Int32Array
   if (p.priorityScores && reachable((e, k) => p.priority[e] > 0 && p.scoreValue[k] > 0)) {
     tiers.push((e, _j, s) => (p.priority[e] > 0 ? s : 0));
   }
-  if (p.mutualKeys.size > 0 && reachable((e, k) => isMutual(p, e, p.scoreMentor[k]))) {
-    tiers.push(mutualTier(p));
-  }
+  // A mutual choice counts when the mentee is free and the pair allowed with a place left.
+  const open = p.mutualPairs.some(([e, j]) => p.lockedMentor[e] === -1 && capLeft[j] > 0 && isAllowed(p, e, j));
+  if (open) tiers.push(mutualTier(p));
   if (tiers.length > 0) tiers.push((_e, _j, s) => s);
   return tiers;
 }

@@ -23,7 +23,11 @@ export interface MatchObjective {
   /** Pairs of the result that are mutual choices (`mutual`), locked included; 0 when none given. */
   mutualMatched: number;
   locked: number;
-  /** Optimal mode: the grid scores were compared on (1e-6 unless the scores are enormous). */
+  /**
+   * Optimal mode: the grid scores were compared on: 1e-6 unless the scores are enormous, or, when
+   * `priorityScores` or `mutual` add a level, coarser once rows × the sum of the rows' best scores
+   * nears 2^48 (e.g. 1e-5 for 5,000 mentees scored up to 100).
+   */
   scoreQuantum?: number;
 }
 
