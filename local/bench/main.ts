@@ -3,6 +3,7 @@ import * as path from 'path';
 import { readBuild, startRunner } from '../emulator/session';
 import { Workspace } from '../emulator/workspace';
 import { runMatchingBench } from '../match/bench';
+import { runPairingBench } from '../match/pairing-bench';
 import { OPERATIONS } from './operations';
 
 /**
@@ -49,9 +50,11 @@ async function main(): Promise<void> {
   }
   out();
   const matching = process.argv.includes('--no-matching') ? [] : await runMatchingBench();
+  out('Подбор пар целиком (оценка всех пар одной формы, решение, пояснения)');
+  const pairing = process.argv.includes('--no-matching') ? [] : runPairingBench(out);
   const file = path.resolve('out', 'bench.json');
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, JSON.stringify({ generatedAt: new Date().toISOString(), operations, matching }, null, 2));
+  fs.writeFileSync(file, JSON.stringify({ generatedAt: new Date().toISOString(), operations, matching, pairing }, null, 2));
   out(`Записано: ${file}`);
 }
 

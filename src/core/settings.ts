@@ -98,7 +98,15 @@ export const SETTINGS: readonly SettingDef[] = [
   { key: 'weightSchedule', label: 'Вес: совпадение удобного времени', default: 15, type: 'number', hint: '', min: 0, max: 100 },
   { key: 'weightFormat', label: 'Вес: формат и место встреч', default: 10, type: 'number', hint: 'Сельские и отдалённые участники могут заниматься дистанционно', min: 0, max: 100 },
   { key: 'weightAssociation', label: 'Вес: одно объединение', default: 10, type: 'number', hint: '', min: 0, max: 100 },
-  { key: 'weightMutual', label: 'Вес: взаимный выбор после групповой встречи', default: 10, type: 'number', hint: '', min: 0, max: 100 },
+  {
+    key: 'weightMutual',
+    label: 'Вес: взаимный выбор после групповой встречи',
+    default: 10,
+    type: 'number',
+    hint: 'Баллы за то, что участник назвал другого после встречи; пара, выбравшая друг друга, сверх того предлагается первой (после детей с приоритетом)',
+    min: 0,
+    max: 100,
+  },
   // The floor of a pair in words, not a score threshold: each says what a curator would refuse.
   {
     key: 'floorRequest',

@@ -254,9 +254,9 @@ function whyNot(plan: MatchingPlan, e: string, m: string): string[] {
 
 /** The instance with the pairs the curator may overrule (quality floor, likely relatives) allowed when she forces them. */
 function withOverruled(plan: MatchingPlan, forced: readonly PairIds[]): MatchingInstance {
-  const extra = forced.filter(([e, m]) => plan.overrulable.has(pairKey(e, m)));
+  const extra = forced.filter(([e, m]) => !allowedPair(plan, e, m)).map(([e, m]) => ({ e, m, why: plan.overrulable(e, m) }));
   if (!extra.length) return plan.instance;
-  const scores = [...(plan.instance.scores ?? []), ...extra.map(([e, m]) => [e, slotOf(plan, e, m), plan.overrulable.get(pairKey(e, m))?.score ?? 0] as [string, string, number])];
+  const scores = [...(plan.instance.scores ?? []), ...extra.map(({ e, m, why }) => [e, slotOf(plan, e, m), why?.score ?? 0] as [string, string, number])];
   return { ...plan.instance, scores };
 }
 
@@ -284,7 +284,7 @@ function judgeChange(change: ChangeRequest, data: PairingData, plan: MatchingPla
   for (const [e, m] of change.rejected) if (!proposed.has(pairKey(e, m)) && !rejected.has(pairKey(e, m))) return { ok: false, reason: RU.matching.notProposed(e, m) };
   for (const [e, m] of change.forced) {
     if (approvedMentee.has(e)) return { ok: false, reason: RU.matching.alreadyApproved(e) };
-    if (!allowedPair(plan, e, m) && !plan.overrulable.has(pairKey(e, m))) return { ok: false, reason: RU.matching.forbidden(whyNot(plan, e, m)) };
+    if (!allowedPair(plan, e, m) && !plan.overrulable(e, m)) return { ok: false, reason: RU.matching.forbidden(whyNot(plan, e, m)) };
   }
   try {
     const instance = withOverruled(plan, change.forced);

@@ -2,8 +2,9 @@ import { MatchingInstance, MatchingMode, ScoreEntry, PairIds } from '../matching
 import { MatchResult } from '../matching/result';
 import { CONSENT } from '../intake/consent';
 import { MenteeRecord, MentorRecord } from './records';
-import { FormRule, Obstacle, RuleContext, judgeFit, judgePair, menteeForms, placesOf, relativesWhy } from './rules';
-import { MutualChoices, Scorer, Weights, explain } from './score';
+import { FormRule, Obstacle, RuleContext, fitObstacle, fitObstacleText, judgePair, menteeForms, placesOf, relativesWhy } from './rules';
+import { MutualChoices, Scorer, Weights, explain, newEvaluation } from './score';
+import { MentorProfile } from './profile';
 import { Vocabulary } from './synonyms';
 
 export interface Candidate {
@@ -24,8 +25,8 @@ export interface MatchingPlan {
   allowed: Map<string, Candidate[]>;
   /** Mentee id → what ruled mentors out, grouped by obstacle, in the order first met. */
   obstacles: Map<string, Map<string, ObstacleGroup>>;
-  /** Pairs kept out only by what the curator may overrule (quality floor, likely relatives): "e|m" → why. */
-  overrulable: Map<string, Obstacle & { form: string; score: number }>;
+  /** A pair kept out only by what the curator may overrule (quality floor, likely relatives): why, its form and score; else null. */
+  overrulable(menteeId: string, mentorId: string): Overrulable | null;
   /** Mentees left out of matching on purpose (consent withdrawn or refused): id → the note. */
   leftOut: Map<string, string>;
   mentees: Map<string, MenteeRecord>;
@@ -35,6 +36,8 @@ export interface MatchingPlan {
   /** Instance mentor id → base mentor id: a mentor whose places are split is two in the instance. */
   slotOwner: Map<string, string>;
 }
+
+export type Overrulable = Obstacle & { form: string; score: number };
 
 export interface PlanInput {
   mentees: readonly MenteeRecord[];
@@ -50,7 +53,6 @@ export interface PlanInput {
 
 const ACTIVE = (status: string) => !['завершил(а)', 'выбыл(а)'].includes(status);
 const TEACHER_SLOT = '/педагоги';
-const key = (e: string, m: string) => `${e}|${m}`;
 
 export function allowedPair(plan: MatchingPlan, menteeId: string, mentorId: string): Candidate | undefined {
   return plan.allowed.get(menteeId)?.find((c) => c.mentorId === mentorId);
@@ -70,6 +72,15 @@ export function toInstancePairs(plan: MatchingPlan, pairs: ReadonlyArray<{ mente
 /** The matcher's answer in base ids. */
 export function toBaseResult(plan: MatchingPlan, result: MatchResult): MatchResult {
   return { ...result, pairs: result.pairs.map((p) => ({ ...p, mentor: plan.slotOwner.get(p.mentor) ?? p.mentor })) };
+}
+
+/** Counts one more mentor behind an obstacle already met; false when it is new to this mentee. */
+function counted(groups: Map<string, ObstacleGroup>, kind: string, mentorId: string): boolean {
+  const g = groups.get(kind);
+  if (!g) return false;
+  g.count++;
+  if (g.mentors.length < 5) g.mentors.push(mentorId);
+  return true;
 }
 
 function push<K, V>(map: Map<K, V[]>, k: K, value: V): void {
@@ -104,15 +115,29 @@ export function planMatching(input: PlanInput): MatchingPlan {
   const consentedMentees = new Set(mentees.filter((m) => m.consent).map((m) => m.id));
   const consentedMentors = new Set(mentors.filter((m) => m.consent).map((m) => m.id));
   const locked = input.locked.filter(([e, m]) => consentedMentees.has(e) && consentedMentors.has(m));
-  const lockedKeys = new Set(locked.map(([e, m]) => key(e, m)));
-  const byForm = new Map<string, MentorRecord[]>();
-  for (const m of mentors) for (const f of m.forms) push(byForm, f, m);
+  const lockedMentor = new Map(locked.map(([e, m]) => [e, m]));
+  // Each mentor with their profile, by form: the loop below runs over every allowed pair.
+  const byForm = new Map<string, Array<{ mentor: MentorRecord; profile: MentorProfile }>>();
+  for (const m of mentors) for (const f of m.forms) push(byForm, f, { mentor: m, profile: scorer.mentorProfile(m) });
 
+  const overrulable = (menteeId: string, mentorId: string): Overrulable | null => {
+    const mentee = plan.mentees.get(menteeId);
+    const mentor = plan.mentors.get(mentorId);
+    if (!mentee?.consent || !mentor) return null;
+    const verdict = judgePair(mentee, mentor, menteeForms(mentee, input.rules.forms), input.rules);
+    if (!verdict.ok) return null;
+    const a = scorer.menteeProfile(mentee);
+    const b = scorer.mentorProfile(mentor);
+    const ev = scorer.evaluate(mentee, mentor);
+    const kind = fitObstacle(a, b, ev, input.rules.floor);
+    const why = kind ? fitObstacleText(kind, a, b, ev) : null;
+    return why?.soft ? { ...why, form: verdict.form, score: scorer.value(ev) } : null;
+  };
   const plan: MatchingPlan = {
     instance: { mode: input.mode, mentees: [], mentors: [] },
     allowed: new Map(),
     obstacles: new Map(),
-    overrulable: new Map(),
+    overrulable,
     leftOut,
     mentees: new Map(mentees.map((m) => [m.id, m])),
     mentors: new Map(mentors.map((m) => [m.id, m])),
@@ -121,46 +146,50 @@ export function planMatching(input: PlanInput): MatchingPlan {
     slotOwner: new Map(),
   };
   const places = new Map(mentors.map((m) => [m.id, placesOf(m, input.rules.forms)]));
+  const splitMentors = new Set(mentors.filter((m) => places.get(m.id)?.split).map((m) => m.id));
   for (const m of mentors) {
     plan.slotOwner.set(m.id, m.id);
-    if (places.get(m.id)?.split) plan.slotOwner.set(m.id + TEACHER_SLOT, m.id);
+    if (splitMentors.has(m.id)) plan.slotOwner.set(m.id + TEACHER_SLOT, m.id);
   }
 
   const scores: ScoreEntry[] = [];
+  // Mentees with the same forms share one pool of mentors (most share one or two).
+  const pools = new Map<string, Array<{ mentor: MentorRecord; profile: MentorProfile }>>();
+  const poolOf = (forms: readonly FormRule[]) => {
+    const k = forms.map((f) => f.name).join('\n');
+    let pool = pools.get(k);
+    if (!pool) pools.set(k, (pool = [...new Set(forms.flatMap((f) => byForm.get(f.name) ?? []))]));
+    return pool;
+  };
+  const ev = newEvaluation();
   for (const mentee of mentees) {
     const groups = new Map<string, ObstacleGroup>();
-    const note = (mentorId: string, o: Obstacle) => {
-      const g = groups.get(o.key);
-      if (g) {
-        g.count++;
-        if (g.mentors.length < 5) g.mentors.push(mentorId);
-      } else groups.set(o.key, { ...o, mentors: [mentorId], count: 1 });
-    };
     const candidates: Candidate[] = [];
     const forms = menteeForms(mentee, input.rules.forms);
-    const pool = new Set(forms.flatMap((f) => byForm.get(f.name) ?? []));
     if (mentee.consent) {
       const a = scorer.menteeProfile(mentee);
-      for (const mentor of pool) {
-        const isLocked = lockedKeys.has(key(mentee.id, mentor.id));
+      const pool = poolOf(forms);
+      const fixedTo = lockedMentor.get(mentee.id);
+      for (const { mentor, profile: b } of pool) {
         const verdict = judgePair(mentee, mentor, forms, input.rules);
         if (!verdict.ok) {
-          note(mentor.id, verdict.why);
+          if (!counted(groups, verdict.why.key, mentor.id)) groups.set(verdict.why.key, { ...verdict.why, mentors: [mentor.id], count: 1 });
           continue;
         }
-        const ev = scorer.evaluate(mentee, mentor);
-        const why = judgeFit(a, scorer.mentorProfile(mentor), ev, input.rules.floor);
-        const score = scorer.value(ev);
-        if (why && !(isLocked && why.soft)) {
-          note(mentor.id, why);
-          if (why.soft) plan.overrulable.set(key(mentee.id, mentor.id), { ...why, form: verdict.form, score });
+        scorer.evaluateProfiles(a, b, mentee.id, mentor.id, ev);
+        // A pair the curator fixed keeps what she may overrule; a «только …» conflict it does not.
+        const kind = fitObstacle(a, b, ev, input.rules.floor);
+        if (kind && !(fixedTo === mentor.id && kind !== 'format!')) {
+          // The text is made once per mentee and kind, not for each pair.
+          if (!counted(groups, kind, mentor.id)) groups.set(kind, { ...fitObstacleText(kind, a, b, ev), mentors: [mentor.id], count: 1 });
           continue;
         }
-        candidates.push({ mentorId: mentor.id, form: verdict.form, score });
+        candidates.push({ mentorId: mentor.id, form: verdict.form, score: scorer.value(ev) });
       }
     }
     candidates.sort((x, y) => y.score - x.score || (x.mentorId < y.mentorId ? -1 : x.mentorId > y.mentorId ? 1 : 0));
-    for (const c of candidates) scores.push([mentee.id, slotOf(plan, mentee.id, c.mentorId), c.score]);
+    const teacher = mentee.category === 'педагог';
+    for (const c of candidates) scores.push([mentee.id, teacher && splitMentors.has(c.mentorId) ? c.mentorId + TEACHER_SLOT : c.mentorId, c.score]);
     plan.allowed.set(mentee.id, candidates);
     plan.obstacles.set(mentee.id, groups);
   }
@@ -253,7 +282,7 @@ export function reasonsOf(plan: MatchingPlan, menteeId: string, mentorId: string
   const extra: string[] = [];
   const relatives = relativesWhy(plan.scorer.menteeProfile(mentee), plan.scorer.mentorProfile(mentor));
   if (relatives) extra.push(relatives);
-  const overruled = plan.overrulable.get(key(menteeId, mentorId));
+  const overruled = plan.overrulable(menteeId, mentorId);
   if (overruled && overruled.key !== 'relatives') extra.push(`${overruled.text} — пара закреплена куратором`);
   return explain(plan.scorer.explainPair(mentee, mentor), extra);
 }
@@ -264,7 +293,7 @@ export function describePairs(plan: MatchingPlan, result: MatchResult): Proposal
     const mentorId = plan.slotOwner.get(p.mentor) ?? p.mentor;
     const info = allowedPair(plan, p.mentee, mentorId);
     const mentee = plan.mentees.get(p.mentee);
-    const overruled = plan.overrulable.get(key(p.mentee, mentorId));
+    const overruled = info ? null : plan.overrulable(p.mentee, mentorId);
     return {
       menteeId: p.mentee,
       mentorId,

@@ -10,8 +10,17 @@ import { MenteeRecord, MentorRecord } from './records';
 /** Words as small numbers: the same meaning (after synonyms) is the same number. */
 export class Lexicon {
   private readonly ids = new Map<string, number>();
+  private readonly keys = new Map<string, number>();
   readonly words: string[] = [];
   constructor(readonly vocabulary: Vocabulary) {}
+
+  /** A number for an exact key (an association, a contact, a family), -1 for none: compared as numbers. */
+  key(text: string | null): number {
+    if (!text) return -1;
+    let id = this.keys.get(text);
+    if (id === undefined) this.keys.set(text, (id = this.keys.size));
+    return id;
+  }
 
   id(term: string): number {
     const key = this.vocabulary.canonical(term);
@@ -69,16 +78,15 @@ export function parseFormat(choice: string, words = ''): Format {
 /** The format as the curator reads it. */
 export const formatText = (f: Format) => (f.base ? `${f.strict ? 'только ' : ''}${f.base}` : 'не указан');
 
-/**
- * Two formats side by side: `conflict` when a «только …» cannot be met (a hard rule), otherwise a fit
- * 0..1 (0 = the stated preferences contradict each other).
- */
-export function formatFit(a: Format, b: Format): { conflict: boolean; fit: number } {
-  if (!a.base || !b.base) return { conflict: false, fit: 0.5 };
-  if (a.base === b.base) return { conflict: false, fit: 1 };
-  if (a.base === 'смешанный' || b.base === 'смешанный') return { conflict: false, fit: 0.7 };
-  return { conflict: a.strict || b.strict, fit: 0 };
+/** How well two formats go together, 0..1 (0 = the stated preferences contradict each other). */
+export function formatFit(a: Format, b: Format): number {
+  if (!a.base || !b.base) return 0.5;
+  if (a.base === b.base) return 1;
+  return a.base === 'смешанный' || b.base === 'смешанный' ? 0.7 : 0;
 }
+
+/** A «только …» the other cannot meet: a hard rule, whatever the weights. */
+export const formatConflict = (a: Format, b: Format): boolean => formatFit(a, b) === 0 && (a.strict || b.strict);
 
 /** The surname and patronymic with the sex endings cut: «Иванова Анна Сергеевна» and «Иванов Пётр Сергеевич» share it. */
 export function familyKey(name: string): string | null {
@@ -100,14 +108,32 @@ export function contactKey(contact: string): string | null {
 
 const dayOf = (slot: string) => normalizeName(slot).split(' ')[0] ?? '';
 
+/** A set of word ids as bits: membership is a shift and a mask, the test the matcher runs millions of times. */
+export class IdSet {
+  private readonly bits: Uint32Array;
+  readonly size: number;
+  constructor(ids: readonly number[]) {
+    let top = 0;
+    for (const id of ids) top = Math.max(top, id);
+    this.bits = new Uint32Array((top >> 5) + 1);
+    for (const id of ids) this.bits[id >> 5] |= 1 << (id & 31);
+    this.size = new Set(ids).size;
+  }
+  has(id: number): boolean {
+    const word = id >> 5;
+    return word < this.bits.length && ((this.bits[word] >>> (id & 31)) & 1) === 1;
+  }
+}
+
 interface Common {
-  interests: Set<number>;
-  slots: Set<string>;
-  days: Set<string>;
+  interests: IdSet;
+  slots: IdSet;
+  days: IdSet;
   format: Format;
-  association: string;
-  family: string | null;
-  contact: string | null;
+  /** Keys of Lexicon.key: equal numbers, equal texts; -1 when not given. */
+  association: number;
+  family: number;
+  contact: number;
 }
 
 export interface MenteeProfile extends Common {
@@ -118,24 +144,31 @@ export interface MenteeProfile extends Common {
   ownTopics: number;
   interestList: number[];
   interestNames: string[];
-  slotList: string[];
+  slotList: number[];
+  slotNames: string[];
+  dayList: number[];
   direction: number;
 }
 
 export interface MentorProfile extends Common {
-  competencies: Set<number>;
+  competencies: IdSet;
 }
 
-function common(p: MenteeRecord | MentorRecord, lex: Lexicon, format: Format): Common {
-  const slots = p.schedule.map(normalizeName).filter(Boolean);
+/** Slots and days are words of the same lexicon: «пн после 15:00», «пн». */
+function common(p: MenteeRecord | MentorRecord, lex: Lexicon, format: Format): Common & { slotList: number[]; slotNames: string[]; dayList: number[] } {
+  const slots = lex.named(p.schedule);
+  const dayList = lex.list(slots.names.map(dayOf));
   return {
-    interests: new Set(lex.list(p.interests)),
-    slots: new Set(slots),
-    days: new Set(slots.map(dayOf)),
+    interests: new IdSet(lex.list(p.interests)),
+    slots: new IdSet(slots.ids),
+    days: new IdSet(dayList),
+    slotList: slots.ids,
+    slotNames: slots.names,
+    dayList,
     format,
-    association: normalizeName(p.association),
-    family: familyKey(p.name),
-    contact: contactKey(p.contact),
+    association: lex.key(normalizeName(p.association)),
+    family: lex.key(familyKey(p.name)),
+    contact: lex.key(contactKey(p.contact)),
   };
 }
 
@@ -149,11 +182,10 @@ export function menteeProfile(m: MenteeRecord, lex: Lexicon): MenteeProfile {
     ownTopics: lex.list(m.topics).length,
     interestList: interests.ids,
     interestNames: interests.names,
-    slotList: m.schedule.map(normalizeName).filter(Boolean),
     direction: m.direction ? lex.id(m.direction) : -1,
   };
 }
 
 export function mentorProfile(m: MentorRecord, lex: Lexicon): MentorProfile {
-  return { ...common(m, lex, parseFormat(m.format)), competencies: new Set(lex.list(m.competencies)) };
+  return { ...common(m, lex, parseFormat(m.format)), competencies: new IdSet(lex.list(m.competencies)) };
 }

@@ -62,7 +62,7 @@ export const mentorWorksIn = (mentor: MentorRecord, form: FormRule) => mentor.fo
  */
 export function judgePair(mentee: MenteeRecord, mentor: MentorRecord, forms: readonly FormRule[], ctx: RuleContext): Verdict {
   if (!mentor.consent) return no('mentorConsent', 'у наставника нет действующего согласия на обработку ПДн');
-  if (ctx.rejected.has(`${mentee.id}|${mentor.id}`)) return no('rejected', 'куратор отметил эту пару как «не пара»');
+  if (ctx.rejected.size && ctx.rejected.has(`${mentee.id}|${mentor.id}`)) return no('rejected', 'куратор отметил эту пару как «не пара»');
   if (ctx.requireTraining && mentor.training !== 'обучен') return no('training', 'наставник ещё не прошёл «Школу наставников»');
   let last: Obstacle | null = null;
   for (const form of forms) {
@@ -104,26 +104,43 @@ function formRule(form: string, mentee: MenteeRecord, mentor: MentorRecord, ctx:
   }
 }
 
+/** The obstacles the pair's evaluation can raise; all but a «только …» conflict are the curator's to overrule. */
+export type FitObstacle = 'format!' | 'relatives' | 'request' | 'format' | 'schedule';
+
 /**
  * The rules that need the pair's evaluation: a participant's «только …» (always), likely relatives,
- * and the quality floor of «Настройки». Null when the pair may be proposed.
+ * and the quality floor of «Настройки». Null when the pair may be proposed. Only the kind: the text
+ * is made once per mentee and kind (fitObstacleText), not for each of millions of pairs.
  */
-export function judgeFit(a: MenteeProfile, b: MentorProfile, ev: Evaluation, floor: QualityFloor): Obstacle | null {
-  if (ev.format.conflict) return { key: 'format!', text: `формат встреч: наставляемый — ${formatText(a.format)}, наставник — ${formatText(b.format)}` };
-  const relatives = relativesWhy(a, b);
-  if (relatives) return { key: 'relatives', text: relatives, soft: true };
-  if (floor.request && a.topics.length && !ev.covered.length)
-    return { key: 'request', text: ev.formal.length ? 'запрос закрыт только формально (не то направление)' : 'запрос не закрыт: нет нужных компетенций', soft: true };
-  if (floor.format && ev.format.fit === 0 && a.format.base && b.format.base)
-    return { key: 'format', text: `форматы встреч несовместимы (${formatText(a.format)} / ${formatText(b.format)})`, soft: true };
-  if (floor.schedule && ev.knownSchedule && !ev.commonDay) return { key: 'schedule', text: 'нет общего удобного времени', soft: true };
+export function fitObstacle(a: MenteeProfile, b: MentorProfile, ev: Evaluation, floor: QualityFloor): FitObstacle | null {
+  if (ev.formatConflict) return 'format!';
+  if ((a.contact >= 0 && a.contact === b.contact) || (a.family >= 0 && a.family === b.family)) return 'relatives';
+  if (floor.request && a.topics.length && !ev.covered) return 'request';
+  if (floor.format && ev.fit.format === 0 && a.format.base && b.format.base) return 'format';
+  if (floor.schedule && ev.knownSchedule && !ev.commonDay) return 'schedule';
   return null;
+}
+
+export function fitObstacleText(kind: FitObstacle, a: MenteeProfile, b: MentorProfile, ev: Evaluation): Obstacle {
+  const formats = `${formatText(a.format)} / ${formatText(b.format)}`;
+  switch (kind) {
+    case 'format!':
+      return { key: kind, text: `формат встреч: наставляемый — ${formatText(a.format)}, наставник — ${formatText(b.format)}` };
+    case 'relatives':
+      return { key: kind, text: relativesWhy(a, b), soft: true };
+    case 'request':
+      return { key: kind, text: ev.formal ? 'запрос закрыт только формально (не то направление)' : 'запрос не закрыт: нет нужных компетенций', soft: true };
+    case 'format':
+      return { key: kind, text: `форматы встреч несовместимы (${formats})`, soft: true };
+    case 'schedule':
+      return { key: kind, text: 'нет общего удобного времени', soft: true };
+  }
 }
 
 /** Same surname and patronymic, or the same phone or e-mail (a parent's): likely one family. */
 export function relativesWhy(a: MenteeProfile, b: MentorProfile): string {
-  if (a.contact && a.contact === b.contact) return 'возможно, родственники: одинаковый контакт';
-  if (a.family && a.family === b.family) return 'возможно, родственники: одинаковые фамилия и отчество';
+  if (a.contact >= 0 && a.contact === b.contact) return 'возможно, родственники: одинаковый контакт';
+  if (a.family >= 0 && a.family === b.family) return 'возможно, родственники: одинаковые фамилия и отчество';
   return '';
 }
 

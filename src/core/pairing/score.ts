@@ -1,6 +1,6 @@
 import { signed } from '../../shared/numbers';
 import { INTERESTS } from '../questionnaires/choices';
-import { Format, Lexicon, MenteeProfile, MentorProfile, formatFit, formatText, menteeProfile, mentorProfile } from './profile';
+import { Format, Lexicon, MenteeProfile, MentorProfile, formatConflict, formatFit, formatText, menteeProfile, mentorProfile } from './profile';
 import { MenteeRecord, MentorRecord } from './records';
 import { Vocabulary } from './synonyms';
 
@@ -60,21 +60,48 @@ const FIELD_TOPICS: Readonly<Record<string, 'field' | 'association'>> = {
 
 /** A pair judged criterion by criterion: what the score, the warnings and the floors all read. */
 export interface Evaluation {
-  /** Indices into the mentee's topics: covered in substance, and covered by the word alone. */
+  /** Topics covered in substance, and covered by the word alone (out of the child's field). */
+  covered: number;
+  formal: number;
+  shared: number;
+  slots: number;
+  knownSchedule: boolean;
+  commonDay: boolean;
+  /** A «только …» that the other cannot meet. */
+  formatConflict: boolean;
+  sameAssociation: boolean;
+  menteeRank: number | null;
+  mentorRank: number | null;
+  fit: Record<Criterion, number>;
+}
+
+/** What matched, as indices into the mentee's lists: worked out only for the pairs the curator reads. */
+interface Detail {
   covered: number[];
   formal: number[];
   /** Why the formal ones do not count. */
   formalWhy: string;
   shared: number[];
   slots: number[];
-  knownSchedule: boolean;
-  commonDay: boolean;
-  format: { conflict: boolean; fit: number };
-  sameAssociation: boolean;
-  menteeRank: number | null;
-  mentorRank: number | null;
-  fit: Record<Criterion, number>;
 }
+
+/** Why a field-bound topic counts in name only (No = it counts). */
+const OutOfField = { No: 0, NotTheAssociation: 1, NotTheDirection: 2, DirectionUnknown: 3 } as const;
+type OutOfField = (typeof OutOfField)[keyof typeof OutOfField];
+
+export const newEvaluation = (): Evaluation => ({
+  covered: 0,
+  formal: 0,
+  shared: 0,
+  slots: 0,
+  knownSchedule: false,
+  commonDay: false,
+  formatConflict: false,
+  sameAssociation: false,
+  menteeRank: null,
+  mentorRank: null,
+  fit: { request: 0, interests: 0, schedule: 0, format: 0, association: 0, mutual: 0 },
+});
 
 const CRITERIA: Criterion[] = ['request', 'interests', 'schedule', 'format', 'association', 'mutual'];
 
@@ -119,63 +146,83 @@ export class Scorer {
     return false;
   }
 
-  evaluate(mentee: MenteeRecord, mentor: MentorRecord): Evaluation {
-    const a = this.menteeProfile(mentee);
-    const b = this.mentorProfile(mentor);
-    const sameAssociation = a.association !== '' && a.association === b.association;
-    const covered: number[] = [];
-    const formal: number[] = [];
-    let formalWhy = '';
+  /**
+   * The pair's evaluation; with `detail`, also which topics, interests and slots matched. Scoring
+   * runs this over every allowed pair, so the plain path counts and allocates nothing per criterion.
+   */
+  evaluate(mentee: MenteeRecord, mentor: MentorRecord, detail?: Detail): Evaluation {
+    return this.evaluateProfiles(this.menteeProfile(mentee), this.mentorProfile(mentor), mentee.id, mentor.id, newEvaluation(), detail);
+  }
+
+  /** The same over profiles already at hand, into `ev` (the matcher's loop reuses one). */
+  evaluateProfiles(a: MenteeProfile, b: MentorProfile, menteeId: string, mentorId: string, ev: Evaluation, detail?: Detail): Evaluation {
+    const sameAssociation = a.association >= 0 && a.association === b.association;
+    let covered = 0;
+    let formal = 0;
     for (let i = 0; i < a.topics.length; i++) {
       const t = a.topics[i];
       if (!b.competencies.has(t)) continue;
       const kind = this.fieldKind.get(t);
-      const why = kind ? this.outOfField(kind, a, b, sameAssociation) : '';
-      if (why) {
-        formal.push(i);
-        formalWhy ||= why;
-      } else covered.push(i);
+      const why: OutOfField = kind && !sameAssociation ? this.outOfField(kind, a, b) : OutOfField.No;
+      if (why === OutOfField.No) {
+        covered++;
+        detail?.covered.push(i);
+      } else {
+        formal++;
+        if (detail) {
+          detail.formal.push(i);
+          detail.formalWhy ||= this.outOfFieldText(why, a);
+        }
+      }
     }
-    const shared: number[] = [];
-    for (let i = 0; i < a.interestList.length; i++) if (b.interests.has(a.interestList[i])) shared.push(i);
-    const slots: number[] = [];
-    for (let i = 0; i < a.slotList.length; i++) if (b.slots.has(a.slotList[i])) slots.push(i);
-    let commonDay = slots.length > 0;
-    if (!commonDay) for (const d of a.days) if (b.days.has(d)) commonDay = true;
+    let shared = 0;
+    for (let i = 0; i < a.interestList.length; i++) {
+      if (!b.interests.has(a.interestList[i])) continue;
+      shared++;
+      detail?.shared.push(i);
+    }
+    let slots = 0;
+    for (let i = 0; i < a.slotList.length; i++) {
+      if (!b.slots.has(a.slotList[i])) continue;
+      slots++;
+      detail?.slots.push(i);
+    }
+    let commonDay = slots > 0;
+    for (let i = 0; !commonDay && i < a.dayList.length; i++) commonDay = b.days.has(a.dayList[i]);
     const knownSchedule = a.slots.size > 0 && b.slots.size > 0;
-    const format = formatFit(a.format, b.format);
     const smaller = Math.min(a.interests.size, b.interests.size);
-    const menteeRank = this.mutual.menteeRank(mentee.id, mentor.id);
-    const mentorRank = this.mutual.mentorRank(mentor.id, mentee.id);
-    return {
-      covered,
-      formal,
-      formalWhy,
-      shared,
-      slots,
-      knownSchedule,
-      commonDay,
-      format,
-      sameAssociation,
-      menteeRank,
-      mentorRank,
-      fit: {
-        request: a.topics.length ? covered.length / a.topics.length : 0.5,
-        interests: smaller ? shared.length / smaller : 0,
-        schedule: knownSchedule ? Math.min(1, slots.length / 2) : 0.5,
-        format: format.fit,
-        association: sameAssociation ? 1 : 0,
-        mutual: (menteeRank ? 1 / menteeRank : 0) * 0.5 + (mentorRank ? 1 / mentorRank : 0) * 0.5,
-      },
-    };
+    const menteeRank = this.mutual.menteeRank(menteeId, mentorId);
+    const mentorRank = this.mutual.mentorRank(mentorId, menteeId);
+    ev.covered = covered;
+    ev.formal = formal;
+    ev.shared = shared;
+    ev.slots = slots;
+    ev.knownSchedule = knownSchedule;
+    ev.commonDay = commonDay;
+    ev.formatConflict = formatConflict(a.format, b.format);
+    ev.sameAssociation = sameAssociation;
+    ev.menteeRank = menteeRank;
+    ev.mentorRank = mentorRank;
+    const fit = ev.fit;
+    fit.request = a.topics.length ? covered / a.topics.length : 0.5;
+    fit.interests = smaller ? shared / smaller : 0;
+    fit.schedule = knownSchedule ? Math.min(1, slots / 2) : 0.5;
+    fit.format = formatFit(a.format, b.format);
+    fit.association = sameAssociation ? 1 : 0;
+    fit.mutual = (menteeRank ? 1 / menteeRank : 0) * 0.5 + (mentorRank ? 1 / mentorRank : 0) * 0.5;
+    return ev;
   }
 
-  /** '' when the mentor works in the child's field, otherwise why the topic counts in name only. */
-  private outOfField(kind: 'field' | 'association', a: MenteeProfile, b: MentorProfile, sameAssociation: boolean): string {
-    if (sameAssociation) return '';
-    if (kind === 'association') return 'наставник не из объединения наставляемого';
-    if (a.direction >= 0) return b.competencies.has(a.direction) ? '' : `наставник не работает в направлении «${this.lex.words[a.direction]}»`;
-    for (const i of a.interests) if (this.directions.has(i) && b.competencies.has(i)) return '';
+  private outOfField(kind: 'field' | 'association', a: MenteeProfile, b: MentorProfile): OutOfField {
+    if (kind === 'association') return OutOfField.NotTheAssociation;
+    if (a.direction >= 0) return b.competencies.has(a.direction) ? OutOfField.No : OutOfField.NotTheDirection;
+    for (const i of a.interestList) if (this.directions.has(i) && b.competencies.has(i)) return OutOfField.No;
+    return OutOfField.DirectionUnknown;
+  }
+
+  private outOfFieldText(why: OutOfField, a: MenteeProfile): string {
+    if (why === OutOfField.NotTheAssociation) return 'наставник не из объединения наставляемого';
+    if (why === OutOfField.NotTheDirection) return `наставник не работает в направлении «${this.lex.words[a.direction]}»`;
     return 'направление наставляемого не указано, и наставник не из его объединения';
   }
 
@@ -191,22 +238,24 @@ export class Scorer {
   }
 
   /** The soft criteria (weights from «Настройки»), each with the detail the curator will read. */
-  explainPair(mentee: MenteeRecord, mentor: MentorRecord, ev = this.evaluate(mentee, mentor)): Scored {
+  explainPair(mentee: MenteeRecord, mentor: MentorRecord): Scored {
+    const d: Detail = { covered: [], formal: [], formalWhy: '', shared: [], slots: [] };
+    const ev = this.evaluate(mentee, mentor, d);
     const a = this.menteeProfile(mentee);
     const b = this.mentorProfile(mentor);
     const names = (at: number[]) => at.map((i) => a.topicNames[i]);
-    const fromThirdParty = ev.covered.some((i) => i >= a.ownTopics) ? ' (в т. ч. по запросу третьих лиц)' : '';
+    const fromThirdParty = d.covered.some((i) => i >= a.ownTopics) ? ' (в т. ч. по запросу третьих лиц)' : '';
     const detail: Record<Criterion, string> = {
       request: a.topics.length
-        ? ev.covered.length
-          ? `закрывает ${ev.covered.length} из ${a.topics.length}: ${short(names(ev.covered))}${fromThirdParty}`
+        ? ev.covered
+          ? `закрывает ${ev.covered} из ${a.topics.length}: ${short(names(d.covered))}${fromThirdParty}`
           : 'темы запроса не совпадают с компетенциями'
         : 'темы запроса не указаны',
-      interests: ev.shared.length ? `общие: ${short(ev.shared.map((i) => a.interestNames[i]))}` : 'общих интересов нет',
+      interests: ev.shared ? `общие: ${short(d.shared.map((i) => a.interestNames[i]))}` : 'общих интересов нет',
       schedule: ev.knownSchedule
-        ? ev.slots.length
+        ? ev.slots
           ? `совпадает: ${short(
-              ev.slots.map((i) => a.slotList[i]),
+              d.slots.map((i) => a.slotNames[i]),
               2,
             )}`
           : 'удобное время не совпадает'
@@ -223,15 +272,15 @@ export class Scorer {
               : 'выбора после встречи нет',
     };
     const warning: Partial<Record<Criterion, string>> = {
-      request: requestWarning(a, ev, names),
+      request: requestWarning(a, d, names),
       schedule: !ev.knownSchedule
         ? 'удобное время не указано — уточните'
-        : ev.slots.length
+        : ev.slots
           ? undefined
           : ev.commonDay
             ? 'нет общего удобного времени (совпадают дни, но не часы)'
             : 'нет общего удобного времени',
-      format: a.format.base && b.format.base && ev.format.fit === 0 ? formatWarning(a.format, b.format) : undefined,
+      format: a.format.base && b.format.base && ev.fit.format === 0 ? formatWarning(a.format, b.format) : undefined,
     };
     const parts = CRITERIA.map((criterion) => {
       const part: Part = { criterion, fit: ev.fit[criterion], points: this.points(criterion, ev.fit[criterion]), detail: detail[criterion] };
@@ -243,7 +292,7 @@ export class Scorer {
   }
 }
 
-function requestWarning(a: MenteeProfile, ev: Evaluation, names: (at: number[]) => string[]): string | undefined {
+function requestWarning(a: MenteeProfile, ev: Detail, names: (at: number[]) => string[]): string | undefined {
   if (!a.topics.length) return 'темы запроса не указаны — уточните запрос';
   if (ev.formal.length) {
     const what = names(ev.formal)
