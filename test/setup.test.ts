@@ -3,6 +3,7 @@ import { freshAddon, look, sheetValues } from './helpers/addon';
 import { Workspace } from '../local/emulator/workspace';
 import { cachedSetup, faultSweep, workspaceState } from './helpers/faults';
 import { createAppsScriptGlobals } from '../local/emulator/globals';
+import { createSpreadsheetApp } from '../local/emulator/sheets/app';
 import { SYNONYM_SEED, vocabulary } from '../src/core/pairing/synonyms';
 import { loadSettings, loadSynonyms } from '../src/server/settings';
 
@@ -397,5 +398,35 @@ describe('what matching reads: the new columns, the floors and «Синоним�
     expect(inScript(ws, () => loadSynonyms(SpreadsheetApp.getActive()))).toEqual(rows);
     look(ws, (ss) => ss.deleteSheet(ss.getSheetByName(SHEET.synonyms)!));
     expect(inScript(ws, () => loadSynonyms(SpreadsheetApp.getActive()))).toEqual(SYNONYM_SEED);
+  });
+});
+
+describe('a dropdown of ours that has gained values since the workbook was made', () => {
+  const columnOf = (sheet: GoogleAppsScript.Spreadsheet.Sheet, header: string) => sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].indexOf(header) + 1;
+  const listOf = (ws: Workspace, header: string) =>
+    look(ws, (ss) => {
+      const sheet = ss.getSheetByName(SHEET.mentees)!;
+      return (sheet.getRange(2, columnOf(sheet, header)).getDataValidation()?.getCriteriaValues()[0] as string[] | undefined) ?? [];
+    });
+  /** An older workbook's dropdown, or one the curator changed herself. */
+  const setList = (ws: Workspace, header: string, values: string[]) =>
+    ws.calls.untracked(() => {
+      const app = createSpreadsheetApp(ws);
+      const sheet = app.getActive().getSheetByName(SHEET.mentees)!;
+      sheet.getRange(2, columnOf(sheet, header), sheet.getMaxRows() - 1, 1).setDataValidation(app.newDataValidation().requireValueInList(values, true).build());
+    });
+
+  test('«Формат встреч» of an older workbook gets «только очно» and «только дистанционно»; a list the curator widened herself is kept', () => {
+    const { ws, runner } = freshAddon();
+    runner.call('setupWorkbook');
+    setList(ws, 'Формат встреч', ['очно', 'дистанционно', 'смешанный']);
+    setList(ws, 'Категория', ['обучающийся', 'педагог', 'родитель']);
+    runner.call('setupWorkbook');
+    expect(listOf(ws, 'Формат встреч')).toEqual(['очно', 'дистанционно', 'смешанный', 'только очно', 'только дистанционно']);
+    expect(listOf(ws, 'Категория')).toEqual(['обучающийся', 'педагог', 'родитель']);
+    // A third run has nothing to widen.
+    ws.calls.reset();
+    runner.call('setupWorkbook');
+    expect(ws.calls.count('Range.setDataValidation')).toBe(0);
   });
 });

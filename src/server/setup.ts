@@ -38,7 +38,21 @@ function snapshot(sheet: Sheet, def: SheetDef): SheetSnapshot {
     // Only a finished protection counts (see applyPlan): a half-made one is made again.
     sheetProtected: sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).some((p) => p.getDescription() === sheetProtectionDescription(def)),
     frozenRows: sheet.getFrozenRows(),
+    lists: listsOf(sheet, lastColumn),
   };
+}
+
+/** The dropdown lists of the first data row, one call for the whole row. */
+function listsOf(sheet: Sheet, lastColumn: number): Array<string[] | null> {
+  if (lastColumn < 1 || sheet.getMaxRows() < 2) return [];
+  return sheet
+    .getRange(2, 1, 1, lastColumn)
+    .getDataValidations()[0]
+    .map((rule) => {
+      if (!rule || rule.getCriteriaType() !== SpreadsheetApp.DataValidationCriteria.VALUE_IN_LIST) return null;
+      const [values] = rule.getCriteriaValues();
+      return Array.isArray(values) ? values.map(String) : null;
+    });
 }
 
 function ensureSize(sheet: Sheet, rows: number, columns: number): void {

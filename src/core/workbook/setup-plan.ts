@@ -12,6 +12,8 @@ export interface SheetSnapshot {
   protectionDescriptions: string[];
   sheetProtected: boolean;
   frozenRows: number;
+  /** Per column (0-based), the values of a dropdown list on the first data row, or null. */
+  lists?: ReadonlyArray<readonly string[] | null>;
 }
 
 export interface PlannedColumn {
@@ -37,7 +39,15 @@ export interface SheetPlan {
 
 /** Whether applying the plan would write anything at all. */
 export function hasWork(plan: SheetPlan): boolean {
-  return plan.create || !!plan.newHeaders || !!plan.seedRows || plan.protectColumns.length > 0 || !!plan.protectSheet || plan.freezeHeader;
+  return plan.create || !!plan.newHeaders || !!plan.seedRows || plan.validations.length > 0 || plan.protectColumns.length > 0 || !!plan.protectSheet || plan.freezeHeader;
+}
+
+/** An existing column whose dropdown holds only some of our values (an older version of the same list). */
+function narrower(c: PlannedColumn, snapshot: SheetSnapshot | null): boolean {
+  const rule = c.def.rule;
+  const current = snapshot?.lists?.[c.column - 1];
+  if (c.added || rule?.kind !== 'list' || !current?.length) return false;
+  return current.length < rule.values.length && current.every((v) => rule.values.includes(v));
 }
 
 export function protectionDescription(def: SheetDef, col: ColumnDef): string {
@@ -88,8 +98,9 @@ export function planSheet(def: SheetDef, snapshot: SheetSnapshot | null): SheetP
     columns,
     newHeaders,
     seedRows,
-    // Rules and formats go with a new column; the curator may have tuned those of existing ones.
-    validations: columns.filter((c) => c.added && c.def.rule).map((c) => ({ column: c.column, rule: c.def.rule! })),
+    // Rules and formats go with a new column; the curator may have tuned those of existing ones. A
+    // list of ours that has since gained values (a new meeting format) is widened, never a list of hers.
+    validations: columns.filter((c) => c.def.rule && (c.added || narrower(c, snapshot))).map((c) => ({ column: c.column, rule: c.def.rule! })),
     textColumns: columns.filter((c) => c.added && c.def.text).map((c) => c.column),
     protectColumns: def.restricted
       ? []
