@@ -79,8 +79,10 @@ function hostileCentre() {
       }),
     ),
   );
-  submit(ws, null, MENTOR, teacherMentor('=HYPERLINK("http://evil.example";"Жмите") Наставник', 'Изостудия «Северное сияние»', ['подготовка к конкурсу, олимпиаде, выставке'], '5'));
-  submit(ws, null, MENTOR, teacherMentor('+79991234567 Второй', 'Изостудия «Северное сияние»', ['подготовка к конкурсу, олимпиаде, выставке'], '5'));
+  // Contest preparation counts in the child's direction: the mentors teach drawing, the children's interest.
+  const competencies = ['подготовка к конкурсу, олимпиаде, выставке', 'рисование и живопись'];
+  submit(ws, null, MENTOR, teacherMentor('=HYPERLINK("http://evil.example";"Жмите") Наставник', 'Изостудия «Северное сияние»', competencies, '5'));
+  submit(ws, null, MENTOR, teacherMentor('+79991234567 Второй', 'Изостудия «Северное сияние»', competencies, '5'));
   consentAll(ws, runner);
   return p;
 }

@@ -62,12 +62,22 @@ export function withPeople() {
   const p = programme();
   const { ws, runner } = p;
   submit(ws, null, MENTEE, pupil('Смирнова Алиса Андреевна', { 'Какая форма наставничества вам подходит?': 'педагог – ученик' }));
-  submit(ws, null, MENTEE, pupil('Орлов Глеб Игоревич', { 'Какая форма наставничества вам подходит?': 'педагог – ученик', 'С чем вам нужна помощь наставника?': ['проект или исследование'] }));
+  // A project counts only in the child's direction (or association): Орлов's is theatre, Громов teaches it.
+  submit(
+    ws,
+    null,
+    MENTEE,
+    pupil('Орлов Глеб Игоревич', {
+      'Какая форма наставничества вам подходит?': 'педагог – ученик',
+      'С чем вам нужна помощь наставника?': ['проект или исследование'],
+      'Если нужна помощь с конкурсом, проектом или объединением — по какому направлению?': 'театр',
+    }),
+  );
   submit(ws, null, MENTEE, pupil('<img src=x onerror=alert(1)>', { 'Какая форма наставничества вам подходит?': 'педагог – ученик' }));
   submit(ws, null, MENTEE, teacherMentee('Волкова Анна Павловна', '1'));
   submit(ws, null, MENTEE, pupil('Без Согласия Иван', { 'Какая форма наставничества вам подходит?': 'педагог – ученик' }));
   submit(ws, null, MENTOR, teacherMentor('Белова Ирина Сергеевна', 'Изостудия «Северное сияние»', ['подготовка к конкурсу, олимпиаде, выставке', 'рисование и живопись']));
-  submit(ws, null, MENTOR, teacherMentor('Громов Олег Павлович', 'Театральная студия «Маска»', ['проект или исследование', 'методика занятий'], '2'));
+  submit(ws, null, MENTOR, teacherMentor('Громов Олег Павлович', 'Театральная студия «Маска»', ['проект или исследование', 'методика занятий', 'театр'], '2'));
   submit(ws, null, MENTOR, partnerMentor('Соколов Павел Андреевич', 'ООО «Полярный IT-парк»'));
   consentAll(ws, runner);
   // One pupil's consent is withdrawn before matching: nobody without consent is matched.
