@@ -8,7 +8,7 @@ import { MutualChoices, Weights } from '../core/pairing/score';
 import { BaseTable } from '../core/intake/table';
 import { Settings } from '../core/settings';
 import { RU } from '../core/strings';
-import { loadForms, loadSettings, loadSynonyms } from './settings';
+import { loadForms, loadNameOverrides, loadSettings, loadSynonyms } from './settings';
 import { LoadedTable, loadTable } from './tables';
 import { MENTORING_FORMS } from '../core/domain/forms-of-mentoring';
 
@@ -119,6 +119,7 @@ export function buildPlan(ss: Spreadsheet, data: PairingData, mode: 'optimal' | 
     vocabulary: vocabulary(loadSynonyms(ss)),
     locked,
     mode,
+    names: loadNameOverrides(ss).overrides,
   });
 }
 

@@ -26,12 +26,25 @@ export function declineName(fullName: string, grammaticalCase: GrammaticalCase, 
  * A curator's override of the full name in that case is honoured (its surname is taken).
  */
 export function initialsName(fullName: string, grammaticalCase: GrammaticalCase = 'nominative', overrides: NameOverrides = NO_OVERRIDES): string {
+  const short = shortParts(fullName, grammaticalCase, overrides);
+  if (!short) return normaliseName(fullName);
+  return short.initials ? `${short.initials}${NBSP}${short.last}` : short.last;
+}
+
+/** «Иванова А.С.» (or «у Ивановой А.С.» in the genitive): the surname first, as lists and notes name people. */
+export function surnameInitials(fullName: string, grammaticalCase: GrammaticalCase = 'nominative', overrides: NameOverrides = NO_OVERRIDES): string {
+  const short = shortParts(fullName, grammaticalCase, overrides);
+  if (!short) return normaliseName(fullName);
+  return short.initials ? `${short.last}${NBSP}${short.initials}` : short.last;
+}
+
+/** The surname in the case (a curator's override of the full name wins) and the initials. */
+function shortParts(fullName: string, grammaticalCase: GrammaticalCase, overrides: NameOverrides): { last: string; initials: string } | null {
   const parts = parseName(fullName);
-  if (!parts) return normaliseName(fullName);
-  const initials = initialsOf(parts);
+  if (!parts) return null;
   const corrected = overrides.get(overrideKey(fullName, grammaticalCase));
   const last = corrected ? corrected.split(' ')[0] : grammaticalCase === 'nominative' ? parts.last : declineParts(parts, grammaticalCase).last;
-  return initials ? `${initials}${NBSP}${last}` : last;
+  return { last, initials: initialsOf(parts) };
 }
 
 function declineParts(parts: NameParts, grammaticalCase: GrammaticalCase): NameParts {
@@ -53,14 +66,6 @@ function declineParts(parts: NameParts, grammaticalCase: GrammaticalCase): NameP
 function keepCase(original: string, declined: string): string {
   if (!declined) return original;
   return original.length > 1 && original === original.toUpperCase() ? declined.toUpperCase() : declined;
-}
-
-/** «Иванова А.С.»: the surname first and the initials after, as lists and notes name people. */
-export function surnameInitials(fullName: string): string {
-  const parts = parseName(fullName);
-  if (!parts) return normaliseName(fullName);
-  const initials = initialsOf(parts);
-  return initials ? `${parts.last}${NBSP}${initials}` : parts.last;
 }
 
 function initialsOf(parts: NameParts): string {

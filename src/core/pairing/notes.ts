@@ -8,7 +8,8 @@ import { MatchResult } from '../matching/result';
 import { BlockingPair } from '../matching/blocking';
 import { plural } from '../language/numerals';
 import { surnameInitials } from '../language/person-name';
-import { MatchingPlan, ObstacleGroup } from './plan';
+import { GrammaticalCase } from '../language/cases';
+import { MatchingPlan, ObstacleGroup, Overrulable } from './plan';
 import { menteeForms, mentorWorksIn, placesOf } from './rules';
 import { MenteeRecord } from './records';
 import { Format } from './profile';
@@ -26,13 +27,14 @@ const PLACES = ['место', 'места', 'мест'] as const;
 export function unmatchedNotes(plan: MatchingPlan, result: MatchResult): Unmatched[] {
   const used = new Map<string, number>();
   for (const p of result.pairs) used.set(p.mentor, (used.get(p.mentor) ?? 0) + 1);
-  const name = (id: string) => surnameInitials(plan.mentors.get(id)?.name ?? id);
+  const name = (id: string, grammaticalCase: GrammaticalCase = 'nominative') => surnameInitials(plan.mentors.get(id)?.name ?? id, grammaticalCase, plan.names);
   const freePlaces = (id: string) => {
     const m = plan.mentors.get(id);
     if (!m) return 0;
     const p = placesOf(m, plan.forms);
     return (p.split ? p.children + p.teachers : Math.max(p.children, p.teachers)) - (used.get(id) ?? 0);
   };
+  const withRoom = [...plan.mentors.keys()].filter((m) => freePlaces(m) > 0);
   const everyone = [...plan.mentors.values()].filter((m) => m.consent).map((m) => plan.scorer.mentorProfile(m));
   return result.unmatched.map((id) => {
     const mentee = plan.mentees.get(id);
@@ -40,31 +42,49 @@ export function unmatchedNotes(plan: MatchingPlan, result: MatchResult): Unmatch
     const early = menteeLevel(plan, mentee);
     if (early) return { menteeId: id, ...early };
     const facts: string[] = [];
-    let next = '';
+    const steps: string[] = [];
     const options = plan.allowed.get(id) ?? [];
     if (options.length) {
       const names = options.slice(0, 3).map((c) => name(c.mentorId));
       facts.push(`подходят, но их места заняты: ${names.join(', ')}${options.length > 3 ? ` и ещё ${options.length - 3}` : ''}`);
-      next = `добавьте место у ${options.length === 1 ? names[0] : 'одного из них'} (столбец «Готов взять наставляемых») или дождитесь следующего раунда подбора (п. 5.3)`;
+      steps.push(
+        `добавьте место у ${options.length === 1 ? name(options[0].mentorId, 'genitive') : 'одного из них'} (столбец «Готов взять наставляемых») или дождитесь следующего раунда подбора (п. 5.3)`,
+      );
     }
     const groups = [...(plan.obstacles.get(id)?.values() ?? [])].sort((a, b) => b.count - a.count);
-    // A mentor with a free place kept out only by what the curator may overrule: the one step that helps now.
-    const usable = groups.filter((g) => g.soft).flatMap((g) => g.mentors.filter((m) => freePlaces(m) > 0).map((m) => ({ m, g })));
     for (const g of groups.slice(0, 3)) facts.push(groupFact(g, name));
-    if (!next && usable.length) {
-      const { m, g } = usable[0];
-      next = `у ${name(m)} есть свободное место (${g.text}): если пара подходит, закрепите её вручную в боковой панели «Подбор пар»`;
-    }
     const profile = plan.scorer.menteeProfile(mentee);
     const nobody = profile.topics.map((t, i) => ({ t, i })).filter(({ t }) => !plan.scorer.coveredByAnyone(t, everyone));
     if (nobody.length) {
       const what = nobody.map(({ i }) => `«${profile.topicNames[i]}»`).join(', ');
       facts.push(`запрос ${what} не закрывает никто из наставников`);
-      next ||= `найдите наставника с компетенцией ${what} (анкета наставника, п. 5.3)`;
+      steps.push(`найдите наставника с компетенцией ${what} (анкета наставника, п. 5.3)`);
     }
-    if (!next && groups.length) next = groupNext(groups[0], plan, profile.format);
-    return { menteeId: id, why: facts.join('; ') || 'подходящих наставников нет', next: next || 'найдите наставника среди педагогов или партнёров и пригласите заполнить анкету наставника (п. 5.3)' };
+    steps.push(...usableStep(plan, id, withRoom, name));
+    if (groups.length) steps.push(groupNext(groups[0], plan, profile.format, profile.topicNames.map((t) => `«${t}»`).join(', ')));
+    const next = steps.find(Boolean) ?? 'найдите наставника среди педагогов или партнёров и пригласите заполнить анкету наставника (п. 5.3)';
+    return { menteeId: id, why: facts.join('; ') || 'подходящих наставников нет', next };
   });
+}
+
+/**
+ * A mentor with a free place kept out only by what the curator may overrule. One whose format or
+ * time differs is worth a conversation; one who does not cover the request is offered only from
+ * the child's own association (anyone else would be a pair in name only).
+ */
+function usableStep(plan: MatchingPlan, menteeId: string, withRoom: readonly string[], name: (id: string, c?: GrammaticalCase) => string): string[] {
+  const mentee = plan.mentees.get(menteeId);
+  if (!mentee) return [];
+  const own = plan.scorer.menteeProfile(mentee).association;
+  const options = withRoom
+    .map((m) => ({ m, why: plan.overrulable(menteeId, m) }))
+    .filter((x): x is { m: string; why: Overrulable } => x.why !== null)
+    .filter((x) => !isRequest(x.why.key) || (own >= 0 && plan.scorer.mentorProfile(plan.mentors.get(x.m)!).association === own))
+    .sort((a, b) => Number(isRequest(a.why.key)) - Number(isRequest(b.why.key)) || b.why.score - a.why.score);
+  if (!options.length) return [];
+  const { m, why } = options[0];
+  const talk = why.key === 'format' ? 'договоритесь о формате встреч с участниками и' : why.key === 'schedule' ? 'договоритесь об удобном времени с участниками и' : 'если пара подходит,';
+  return [`у ${name(m, 'genitive')} есть свободное место (мешает: ${why.text}): ${talk} закрепите пару вручную в боковой панели «Подбор пар»`];
 }
 
 /** What stands before any mentor: consent, a form that does not fit the person, a form with no mentors. */
@@ -87,13 +107,21 @@ function menteeLevel(plan: MatchingPlan, mentee: MenteeRecord): { why: string; n
   return null;
 }
 
-function groupFact(g: ObstacleGroup, name: (id: string) => string): string {
+const isRequest = (key: string) => key === 'request' || key.startsWith('formal:');
+
+function groupFact(g: ObstacleGroup, name: (id: string, c?: GrammaticalCase) => string): string {
   if (g.key === 'mentorConsent') return `${plural(g.count, MENTORS)} без согласия на обработку ПДн`;
-  const who = g.count === 1 ? name(g.mentors[0]) : `${plural(g.count, MENTORS)} (${g.mentors.slice(0, 2).map(name).join(', ')}${g.count > 2 ? ' и др.' : ''})`;
+  const who =
+    g.count === 1
+      ? name(g.mentors[0])
+      : `${plural(g.count, MENTORS)} (${g.mentors
+          .slice(0, 2)
+          .map((m) => name(m))
+          .join(', ')}${g.count > 2 ? ' и др.' : ''})`;
   return `${who}: ${g.text}`;
 }
 
-function groupNext(g: ObstacleGroup, plan: MatchingPlan, own: Format): string {
+function groupNext(g: ObstacleGroup, plan: MatchingPlan, own: Format, topics: string): string {
   if (g.key.startsWith('partner:')) {
     const mentors = g.mentors.map((id) => plan.mentors.get(id)).filter((m) => m !== undefined);
     const places = mentors.reduce((s, m) => s + Math.max(0, m.capacity), 0);
@@ -117,7 +145,13 @@ function groupNext(g: ObstacleGroup, plan: MatchingPlan, own: Format): string {
     case 'relatives':
       return 'если это не родственники, закрепите пару вручную в боковой панели «Подбор пар»';
     case 'request':
-      return 'уточните запрос или найдите наставника нужного направления (анкета наставника, п. 5.3)';
+      return `найдите наставника, который закрывает запрос (${topics}), и пригласите заполнить анкету наставника (п. 5.3)`;
+    case 'formal:unknown':
+      return 'уточните у наставляемого направление (конкурс, проект) и впишите его в столбец «Направление» — подбор учтёт наставников этого направления';
+    case 'formal:direction':
+      return 'найдите наставника направления наставляемого (анкета наставника, п. 5.3)';
+    case 'formal:association':
+      return 'найдите наставника из объединения наставляемого (анкета наставника, п. 5.3)';
     case 'rejected':
       return 'подходящие наставники отклонены куратором: найдите другого наставника (п. 5.3)';
     default:
@@ -132,8 +166,8 @@ function groupNext(g: ObstacleGroup, plan: MatchingPlan, own: Format): string {
 export function blockingLines(plan: MatchingPlan, pairs: readonly BlockingPair[], paired?: ReadonlySet<string>): string[] {
   return pairs.map((b) => {
     const mentorId = plan.slotOwner.get(b.mentor) ?? b.mentor;
-    const mentee = surnameInitials(plan.mentees.get(b.mentee)?.name ?? b.mentee);
-    const mentor = surnameInitials(plan.mentors.get(mentorId)?.name ?? mentorId);
+    const mentee = surnameInitials(plan.mentees.get(b.mentee)?.name ?? b.mentee, 'nominative', plan.names);
+    const mentor = surnameInitials(plan.mentors.get(mentorId)?.name ?? mentorId, 'nominative', plan.names);
     return paired && !paired.has(b.mentee) ? `${mentee} (без пары) и ${mentor} предпочли бы работать вместе` : `${mentee} и ${mentor} предпочли бы друг друга своим нынешним парам`;
   });
 }

@@ -6,6 +6,7 @@ import { FormRule, Obstacle, RuleContext, fitObstacle, fitObstacleText, judgePai
 import { MutualChoices, Scorer, Weights, explain, newEvaluation } from './score';
 import { MentorProfile } from './profile';
 import { Vocabulary } from './synonyms';
+import { NO_OVERRIDES, NameOverrides } from '../language/name-overrides';
 
 export interface Candidate {
   mentorId: string;
@@ -35,6 +36,8 @@ export interface MatchingPlan {
   scorer: Scorer;
   /** Instance mentor id → base mentor id: a mentor whose places are split is two in the instance. */
   slotOwner: Map<string, string>;
+  /** The curator's corrections of declined names («Склонение ФИО»), for the notes. */
+  names: NameOverrides;
 }
 
 export type Overrulable = Obstacle & { form: string; score: number };
@@ -49,6 +52,7 @@ export interface PlanInput {
   /** Approved pairs [menteeId, mentorId]: they stay and use capacity first. */
   locked: readonly PairIds[];
   mode: MatchingMode;
+  names?: NameOverrides;
 }
 
 const ACTIVE = (status: string) => !['завершил(а)', 'выбыл(а)'].includes(status);
@@ -130,7 +134,7 @@ export function planMatching(input: PlanInput): MatchingPlan {
     const b = scorer.mentorProfile(mentor);
     const ev = scorer.evaluate(mentee, mentor);
     const kind = fitObstacle(a, b, ev, input.rules.floor);
-    const why = kind ? fitObstacleText(kind, a, b, ev) : null;
+    const why = kind ? fitObstacleText(kind, a, b) : null;
     return why?.soft ? { ...why, form: verdict.form, score: scorer.value(ev) } : null;
   };
   const plan: MatchingPlan = {
@@ -144,6 +148,7 @@ export function planMatching(input: PlanInput): MatchingPlan {
     forms: input.rules.forms,
     scorer,
     slotOwner: new Map(),
+    names: input.names ?? NO_OVERRIDES,
   };
   const places = new Map(mentors.map((m) => [m.id, placesOf(m, input.rules.forms)]));
   const splitMentors = new Set(mentors.filter((m) => places.get(m.id)?.split).map((m) => m.id));
@@ -181,7 +186,7 @@ export function planMatching(input: PlanInput): MatchingPlan {
         const kind = fitObstacle(a, b, ev, input.rules.floor);
         if (kind && !(fixedTo === mentor.id && kind !== 'format!')) {
           // The text is made once per mentee and kind, not for each pair.
-          if (!counted(groups, kind, mentor.id)) groups.set(kind, { ...fitObstacleText(kind, a, b, ev), mentors: [mentor.id], count: 1 });
+          if (!counted(groups, kind, mentor.id)) groups.set(kind, { ...fitObstacleText(kind, a, b), mentors: [mentor.id], count: 1 });
           continue;
         }
         candidates.push({ mentorId: mentor.id, form: verdict.form, score: scorer.value(ev) });

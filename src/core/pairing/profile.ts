@@ -97,6 +97,11 @@ export function familyKey(name: string): string | null {
   return surname && patronymic ? `${surname}|${patronymic}` : null;
 }
 
+/** An association as typed by different people: «Изостудия «Северное сияние»» and «изостудия Северное Сияние» are one. */
+export function associationKey(text: string): string {
+  return normalizeName(text.replace(/[«»"'“”„.,;:!?()]/g, ' '));
+}
+
 /** A phone (its last 10 digits) or an e-mail, so «8 (921) 000-00-00» and «+7 921 0000000» are one contact. */
 export function contactKey(contact: string): string | null {
   const text = contact.trim().toLowerCase();
@@ -166,7 +171,7 @@ function common(p: MenteeRecord | MentorRecord, lex: Lexicon, format: Format): C
     slotNames: slots.names,
     dayList,
     format,
-    association: lex.key(normalizeName(p.association)),
+    association: lex.key(associationKey(p.association)),
     family: lex.key(familyKey(p.name)),
     contact: lex.key(contactKey(p.contact)),
   };

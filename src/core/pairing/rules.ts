@@ -105,7 +105,9 @@ function formRule(form: string, mentee: MenteeRecord, mentor: MentorRecord, ctx:
 }
 
 /** The obstacles the pair's evaluation can raise; all but a «только …» conflict are the curator's to overrule. */
-export type FitObstacle = 'format!' | 'relatives' | 'request' | 'format' | 'schedule';
+export type FitObstacle = 'format!' | 'relatives' | 'request' | 'formal:association' | 'formal:direction' | 'formal:unknown' | 'format' | 'schedule';
+
+const FORMAL: Record<number, FitObstacle> = { 1: 'formal:association', 2: 'formal:direction', 3: 'formal:unknown' };
 
 /**
  * The rules that need the pair's evaluation: a participant's «только …» (always), likely relatives,
@@ -115,13 +117,13 @@ export type FitObstacle = 'format!' | 'relatives' | 'request' | 'format' | 'sche
 export function fitObstacle(a: MenteeProfile, b: MentorProfile, ev: Evaluation, floor: QualityFloor): FitObstacle | null {
   if (ev.formatConflict) return 'format!';
   if ((a.contact >= 0 && a.contact === b.contact) || (a.family >= 0 && a.family === b.family)) return 'relatives';
-  if (floor.request && a.topics.length && !ev.covered) return 'request';
+  if (floor.request && a.topics.length && !ev.covered) return ev.formal ? FORMAL[ev.formalWhy] : 'request';
   if (floor.format && ev.fit.format === 0 && a.format.base && b.format.base) return 'format';
   if (floor.schedule && ev.knownSchedule && !ev.commonDay) return 'schedule';
   return null;
 }
 
-export function fitObstacleText(kind: FitObstacle, a: MenteeProfile, b: MentorProfile, ev: Evaluation): Obstacle {
+export function fitObstacleText(kind: FitObstacle, a: MenteeProfile, b: MentorProfile): Obstacle {
   const formats = `${formatText(a.format)} / ${formatText(b.format)}`;
   switch (kind) {
     case 'format!':
@@ -129,7 +131,13 @@ export function fitObstacleText(kind: FitObstacle, a: MenteeProfile, b: MentorPr
     case 'relatives':
       return { key: kind, text: relativesWhy(a, b), soft: true };
     case 'request':
-      return { key: kind, text: ev.formal ? 'запрос закрыт только формально (не то направление)' : 'запрос не закрыт: нет нужных компетенций', soft: true };
+      return { key: kind, text: 'запрос не закрыт: нет нужных компетенций', soft: true };
+    case 'formal:association':
+      return { key: kind, text: 'освоиться в объединении помогает наставник из того же объединения, а этот — из другого', soft: true };
+    case 'formal:direction':
+      return { key: kind, text: 'запрос закрыт только формально: наставник не работает в направлении наставляемого', soft: true };
+    case 'formal:unknown':
+      return { key: kind, text: 'направление наставляемого (конкурс, проект) не указано, а наставник — из другого объединения', soft: true };
     case 'format':
       return { key: kind, text: `форматы встреч несовместимы (${formats})`, soft: true };
     case 'schedule':

@@ -63,6 +63,8 @@ export interface Evaluation {
   /** Topics covered in substance, and covered by the word alone (out of the child's field). */
   covered: number;
   formal: number;
+  /** Why the first formal topic does not count (OutOfField). */
+  formalWhy: OutOfField;
   shared: number;
   slots: number;
   knownSchedule: boolean;
@@ -86,12 +88,13 @@ interface Detail {
 }
 
 /** Why a field-bound topic counts in name only (No = it counts). */
-const OutOfField = { No: 0, NotTheAssociation: 1, NotTheDirection: 2, DirectionUnknown: 3 } as const;
-type OutOfField = (typeof OutOfField)[keyof typeof OutOfField];
+export const OutOfField = { No: 0, NotTheAssociation: 1, NotTheDirection: 2, DirectionUnknown: 3 } as const;
+export type OutOfField = (typeof OutOfField)[keyof typeof OutOfField];
 
 export const newEvaluation = (): Evaluation => ({
   covered: 0,
   formal: 0,
+  formalWhy: OutOfField.No,
   shared: 0,
   slots: 0,
   knownSchedule: false,
@@ -159,6 +162,7 @@ export class Scorer {
     const sameAssociation = a.association >= 0 && a.association === b.association;
     let covered = 0;
     let formal = 0;
+    let formalWhy: OutOfField = OutOfField.No;
     for (let i = 0; i < a.topics.length; i++) {
       const t = a.topics[i];
       if (!b.competencies.has(t)) continue;
@@ -169,6 +173,7 @@ export class Scorer {
         detail?.covered.push(i);
       } else {
         formal++;
+        formalWhy ||= why;
         if (detail) {
           detail.formal.push(i);
           detail.formalWhy ||= this.outOfFieldText(why, a);
@@ -195,6 +200,7 @@ export class Scorer {
     const mentorRank = this.mutual.mentorRank(mentorId, menteeId);
     ev.covered = covered;
     ev.formal = formal;
+    ev.formalWhy = formalWhy;
     ev.shared = shared;
     ev.slots = slots;
     ev.knownSchedule = knownSchedule;

@@ -90,8 +90,8 @@ describe('requests with a field, synonyms and third parties', () => {
     expect(run(plan([vocal], [media])).pairs).toHaveLength(0);
   });
 
-  test('without a direction the same association counts', () => {
-    const child = mentee({ direction: '' });
+  test('without a direction the same association counts, however its name was typed', () => {
+    const child = mentee({ direction: '', interests: [], association: 'изостудия Палитра' });
     expect(run(plan([child], [mentor()])).pairs).toHaveLength(1);
   });
 
@@ -232,11 +232,30 @@ describe('notes a curator can act on', () => {
     expect(noteOf(run(plan([child], [mentor()])), child.id)).toContain('запрос «ОГЭ по химии» не закрывает никто из наставников');
   });
 
-  test('a mentor with a free place kept out by the floor is offered as the next step', () => {
-    const child = mentee({ topics: ['трудности в учёбе'] });
+  test('a mentor with a free place kept out by the floor is offered as the next step, named in the genitive', () => {
+    const child = mentee({ format: 'дистанционно' });
     const note = noteOf(run(plan([child], [mentor()])), child.id);
-    expect(note).toContain('у Белова\u00a0И.С. есть свободное место');
-    expect(note).toContain('закрепите её вручную');
+    expect(note).toContain('у Беловой\u00a0И.С. есть свободное место (мешает: форматы встреч несовместимы (дистанционно / очно)): договоритесь о формате встреч');
+  });
+
+  test('a mentor who does not cover the request is offered only from the child’s own association', () => {
+    const child = mentee({ topics: ['выбор профессии'] });
+    const elsewhere = mentor({ association: 'Театр', competencies: ['театр'] });
+    const note = noteOf(run(plan([child], [elsewhere, mentor({ id: 'НК-0002', name: 'Орлов Денис Андреевич', competencies: ['профориентация'], forms: ['педагог – педагог'] })])), child.id);
+    expect(note).not.toContain('свободное место');
+    expect(
+      noteOf(
+        run(plan([child], [mentor({ competencies: ['театр'] }), mentor({ id: 'НК-0002', name: 'Орлов Денис Андреевич', competencies: ['профориентация'], forms: ['педагог – педагог'] })])),
+        child.id,
+      ),
+    ).toContain('у Беловой\u00a0И.С. есть свободное место (мешает: запрос не закрыт: нет нужных компетенций): если пара подходит, закрепите');
+  });
+
+  test('a contest request without a direction asks the curator to find out the direction', () => {
+    const child = mentee({ association: 'Вокальная студия', interests: [] });
+    const note = noteOf(run(plan([child], [mentor()])), child.id);
+    expect(note).toContain('направление наставляемого (конкурс, проект) не указано');
+    expect(note).toContain('впишите его в столбец «Направление»');
   });
 
   test('forcing a pair the floor held back is allowed; a «только» conflict is not', () => {
