@@ -6,22 +6,9 @@ import { freshAddon, look } from './helpers/addon';
 import { Outcome, table } from './helpers/programme';
 import { faultSweep, workspaceState } from './helpers/faults';
 import { cloneDeep } from './helpers/clone';
-import { createAppsScriptGlobals } from '../local/emulator/globals';
+import { inScript } from './helpers/in-script';
 import type { Workspace } from '../local/emulator/workspace';
 import type { ScriptRunner } from '../local/emulator/runner';
-
-/** Runs server code in this process against the workspace, as Apps Script would (its services as globals). */
-function inScript<T>(ws: Workspace, work: () => T): T {
-  const { console: _console, ...services } = createAppsScriptGlobals(ws);
-  const global = globalThis as Record<string, unknown>;
-  const saved = Object.fromEntries(Object.keys(services).map((k) => [k, global[k]]));
-  Object.assign(global, services);
-  try {
-    return work();
-  } finally {
-    Object.assign(global, saved);
-  }
-}
 
 function setUp() {
   const p = freshAddon();

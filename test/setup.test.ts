@@ -2,7 +2,7 @@ import { WORKBOOK, SHEET } from '../src/core/workbook/sheets';
 import { freshAddon, look, sheetValues } from './helpers/addon';
 import { Workspace } from '../local/emulator/workspace';
 import { cachedSetup, faultSweep, workspaceState } from './helpers/faults';
-import { createAppsScriptGlobals } from '../local/emulator/globals';
+import { inScript } from './helpers/in-script';
 import { createSpreadsheetApp } from '../local/emulator/sheets/app';
 import { SYNONYM_SEED, vocabulary } from '../src/core/pairing/synonyms';
 import { loadSettings, loadSynonyms } from '../src/server/settings';
@@ -234,19 +234,6 @@ describe('setupWorkbook and enableAutoImport under a fault at any service call',
     expect(report.diffs).toEqual([]);
   });
 });
-
-/** Runs server code in this process against the workspace, as Apps Script would (its services as globals). */
-function inScript<T>(ws: Workspace, work: () => T): T {
-  const { console: _console, ...services } = createAppsScriptGlobals(ws);
-  const global = globalThis as Record<string, unknown>;
-  const saved = Object.fromEntries(Object.keys(services).map((k) => [k, global[k]]));
-  Object.assign(global, services);
-  try {
-    return work();
-  } finally {
-    Object.assign(global, saved);
-  }
-}
 
 const NEW_MENTEE_COLUMNS = ['Новый сотрудник', 'Направление (конкурс, проект)', 'Темы запроса от третьих лиц'];
 const NEW_MENTOR_COLUMNS = ['Возраст', 'Из них мест для педагогов'];

@@ -33,6 +33,8 @@ export interface Part {
   detail: string;
   /** A criterion that failed or is doubtful: shown first, so the curator never misses it. */
   warning?: string;
+  /** Warned, yet met in part: its merit is shown too. */
+  partial?: boolean;
 }
 
 export interface Scored {
@@ -291,6 +293,7 @@ export class Scorer {
     const parts = CRITERIA.map((criterion) => {
       const part: Part = { criterion, fit: ev.fit[criterion], points: this.points(criterion, ev.fit[criterion]), detail: detail[criterion] };
       if (warning[criterion]) part.warning = warning[criterion];
+      if (part.warning && criterion === 'request' && ev.covered) part.partial = true;
       return part;
     });
     const score = Math.round(parts.reduce((s2, p) => s2 + p.points, 0) * 10) / 10;
@@ -322,7 +325,8 @@ const short = (items: readonly string[], max = 3) => (items.length > max ? `${it
 export function explain(scored: Scored, extraWarnings: readonly string[] = []): string {
   const warnings = [...extraWarnings, ...scored.parts.filter((p) => p.warning).map((p) => p.warning as string)].map((w) => `⚠ ${w}`);
   const merits = [...scored.parts]
-    .filter((p) => p.points > 0 && !p.warning)
+    // A warned criterion that did match in part says what it matched (a request half covered, half in name only).
+    .filter((p) => p.points > 0 && (!p.warning || p.partial))
     .sort((x, y) => y.points - x.points)
     .map((p) => `${CRITERION_TITLE[p.criterion]} ${signed(p.points, 1)}: ${p.detail}`);
   return [...warnings, ...merits].join('; ');

@@ -101,6 +101,14 @@ describe('requests with a field, synonyms and third parties', () => {
     expect(r.pairs[0].reasons).toContain('закрывает 1 из 1: выбор профессии');
   });
 
+  test('a request half covered and half in name only says both, the warning first', () => {
+    const child = mentee({ association: 'Вокальная студия', direction: 'музыка и вокал', topics: ['подготовка к конкурсу, олимпиаде, выставке', 'выбор профессии'] });
+    const p = plan([child], [mentor({ competencies: ['подготовка к конкурсу, олимпиаде, выставке', 'выбор профессии'] })]);
+    const parts = reasonsOf(p, child.id, 'НК-0001').split('; ');
+    expect(parts[0]).toMatch(/^⚠ запрос закрыт формально: «подготовка к конкурсу, олимпиаде, выставке»/);
+    expect(parts).toContain('запрос и компетенции +17,5: закрывает 1 из 2: выбор профессии');
+  });
+
   test('a psychologist’s request joins the child’s and is marked so', () => {
     const child = mentee({ topics: [], thirdPartyTopics: ['уверенность в себе, выступления'] });
     const r = run(plan([child], [mentor({ competencies: ['уверенность в себе, выступления'] })]));
