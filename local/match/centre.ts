@@ -37,6 +37,7 @@ export function centre(mentees: number, mentors: number, seed = 1): { mentees: M
     direction: r.chance(0.5) ? r.pick(INTERESTS) : '',
     thirdPartyTopics: r.chance(0.1) ? r.sample(PUPIL_REQUESTS, 1) : [],
     newEmployee: false,
+    together: [],
     contact: `+7 921 ${String(i).padStart(7, '0')}`,
   }));
   const m: MentorRecord[] = Array.from({ length: mentors }, (_, j) => ({

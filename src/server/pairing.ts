@@ -1,7 +1,8 @@
-import { MatchResult, PairIds, solve } from '../core/matching';
+import { MatchResult, PairIds } from '../core/matching';
 import { MatchingPlan, Proposal, describePairs, planMatching, toBaseResult } from '../core/pairing/plan';
 import { Unmatched, unmatchedNotes } from '../core/pairing/notes';
 import { vocabulary } from '../core/pairing/synonyms';
+import { keepTogether } from '../core/pairing/together';
 import { MenteeRecord, MentorRecord, readMentees, readMentors, readPartners } from '../core/pairing/records';
 import { FormRule } from '../core/pairing/rules';
 import { MutualChoices, Weights } from '../core/pairing/score';
@@ -125,8 +126,9 @@ export function buildPlan(ss: Spreadsheet, data: PairingData, mode: 'optimal' | 
 
 /** The matcher's answer in base ids, the proposals with their reasons and the unmatched with their notes. */
 export function solvePlan(plan: MatchingPlan): { result: MatchResult; proposals: Proposal[]; unmatched: Unmatched[] } {
-  const result = toBaseResult(plan, solve(plan.instance));
-  return { result, proposals: describePairs(plan, result), unmatched: unmatchedNotes(plan, result) };
+  const siblings = keepTogether(plan);
+  const result = toBaseResult(plan, siblings.result);
+  return { result, proposals: describePairs(plan, result, siblings), unmatched: unmatchedNotes(plan, result, siblings) };
 }
 
 const LEFT = ['выбыл(а)', 'завершил(а)'];

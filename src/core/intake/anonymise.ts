@@ -17,6 +17,7 @@ const PERSONAL_FIELDS = [
   'thirdPartyTopics',
   'direction',
   'newEmployee',
+  'together',
   'achievements',
   'schedule',
   'results',

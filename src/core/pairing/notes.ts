@@ -9,7 +9,7 @@ import { BlockingPair } from '../matching/blocking';
 import { plural } from '../language/numerals';
 import { surnameInitials } from '../language/person-name';
 import { GrammaticalCase } from '../language/cases';
-import { MatchingPlan, ObstacleGroup, Overrulable } from './plan';
+import { MatchingPlan, ObstacleGroup, Overrulable, SiblingOutcome } from './plan';
 import { menteeForms, mentorWorksIn, placesOf } from './rules';
 import { MenteeRecord } from './records';
 import { Format } from './profile';
@@ -24,7 +24,7 @@ const MENTORS = ['наставник', 'наставника', 'наставни
 const PLACES = ['место', 'места', 'мест'] as const;
 
 /** The unmatched mentees of a result (in base ids), each with why and what next. */
-export function unmatchedNotes(plan: MatchingPlan, result: MatchResult): Unmatched[] {
+export function unmatchedNotes(plan: MatchingPlan, result: MatchResult, siblings?: SiblingOutcome): Unmatched[] {
   const used = new Map<string, number>();
   for (const p of result.pairs) used.set(p.mentor, (used.get(p.mentor) ?? 0) + 1);
   const name = (id: string, grammaticalCase: GrammaticalCase = 'nominative') => surnameInitials(plan.mentors.get(id)?.name ?? id, grammaticalCase, plan.names);
@@ -43,6 +43,8 @@ export function unmatchedNotes(plan: MatchingPlan, result: MatchResult): Unmatch
     if (early) return { menteeId: id, ...early };
     const facts: string[] = [];
     const steps: string[] = [];
+    const apart = siblings?.apart.get(id);
+    if (apart) facts.push(`семья просит одного наставника вместе с ${apart.join(', ')}, но ни один наставник не может взять их всех`);
     const options = plan.allowed.get(id) ?? [];
     if (options.length) {
       const names = options.slice(0, 3).map((c) => name(c.mentorId));

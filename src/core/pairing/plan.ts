@@ -292,20 +292,34 @@ export function reasonsOf(plan: MatchingPlan, menteeId: string, mentorId: string
   return explain(plan.scorer.explainPair(mentee, mentor), extra);
 }
 
+/** Siblings kept with one mentor, and those no mentor could take together (together.ts). */
+export interface SiblingOutcome {
+  kept: ReadonlyMap<string, string[]>;
+  apart: ReadonlyMap<string, string[]>;
+}
+
+const NO_SIBLINGS: SiblingOutcome = { kept: new Map(), apart: new Map() };
+
 /** The proposals the curator reads: reasons and alternatives (the unmatched notes are notes.ts). */
-export function describePairs(plan: MatchingPlan, result: MatchResult): Proposal[] {
+export function describePairs(plan: MatchingPlan, result: MatchResult, siblings: SiblingOutcome = NO_SIBLINGS): Proposal[] {
+  const ids = (list: readonly string[]) => list.join(', ');
   return result.pairs.map((p) => {
     const mentorId = plan.slotOwner.get(p.mentor) ?? p.mentor;
     const info = allowedPair(plan, p.mentee, mentorId);
     const mentee = plan.mentees.get(p.mentee);
     const overruled = info ? null : plan.overrulable(p.mentee, mentorId);
+    // Explanations are worked out only for the pairs proposed, not for every allowed pair.
+    let reasons = info || overruled ? reasonsOf(plan, p.mentee, mentorId) : 'пара утверждена куратором ранее';
+    const kept = siblings.kept.get(p.mentee);
+    const apart = siblings.apart.get(p.mentee);
+    if (apart) reasons = `⚠ не вместе с ${ids(apart)}: ни один наставник не может взять их всех; ${reasons}`;
+    else if (kept) reasons = `${reasons}; вместе с ${ids(kept)} у одного наставника, по просьбе семьи`;
     return {
       menteeId: p.mentee,
       mentorId,
       form: info?.form ?? overruled?.form ?? mentee?.form ?? '',
       score: info?.score ?? overruled?.score ?? 0,
-      // Explanations are worked out only for the pairs proposed, not for every allowed pair.
-      reasons: info || overruled ? reasonsOf(plan, p.mentee, mentorId) : 'пара утверждена куратором ранее',
+      reasons,
       alternatives: (plan.allowed.get(p.mentee) ?? [])
         .filter((c) => c.mentorId !== mentorId)
         .slice(0, 2)

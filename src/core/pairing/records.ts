@@ -32,6 +32,8 @@ export interface MenteeRecord {
   thirdPartyTopics: string[];
   /** Curator's mark: a teacher new to the centre may be mentored whatever their years elsewhere. */
   newEmployee: boolean;
+  /** Siblings the family asked to keep with one mentor (their IDs). */
+  together: string[];
   contact: string;
 }
 
@@ -105,6 +107,10 @@ export function readMentees(t: BaseTable): MenteeRecord[] {
       direction: str(t.get(i, 'direction')),
       thirdPartyTopics: list(t.get(i, 'thirdPartyTopics')),
       newEmployee: yes(t.get(i, 'newEmployee')),
+      together: str(t.get(i, 'together'))
+        .split(/[,;\s]+/)
+        .map((x) => x.trim().toUpperCase())
+        .filter(Boolean),
       contact: str(t.get(i, 'contact')),
     }))
     .filter((m) => m.id && m.name);

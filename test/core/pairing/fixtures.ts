@@ -33,6 +33,7 @@ export const mentee = (over: Partial<MenteeRecord> = {}): MenteeRecord => ({
   direction: '',
   thirdPartyTopics: [],
   newEmployee: false,
+  together: [],
   contact: '+7 921 000-00-01',
   ...over,
 });

@@ -5,6 +5,7 @@
 import { solve } from '../../../src/core/matching';
 import { allowedPair, describePairs, reasonsOf, toBaseResult } from '../../../src/core/pairing/plan';
 import { unmatchedNotes } from '../../../src/core/pairing/notes';
+import { keepTogether } from '../../../src/core/pairing/together';
 import { MatchingPlan } from '../../../src/core/pairing/plan';
 import { choices, mentee, mentor, plan } from './fixtures';
 
@@ -273,5 +274,33 @@ describe('notes a curator can act on', () => {
     expect(p.overrulable(child.id, 'НК-0001')?.text).toBe('запрос не закрыт: нет нужных компетенций');
     const strict = plan([mentee({ format: 'только дистанционно' })], [mentor()]);
     expect(strict.overrulable('НЯ-0001', 'НК-0001')).toBeNull();
+  });
+});
+
+describe('siblings the family asked to keep together', () => {
+  const runTogether = (p: MatchingPlan) => {
+    const siblings = keepTogether(p);
+    const result = toBaseResult(p, siblings.result);
+    return { result, pairs: describePairs(p, result, siblings), notes: unmatchedNotes(p, result, siblings) };
+  };
+  const sister = mentee({ id: 'НЯ-0001', together: ['НЯ-0002'] });
+  const brother = mentee({ id: 'НЯ-0002', name: 'Смирнов Олег Андреевич', contact: '+7 921 000-00-01' });
+
+  test('they get one mentor with room for both, although apart each had a better one', () => {
+    const best = mentor({ id: 'НК-0001', capacity: 1 });
+    const second = mentor({ id: 'НК-0002', name: 'Орлов Денис Андреевич', capacity: 1, contact: 'o@example.ru' });
+    const roomy = mentor({ id: 'НК-0003', name: 'Лебедева Ольга Викторовна', capacity: 2, interests: [], contact: 'l@example.ru' });
+    const apart = run(plan([sister, brother], [best, second, roomy]));
+    expect(new Set(apart.pairs.map((x) => x.mentorId)).size).toBe(2);
+    const r = runTogether(plan([sister, brother], [best, second, roomy]));
+    expect(r.pairs.map((x) => x.mentorId)).toEqual(['НК-0003', 'НК-0003']);
+    expect(r.pairs[0].reasons).toContain('вместе с НЯ-0002 у одного наставника, по просьбе семьи');
+    expect(r.pairs.every((x) => !x.locked)).toBe(true);
+  });
+
+  test('when no mentor can take them both, the matching stays and the wish is reported first', () => {
+    const r = runTogether(plan([sister, brother], [mentor({ id: 'НК-0001', capacity: 1 }), mentor({ id: 'НК-0002', name: 'Орлов Денис Андреевич', capacity: 1, contact: 'o@example.ru' })]));
+    expect(r.pairs).toHaveLength(2);
+    expect(r.pairs.find((x) => x.menteeId === 'НЯ-0001')?.reasons).toMatch(/^⚠ не вместе с НЯ-0002: ни один наставник не может взять их всех/);
   });
 });
