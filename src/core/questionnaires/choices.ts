@@ -43,6 +43,9 @@ export const COMPETENCIES = [...PUPIL_REQUESTS, ...TEACHER_REQUESTS, ...INTEREST
 
 export const THIRD_PARTY_ROLES = ['классный руководитель', 'педагог-психолог', 'социальный педагог', 'родитель (законный представитель)', 'педагог объединения'] as const;
 
+/** The kinds of meetings of a pair, in the order the programme holds them («Встречи», the meeting form). */
+export const MEETING_KINDS = ['знакомство', 'пробная', 'планирование', 'регулярная', 'итоговая'] as const;
+
 /** «только …» is a hard condition of the participant's: no pair is proposed against it. */
 export const FORMATS = ['очно', 'дистанционно', 'смешанный', 'только очно', 'только дистанционно'] as const;
 export const TRAINING_READINESS = ['готов (готова) пройти', 'уже прошёл (прошла)', 'не готов (не готова)'] as const;

@@ -4,6 +4,7 @@ import { TARGET_GROUPS } from '../domain/target-groups';
 import { NO, SETTINGS, YES } from '../settings';
 import { CASE_NAMES } from '../language/cases';
 import { questionnaires } from '../questionnaires/definitions';
+import { MEETING_KINDS } from '../questionnaires/choices';
 import { TRAINING_PLAN } from '../documents/training-plan';
 import { SYNONYM_SEED } from '../pairing/synonyms';
 import { ColumnDef, SheetDef } from './types';
@@ -40,7 +41,7 @@ export const PAIR_STATUSES = ['предложена', 'утверждена', '�
 export const PARTICIPANT_STATUSES = ['в базе', 'в паре', 'без пары', 'завершил(а)', 'выбыл(а)'] as const;
 export const ROADMAP_STATUSES = ['не начато', 'в работе', 'выполнено', 'перенесено'] as const;
 export const TRAINING_STATUSES = ['не обучен', 'направлен', 'обучается', 'обучен', 'не требуется'] as const;
-export const MEETING_TYPES = ['знакомство', 'пробная', 'планирование', 'регулярная', 'итоговая'] as const;
+export const MEETING_TYPES = MEETING_KINDS;
 export const CONSENT_SIGNERS = ['участник', 'родитель', 'законный представитель'] as const;
 export const YES_NO = [YES, NO] as const;
 
@@ -272,6 +273,13 @@ export const WORKBOOK: readonly SheetDef[] = [
       { key: 'consent', header: 'Согласие', system: true, width: 110 },
       { key: 'status', header: 'Статус', rule: { kind: 'list', values: PARTICIPANT_STATUSES }, width: 110 },
       { key: 'mentees', header: 'Наставляемые', system: true, width: 220 },
+      {
+        key: 'meetingLink',
+        header: 'Ссылка для отчётов о встречах',
+        system: true,
+        width: 220,
+        note: 'Личная ссылка наставника на форму «Отчёт о встрече наставника»: код наставника (и пара, если она одна) уже заполнены. Обновляется пунктом меню «Ссылки для отчётов о встречах»',
+      },
       updated,
       curatorNote,
     ],
