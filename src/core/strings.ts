@@ -13,6 +13,7 @@ export const RU = {
     matchingSidebar: 'Пары: просмотр и правка…',
     approvePairs: 'Утвердить пары и сформировать приказ',
     templates: 'Шаблоны документов',
+    meetingLinks: 'Ссылки для отчётов о встречах',
   },
   action: {
     setup: 'Настройка рабочей книги',
@@ -23,6 +24,7 @@ export const RU = {
     approvePairs: 'Утверждение пар',
     training: 'Школа наставников',
     templates: 'Шаблоны документов',
+    meetingLinks: 'Ссылки для отчётов о встречах',
   },
   templates: {
     summary: (created: number, lines: string[]) =>
@@ -193,7 +195,7 @@ export const RU = {
     }) => {
       if (!c.total && !c.errors && !c.anonymised && !c.rejected) return 'Новых ответов нет, базы не изменены.';
       const parts = [
-        `Новых ответов: ${c.total} (наставляемые: ${c.responses.mentee ?? 0}, наставники: ${c.responses.mentor ?? 0}, запросы третьих лиц: ${c.responses.thirdParty ?? 0}, предпочтения после встречи: ${c.responses.preference ?? 0}).`,
+        `Новых ответов: ${c.total} (наставляемые: ${c.responses.mentee ?? 0}, наставники: ${c.responses.mentor ?? 0}, запросы третьих лиц: ${c.responses.thirdParty ?? 0}, предпочтения после встречи: ${c.responses.preference ?? 0}${c.responses.meeting ? `, отчёты о встречах: ${c.responses.meeting}` : ''}).`,
         `Добавлено наставляемых: ${c.createdMentees}, наставников: ${c.createdMentors}, партнёров: ${c.createdPartners}; обновлено по повторным анкетам: ${c.updated}.`,
       ];
       if (c.rejected) parts.push(`Не импортировано ответов: ${c.rejected}.`);
@@ -201,6 +203,27 @@ export const RU = {
       if (c.anonymised) parts.push(`Обезличено по отзыву согласия: ${c.anonymised}.`);
       return parts.join(' ');
     },
+  },
+  meetings: {
+    noPairChosen: 'пара или группа не выбрана (утверждённых пар ещё не было); отчёт не принят',
+    unknownPair: (id: string) => `пары или группы «${id}» нет на листе «Пары и группы»; отчёт не принят — наставнику нужно отправить его заново, выбрав свою пару`,
+    pairNotApproved: (id: string, statuses: string[]) =>
+      `пара (группа) ${id} не утверждена приказом${statuses.length ? ` (статус: ${statuses.join(', ')})` : ''}; отчёт не принят — встречи учитываются после приказа`,
+    pairEnded: (id: string) => `пара (группа) ${id} завершена; отчёт не принят. Если встреча прошла до завершения, внесите её на лист «Встречи» вручную`,
+    wrongMentor: (code: string, id: string) => `код «${code}» — не код наставника пары (группы) ${id}; отчёт не принят. Проверьте, что наставник открыл форму по своей ссылке`,
+    future: (date: string) => `дата встречи ${date} ещё не наступила; отчёт не принят`,
+    beforeOrder: (date: string, order: string) => `встреча ${date} раньше утверждения пары приказом (${order}); отчёт не принят`,
+    noForm: 'Формы «Отчёт о встрече наставника» ещё нет. Сначала выберите «Создать или обновить анкеты», затем снова «Ссылки для отчётов о встречах».',
+    noPairs: 'Утверждённых пар и групп пока нет: ссылки для отчётов о встречах появятся после приказа об утверждении пар.',
+    summary: (c: { mentors: number; written: number; cleared: number; noConsent: string[] }) =>
+      [
+        `Личные ссылки для отчётов о встречах: ${plural(c.mentors, ['наставник', 'наставника', 'наставников'])} с утверждёнными парами; новых или изменённых ссылок: ${c.written}.`,
+        'Ссылки — в столбце «Ссылка для отчётов о встречах» на листе «Наставники»: отправьте каждому наставнику его ссылку.',
+        c.cleared ? `Убраны ссылки наставников без утверждённых пар: ${c.cleared}.` : '',
+        c.noConsent.length ? `Без ссылки (нет действующего согласия на обработку ПДн): ${c.noConsent.join(', ')}.` : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
   },
   settingsToFill: (items: string[]) => `Заполните на листе «Настройки»: ${items.join('; ')}.`,
   done: (action: string) => `${action}: готово`,
