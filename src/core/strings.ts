@@ -192,12 +192,15 @@ export const RU = {
       anonymised: number;
       rejected: number;
       errors: number;
+      meetings?: number;
+      meetingsRefused?: number;
     }) => {
       if (!c.total && !c.errors && !c.anonymised && !c.rejected) return 'Новых ответов нет, базы не изменены.';
       const parts = [
         `Новых ответов: ${c.total} (наставляемые: ${c.responses.mentee ?? 0}, наставники: ${c.responses.mentor ?? 0}, запросы третьих лиц: ${c.responses.thirdParty ?? 0}, предпочтения после встречи: ${c.responses.preference ?? 0}${c.responses.meeting ? `, отчёты о встречах: ${c.responses.meeting}` : ''}).`,
         `Добавлено наставляемых: ${c.createdMentees}, наставников: ${c.createdMentors}, партнёров: ${c.createdPartners}; обновлено по повторным анкетам: ${c.updated}.`,
       ];
+      if (c.responses.meeting) parts.push(`На лист «Встречи» добавлено встреч: ${c.meetings ?? 0}${c.meetingsRefused ? `; отчётов не принято: ${c.meetingsRefused}` : ''}.`);
       if (c.rejected) parts.push(`Не импортировано ответов: ${c.rejected}.`);
       if (c.errors) parts.push(`Замечаний: ${c.errors} — см. лист «Ошибки импорта».`);
       if (c.anonymised) parts.push(`Обезличено по отзыву согласия: ${c.anonymised}.`);
