@@ -385,6 +385,7 @@ export const WORKBOOK: readonly SheetDef[] = [
       { key: 'forced', header: 'Закреплена куратором', system: true, width: 110 },
       { key: 'order', header: 'Приказ', system: true, width: 200 },
       { key: 'notified', header: 'Участники уведомлены', system: true, width: 130 },
+      { key: 'plan', header: 'План развития (ИПР)', system: true, width: 200, note: 'Ссылка на индивидуальный план развития пары или группы; заполняется надстройкой' },
       curatorNote,
     ],
   },
