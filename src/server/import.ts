@@ -4,8 +4,11 @@ import { CONSENT, consentOf, indexConsents, isMinor, readConsents } from '../cor
 import { MENTOR_CATEGORY, PersonFields, joinTopics, menteeFields, mentorFields, thirdPartyNote } from '../core/intake/mappers';
 import { PUPIL_REQUESTS } from '../core/questionnaires/choices';
 import { BaseTable, Cell, comparable, normalizeName } from '../core/intake/table';
+import { isDate } from '../core/questionnaires/read';
 import { upsertPerson, matchPerson, findPerson, ledgerValue } from '../core/intake/upsert';
-import { NOT_SURE, ROLE_MENTEE_SHORT, ROLE_MENTOR_SHORT, ROLE_PARTNER, ROLE_TEACHER, questionnaires } from '../core/questionnaires/definitions';
+import { MEETING_NO_PAIRS, NOT_SURE, ROLE_MENTEE_SHORT, ROLE_MENTOR_SHORT, ROLE_PARTNER, ROLE_TEACHER, questionnaires } from '../core/questionnaires/definitions';
+import { Day, PairUnit, dayText, earlierDay, meetingProblem, pairUnits } from '../core/intake/meetings';
+import { readCalendarDate } from '../core/documents/cell-date';
 import { Answer, IntakeProblem, ParsedResponse, parseResponse } from '../core/questionnaires/read';
 import { cleanName } from '../core/text/names';
 import { RU } from '../core/strings';
@@ -28,9 +31,9 @@ interface Pending {
 
 const cellOf = (a: Answer | undefined): Cell => (a === undefined ? '' : Array.isArray(a) ? a.join(', ') : a);
 
-const FORM_ORDER: Record<string, number> = { mentee: 0, mentor: 1, thirdParty: 2, preference: 3 };
+const FORM_ORDER: Record<string, number> = { mentee: 0, mentor: 1, thirdParty: 2, preference: 3, meeting: 4 };
 
-const TABLES = ['mentees', 'mentors', 'partners', 'consents', 'pairs', 'groupMembers', 'targetGroups', 'ledger', 'preferences', 'importErrors'] as const;
+const TABLES = ['mentees', 'mentors', 'partners', 'consents', 'pairs', 'groupMembers', 'targetGroups', 'ledger', 'preferences', 'importErrors', 'meetings'] as const;
 type TableKey = (typeof TABLES)[number];
 
 /** One remark for «Ошибки импорта»; the person is filled in once the answer is matched to one. */
@@ -51,7 +54,20 @@ interface Work {
   log: Array<[string, string]>;
   now: Date;
   timeZone: string;
-  counts: { responses: Record<string, number>; createdMentees: number; createdMentors: number; createdPartners: number; updated: number; stale: number; anonymised: number; rejected: number };
+  counts: {
+    responses: Record<string, number>;
+    createdMentees: number;
+    createdMentors: number;
+    createdPartners: number;
+    updated: number;
+    stale: number;
+    anonymised: number;
+    rejected: number;
+    meetings: number;
+    meetingsRefused: number;
+  };
+  /** What meeting reports are checked against, read at the first one. */
+  meetingContext?: MeetingContext;
 }
 
 /** What earlier imports wrote per person (from the ledger), kept current as this import goes on. */
@@ -150,6 +166,7 @@ function applyResponse(work: Work, p: Pending, previous: (id: string) => Record<
     return { id: r.id, written: r.stale ? '' : JSON.stringify(r.written) };
   }
   if (def.key === 'preference') return applyPreference(work, p, label);
+  if (def.key === 'meeting') return applyMeeting(work, p, label);
   // A third party's request joins the child's row (created if the child has not answered yet).
   const table = mentees.table;
   const { name } = cleanName(a.name);
@@ -263,6 +280,123 @@ function applyPreference(work: Work, p: Pending, label: string): { id: string; w
   return { id, written: '' };
 }
 
+interface MeetingContext {
+  units: Map<string, PairUnit>;
+  /** The day each registered document was signed, by its URL and by its id. */
+  signed: Map<string, Day>;
+  today: Day;
+  /** Rows of «Встречи» already there (or added now), by their content: one meeting is one row. */
+  seen: Map<string, string>;
+}
+
+const dayOfIn =
+  (timeZone: string) =>
+  (d: Date): Day => {
+    const [year, month, day] = Utilities.formatDate(d, timeZone, 'yyyy-MM-dd').split('-').map(Number);
+    return { year, month, day };
+  };
+
+function meetingKey(pair: string, day: string, cells: readonly unknown[]): string {
+  return [normalizeName(pair), day, ...cells.map((c) => comparable(c))].join('|');
+}
+
+function meetingContext(ss: Spreadsheet, work: Work): MeetingContext {
+  if (work.meetingContext) return work.meetingContext;
+  const dayOf = dayOfIn(work.timeZone);
+  const signed = new Map<string, Day>();
+  const register = loadTable(ss, 'documents', false)?.table;
+  register?.rows.forEach((_r, i) => {
+    const day = readCalendarDate(register.get(i, 'signedOn'), dayOf);
+    if (!day || day === 'invalid') return;
+    for (const key of ['url', 'id']) {
+      const ref = String(register.get(i, key)).trim();
+      if (ref) signed.set(ref, day);
+    }
+  });
+  const meetings = work.tables.meetings.table;
+  const seen = new Map<string, string>();
+  meetings.rows.forEach((_r, i) => {
+    const date = meetings.get(i, 'date');
+    const day = isDate(date) ? dayText(dayOf(date)) : String(date).trim();
+    seen.set(
+      meetingKey(
+        String(meetings.get(i, 'pair')),
+        day,
+        ['type', 'minutes', 'format', 'topic'].map((k) => meetings.get(i, k)),
+      ),
+      String(meetings.get(i, 'id')),
+    );
+  });
+  work.meetingContext = { units: pairUnits(work.tables.pairs.table), signed, today: dayOf(work.now), seen };
+  return work.meetingContext;
+}
+
+/** The day the order approving the pair was signed; else the pair's start (the day of its approval). */
+function orderDayOf(ctx: MeetingContext, pairs: BaseTable, unit: PairUnit, dayOf: (d: Date) => Day): Day | null {
+  let signed: Day | null = null;
+  let started: Day | null = null;
+  for (const i of unit.rows) {
+    if (!['утверждена', 'активна'].includes(String(pairs.get(i, 'status')).trim())) continue;
+    const order = String(pairs.get(i, 'order')).trim();
+    const ref = order ? [...ctx.signed.keys()].find((k) => k === order || (k.length > 10 && order.includes(k))) : undefined;
+    if (ref) signed = earlierDay(signed, ctx.signed.get(ref)!);
+    const start = pairs.get(i, 'start');
+    if (isDate(start)) started = earlierDay(started, dayOf(start));
+  }
+  return signed ?? started;
+}
+
+/** A day answer: «YYYY-MM-DD» as typed, or a Date cell's moment read in the spreadsheet's zone. */
+function answerDay(value: string, dayOf: (d: Date) => Day): Day {
+  const typed = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (typed) return { year: Number(typed[1]), month: Number(typed[2]), day: Number(typed[3]) };
+  return dayOf(new Date(value));
+}
+
+/**
+ * A mentor's meeting report becomes one row of «Встречи», linked to the pair or group. A report
+ * for a pair that is not the mentor's, not approved or ended, or dated outside the pair's time is
+ * refused with a remark; the ledger still records it as seen, and its response stays in its sheet.
+ */
+function applyMeeting(work: Work, p: Pending, label: string): { id: string; written: string } {
+  const a = p.response.answers;
+  const ctx = work.meetingContext ?? meetingContext(SpreadsheetApp.getActive(), work);
+  const dayOf = dayOfIn(work.timeZone);
+  const code = String(a.mentorCode ?? '').trim();
+  const pairId = String(a.pair ?? '').trim();
+  const day = answerDay(String(a.date), dayOf);
+  const mentors = work.tables.mentors.table;
+  const mentorRow = mentors.find('id', code)[0];
+  const personId = mentorRow === undefined ? '' : String(mentors.get(mentorRow, 'id'));
+  const unit = ctx.units.get(normalizeName(pairId));
+  const pairs = work.tables.pairs.table;
+  const problem = meetingProblem({ mentorCode: code, pairId, day }, { unit, orderDay: unit ? orderDayOf(ctx, pairs, unit, dayOf) : null, today: ctx.today }, MEETING_NO_PAIRS);
+  if (problem || !unit) {
+    const question = p.source.def.questions.find((q) => q.key === (problem?.field ?? 'pair'));
+    const value = problem?.field === 'date' ? dayText(day) : problem?.field === 'mentorCode' ? code : pairId;
+    work.remarks.push({ source: label, row: p.response.row, field: question?.title ?? '', value, reason: `${problem?.reason ?? ''}; ответ не импортирован`, personId, key: p.key });
+    work.counts.meetingsRefused += 1;
+    return { id: personId, written: '' };
+  }
+  const meetings = work.tables.meetings.table;
+  const cells = { type: String(a.kind), minutes: Number(a.minutes), format: String(a.format), topic: String(a.done ?? '') };
+  const key = meetingKey(unit.id, dayText(day), [cells.type, cells.minutes, cells.format, cells.topic]);
+  // The same meeting again (sent twice, or saved before a failure stopped the ledger): one row.
+  if (ctx.seen.has(key)) return { id: personId, written: '' };
+  const row = meetings.append();
+  const id = meetings.nextId('ВС');
+  meetings.set(row, 'id', id);
+  meetings.set(row, 'pair', unit.id);
+  meetings.set(row, 'date', new Date(day.year, day.month - 1, day.day));
+  meetings.set(row, 'type', cells.type);
+  meetings.set(row, 'topic', cells.topic);
+  meetings.set(row, 'minutes', cells.minutes);
+  meetings.set(row, 'format', cells.format);
+  ctx.seen.set(key, id);
+  work.counts.meetings += 1;
+  return { id: personId, written: '' };
+}
+
 interface Withdrawal {
   /** Everyone whose consent is withdrawn, anonymised now or earlier. */
   ids: Set<string>;
@@ -370,9 +504,9 @@ function withdrawalTargets(
 function scrubTables(ss: Spreadsheet, work: Work, withdrawal: Withdrawal): LoadedTable[] {
   const byName = mentionPattern(withdrawal.names);
   const byId = idMentionPattern([...withdrawal.ids]);
-  const { mentees, mentors, pairs, preferences, importErrors, consents, ledger } = work.tables;
+  const { mentees, mentors, pairs, preferences, importErrors, consents, ledger, meetings } = work.tables;
   // The ledger too: what it remembers of other people's answers is scrubbed as their cells are.
-  for (const t of [mentees, mentors, pairs, preferences, consents, ledger]) scrubMentions(t.table, byName, byId, ['id', 'personId', 'menteeId', 'mentorId', 'key']);
+  for (const t of [mentees, mentors, pairs, preferences, consents, ledger, meetings]) scrubMentions(t.table, byName, byId, ['id', 'personId', 'menteeId', 'mentorId', 'key']);
   // Remarks on a withdrawn person's answers keep only the fact that there was one.
   const errors = importErrors.table;
   errors.rows.forEach((_r, i) => {
@@ -477,7 +611,7 @@ export function importNow(): ImportResult {
     log: [],
     now: new Date(),
     timeZone: ss.getSpreadsheetTimeZone(),
-    counts: { responses: {}, createdMentees: 0, createdMentors: 0, createdPartners: 0, updated: 0, stale: 0, anonymised: 0, rejected: 0 },
+    counts: { responses: {}, createdMentees: 0, createdMentors: 0, createdPartners: 0, updated: 0, stale: 0, anonymised: 0, rejected: 0, meetings: 0, meetingsRefused: 0 },
   };
   const found = findSources(ss, defs);
   const sheetProblems = [...found.problems];
@@ -506,6 +640,8 @@ export function importNow(): ImportResult {
     source.values.forEach((cells, i) => {
       if (i === 0 || cells.every((c) => c === '' || c === null)) return;
       if (typeof nameColumn === 'number' && cells[nameColumn - 1] === ANONYMISED_RESPONSE) return;
+      // A form without a name question keeps only the time of a response anonymised by a withdrawal.
+      if (typeof nameColumn !== 'number' && cells.every((c, k) => k === layout.timestamp - 1 || c === '' || c === null)) return;
       const { response, problems } = parseResponse(source.def, layout, cells, i + 1);
       const key = response ? `${source.def.key}:${response.fingerprint}` : `${source.def.key}:ошибка:${i + 1}:${problems.map((p) => p.reason).join('|')}`;
       keys.set(i, key);
@@ -537,7 +673,7 @@ export function importNow(): ImportResult {
 
   // First the intake, whole: bases, then the ledger, so an answer is never marked imported
   // before its person is saved, and a re-run finds the same people by name.
-  for (const key of ['partners', 'consents', 'pairs', 'groupMembers', 'preferences', 'importErrors', 'mentees', 'mentors', 'ledger'] as const) saveTable(tables[key]);
+  for (const key of ['partners', 'consents', 'pairs', 'groupMembers', 'preferences', 'importErrors', 'mentees', 'mentors', 'meetings', 'ledger'] as const) saveTable(tables[key]);
 
   // Then the withdrawals, on answers already recorded. Everything that needs the person's name to
   // be found goes first; the bases, which forget the name, go last, so a re-run after a failure at
@@ -561,7 +697,7 @@ export function importNow(): ImportResult {
     // and what they said is already in the bases.
     deleteFormResponses(targets);
     scrubRows(targets);
-    for (const key of ['consents', 'pairs', 'groupMembers', 'preferences', 'importErrors'] as const) saveTable(tables[key]);
+    for (const key of ['consents', 'pairs', 'groupMembers', 'preferences', 'importErrors', 'meetings'] as const) saveTable(tables[key]);
     for (const t of extra) saveTable(t);
     saveTable(tables.mentors, { last: ['name'] });
     saveTable(tables.mentees, { last: ['name'] });

@@ -7,3 +7,5 @@ export { applyPairChange, computeMatches, getMatchingView, previewPairChange, sh
 export { approvePairs, createTrainingOrder } from './approve';
 export { createTemplates } from './document-kinds';
 export { notifyParticipants } from './notify';
+export { createDevelopmentPlans } from './development-plans';
+export { meetingLinks } from './meetings';

@@ -20,6 +20,8 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem(RU.menu.matchingSidebar, 'showMatchingSidebar')
     .addItem(RU.menu.approvePairs, 'approvePairs')
     .addItem(NOTIFY_MENU, 'notifyParticipants')
+    .addItem(RU.menu.plans, 'createDevelopmentPlans')
+    .addItem(RU.menu.meetingLinks, 'meetingLinks')
     .addToUi();
 }
 

@@ -10,6 +10,7 @@ import { loadForms, loadNameOverrides, loadSettings } from './settings';
 import { filesNamed, moveToProgrammeFolder } from './drive';
 import { uniqueChoices } from '../core/questionnaires/choices';
 import { loadTable } from './tables';
+import { approvedUnitIds } from '../core/intake/meetings';
 
 const FORM_MIME = 'application/vnd.google-apps.form';
 
@@ -613,6 +614,8 @@ export function questionnaireContext(ss: Spreadsheet, withDetails = false): Ques
     .map((f) => f.name);
   const ctx: QuestionnaireContext = { forms, pseudonymous: settings.pseudonymousMode === true };
   if (!withDetails) return ctx;
+  // The meeting form lists the approved pairs and groups (by ID only), current at every run.
+  const pairs = loadTable(ss, 'pairs', false)?.table;
   const text = (v: unknown) => String(v ?? '').trim();
   const roadmap = loadTable(ss, 'roadmap', false)?.table;
   const deadline = (number: string) => {
@@ -629,7 +632,7 @@ export function questionnaireContext(ss: Spreadsheet, withDetails = false): Ques
     trainingBy: deadline('4.2'),
     nameOverrides: loadNameOverrides(ss).overrides,
   };
-  return { ...ctx, details };
+  return { ...ctx, details, pairs: pairs ? approvedUnitIds(pairs) : [] };
 }
 
 function createQuestionnairesNow(): { message: string; forms: FormReport[]; problems: string[] } {

@@ -29,7 +29,7 @@ export function unreadable(source: Source): string | null {
   const header = source.values[0] ?? [];
   const { layout, def } = source;
   if (!header.some((h) => /^(отметка времени|timestamp)$/i.test(String(h).trim()))) return RU.importing.noHeaderRow;
-  for (const key of ['name', 'category', 'role']) {
+  for (const key of ['name', 'category', 'role', 'mentorCode', 'pair']) {
     const q = def.questions.find((d) => d.key === key);
     if (q && !layout.columns.has(key)) return RU.importing.identityColumnMissing(q.title);
   }

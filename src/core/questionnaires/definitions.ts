@@ -1,6 +1,8 @@
 import { MENTORING_FORMS } from '../domain/forms-of-mentoring';
+import { HELD_FORMATS } from '../domain/forms-of-mentoring';
 import {
   COMPETENCIES,
+  MEETING_KINDS,
   DAY_PARTS,
   FORMATS,
   FORM_EXPLANATIONS,
@@ -13,7 +15,7 @@ import {
   WEEKDAYS,
   uniqueChoices,
 } from './choices';
-import { NO_DETAILS, ProgrammeDetails, menteeTexts, mentorTexts, preferenceTexts, thirdPartyTexts } from './texts';
+import { NO_DETAILS, ProgrammeDetails, meetingTexts, menteeTexts, mentorTexts, preferenceTexts, thirdPartyTexts } from './texts';
 import { QuestionDef, QuestionnaireDef, QuestionnaireKey } from './types';
 
 /** What the definitions depend on in this workbook. */
@@ -27,6 +29,11 @@ export interface QuestionnaireContext {
    * the texts depend on them (titles and choices do not), so reading answers can do without.
    */
   details?: ProgrammeDetails;
+  /**
+   * IDs of the approved pairs and groups (a group once, by its group ID) for the meeting form's
+   * list. Only the form's choices depend on them: reading answers checks the pairs themselves.
+   */
+  pairs?: readonly string[];
 }
 
 export const ROLE_PUPIL = 'обучающийся';
@@ -333,8 +340,55 @@ function preferenceQuestionnaire(ctx: QuestionnaireContext): QuestionnaireDef {
   };
 }
 
+export const MEETING_FORM_TITLE = 'Отчёт о встрече наставника';
+/** The meeting form's only choice until an order approves pairs (a list cannot be empty). */
+export const MEETING_NO_PAIRS = 'список появится после приказа об утверждении пар';
+
+/** Roadmap 6.1: a mentor reports each meeting through a personal link that fills in the code. */
+function meetingQuestionnaire(ctx: QuestionnaireContext): QuestionnaireDef {
+  const pairs = uniqueChoices(ctx.pairs ?? []);
+  return {
+    key: 'meeting',
+    title: MEETING_FORM_TITLE,
+    ...meetingTexts(ctx.details ?? NO_DETAILS),
+    questions: [
+      { key: 'mentorCode', title: 'Код наставника', type: 'TEXT', required: true, strict: true, field: { kind: 'text', maxLength: 40 }, help: 'Заполняется по вашей ссылке, не меняйте' },
+      {
+        key: 'pair',
+        title: 'Пара или группа',
+        type: 'LIST',
+        required: true,
+        strict: true,
+        choices: pairs.length ? pairs : [MEETING_NO_PAIRS],
+        // The list follows the approved pairs; an answer is checked against the pairs, not the list of the day.
+        field: { kind: 'text', maxLength: 40 },
+        help: 'Код пары (ПА-…) или группы (Г-…) из приказа; если она у вас одна, он уже выбран',
+      },
+      { key: 'kind', title: 'Вид встречи', type: 'MULTIPLE_CHOICE', required: true, strict: true, choices: MEETING_KINDS, field: { kind: 'choice' } },
+      { key: 'date', title: 'Дата встречи', type: 'DATE', required: true, strict: true, field: { kind: 'date' } },
+      {
+        key: 'minutes',
+        title: 'Длительность, минут',
+        type: 'TEXT',
+        required: true,
+        strict: true,
+        field: { kind: 'number', min: 5, max: 600 },
+        help: 'Целое число от 5 до 600, например 45',
+      },
+      { key: 'format', title: 'Формат', type: 'MULTIPLE_CHOICE', required: true, strict: true, choices: HELD_FORMATS, field: { kind: 'choice' } },
+      { key: 'done', title: 'Что сделали на встрече', type: 'PARAGRAPH_TEXT', required: true, field: LONG_TEXT, help: 'Коротко: тема, что сделали, что договорились сделать к следующей встрече' },
+    ],
+  };
+}
+
 export function questionnaires(given: QuestionnaireContext): Record<QuestionnaireKey, QuestionnaireDef> {
   // The forms of mentoring are typed by the curator: the same name twice is one choice.
   const ctx: QuestionnaireContext = { ...given, forms: uniqueChoices(given.forms) };
-  return { mentee: menteeQuestionnaire(ctx), mentor: mentorQuestionnaire(ctx), thirdParty: thirdPartyQuestionnaire(ctx), preference: preferenceQuestionnaire(ctx) };
+  return {
+    mentee: menteeQuestionnaire(ctx),
+    mentor: mentorQuestionnaire(ctx),
+    thirdParty: thirdPartyQuestionnaire(ctx),
+    preference: preferenceQuestionnaire(ctx),
+    meeting: meetingQuestionnaire(ctx),
+  };
 }

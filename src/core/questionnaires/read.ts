@@ -231,7 +231,26 @@ function readField(q: QuestionDef, raw: string, kind: FieldKind): FieldResult {
     }
     case 'grid':
       return { value: null };
+    case 'date': {
+      const day = readDay(raw);
+      return day ? { value: day } : { value: null, problem: `«${raw}» — не дата: ожидается день в виде ДД.ММ.ГГГГ` };
+    }
   }
+}
+
+/**
+ * A day answer: a Date cell arrives as its ISO moment (kept so: the server reads it in the
+ * spreadsheet's zone), a typed day as «YYYY-MM-DD». Anything else is not a day.
+ */
+function readDay(raw: string): string | null {
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/.test(raw)) return Number.isNaN(new Date(raw).getTime()) ? null : raw;
+  const ru = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(raw);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+  const [y, m, d] = ru ? [Number(ru[3]), Number(ru[2]), Number(ru[1])] : iso ? [Number(iso[1]), Number(iso[2]), Number(iso[3])] : [0, 0, 0];
+  if (!y) return null;
+  const probe = new Date(Date.UTC(y, m - 1, d));
+  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== m - 1 || probe.getUTCDate() !== d) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 const DAY_SHORT: Record<string, string> = { Понедельник: 'пн', Вторник: 'вт', Среда: 'ср', Четверг: 'чт', Пятница: 'пт', Суббота: 'сб', Воскресенье: 'вс' };
@@ -300,12 +319,12 @@ export function parseResponse(def: QuestionnaireDef, layout: SheetLayout, cells:
     const optional = !!q.section && branchKeys.has(q.section) && branchUnknown;
     if (!raw) {
       if (q.required && !optional && answers[key] === undefined)
-        problems.push({ row, field: q.title, value: '', reason: 'не заполнен обязательный вопрос', fatal: q.key === 'name' || q.key === 'category' });
+        problems.push({ row, field: q.title, value: '', reason: 'не заполнен обязательный вопрос', fatal: q.key === 'name' || q.key === 'category' || !!q.strict });
       continue;
     }
     if (answers[key] !== undefined) continue;
     const { value, problem } = readField(q, raw, q.field);
-    if (problem) problems.push({ row, field: q.title, value: raw.length > 500 ? `${raw.slice(0, 500)}…` : raw, reason: problem, fatal: false });
+    if (problem) problems.push({ row, field: q.title, value: raw.length > 500 ? `${raw.slice(0, 500)}…` : raw, reason: problem, fatal: !!q.strict });
     if (value !== null && !(Array.isArray(value) && value.length === 0)) answers[key] = value;
   }
   const fatal = problems.some((p) => p.fatal);

@@ -157,6 +157,23 @@ export function preferenceTexts(d: ProgrammeDetails): FormTexts {
   };
 }
 
+/** The mentor's report of one meeting: reached by the mentor's personal link only. */
+export function meetingTexts(d: ProgrammeDetails): FormTexts {
+  return {
+    description: finish(
+      [
+        ...heading(d),
+        'Отчёт наставника о каждой встрече с наставляемым или группой: короткие ответы помогают куратору видеть, как идёт работа пары.',
+        'Открывайте форму только по своей личной ссылке от куратора: код наставника в ней уже заполнен. Если пар или групп у вас несколько, выберите нужную в списке.',
+        'Не пишите в отчёте фамилии, сведения о здоровье и семье наставляемых: достаточно того, что вы делали на встрече.',
+        contactSentence(d),
+      ],
+      d,
+    ),
+    confirmation: finish([`Спасибо, отчёт о встрече принят! ${curatorOfOrg(d)} увидит его в журнале встреч.`, contactSentence(d)], d),
+  };
+}
+
 /** A short fingerprint of a text the add-on wrote, to tell it from the curator's own edit later. */
 export function textHash(text: string): string {
   let h = 2166136261;

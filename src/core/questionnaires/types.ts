@@ -17,7 +17,12 @@ export type FieldKind =
   | { kind: 'choices' }
   /** Checkbox grid: one column per row, each a ", "-joined list of the columns. */
   | { kind: 'grid' }
-  | { kind: 'phoneOrEmail' };
+  | { kind: 'phoneOrEmail' }
+  /**
+   * A calendar day: «YYYY-MM-DD» for a day typed as text, or the ISO moment of a Date cell (a
+   * Forms date lands as midnight in the spreadsheet's zone, which only the server knows).
+   */
+  | { kind: 'date' };
 
 export interface QuestionDef {
   /** Field key in the participant record (and the base column's key). */
@@ -48,6 +53,8 @@ export interface QuestionDef {
    * was, so older responses are not read as new once Google adds the question's column.
    */
   addedLater?: boolean;
+  /** Any problem with the answer (empty, malformed, out of range) refuses the whole response. */
+  strict?: boolean;
 }
 
 /**
@@ -63,7 +70,7 @@ export interface SectionDef {
   forAnswers?: readonly string[];
 }
 
-export type QuestionnaireKey = 'mentee' | 'mentor' | 'thirdParty' | 'preference';
+export type QuestionnaireKey = 'mentee' | 'mentor' | 'thirdParty' | 'preference' | 'meeting';
 
 export interface QuestionnaireDef {
   key: QuestionnaireKey;
