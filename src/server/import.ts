@@ -387,7 +387,9 @@ function applyMeeting(work: Work, p: Pending, label: string): { id: string; writ
   const id = meetings.nextId('ВС');
   meetings.set(row, 'id', id);
   meetings.set(row, 'pair', unit.id);
-  meetings.set(row, 'date', new Date(day.year, day.month - 1, day.day));
+  // The form's own Date cell when there is one (midnight in the spreadsheet's zone), else the day typed.
+  const moment = String(a.date);
+  meetings.set(row, 'date', /T/.test(moment) ? new Date(moment) : new Date(day.year, day.month - 1, day.day));
   meetings.set(row, 'type', cells.type);
   meetings.set(row, 'topic', cells.topic);
   meetings.set(row, 'minutes', cells.minutes);

@@ -361,7 +361,7 @@ function meetingQuestionnaire(ctx: QuestionnaireContext): QuestionnaireDef {
         strict: true,
         choices: pairs.length ? pairs : [MEETING_NO_PAIRS],
         // The list follows the approved pairs; an answer is checked against the pairs, not the list of the day.
-        field: { kind: 'text', maxLength: 40 },
+        field: { kind: 'text', maxLength: 100 },
         help: 'Код пары (ПА-…) или группы (Г-…) из приказа; если она у вас одна, он уже выбран',
       },
       { key: 'kind', title: 'Вид встречи', type: 'MULTIPLE_CHOICE', required: true, strict: true, choices: MEETING_KINDS, field: { kind: 'choice' } },
