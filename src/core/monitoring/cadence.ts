@@ -166,7 +166,7 @@ export function checkCadence(pair: CadenceInput, today: CalendarDate, options: C
   const finishedTooEarly = finishedOn !== null && compareDates(finishedOn, addMonths(start, minMonths)) < 0;
 
   const parts: string[] = [];
-  if (weeks === 0 && !finishedOn) parts.push(`${held.length ? plural(held.length, MEETINGS) : 'встреч ещё не было'}, пара работает меньше недели`);
+  if (weeks === 0) parts.push(`${held.length ? plural(held.length, MEETINGS) : 'встреч ещё не было'}, пара ${finishedOn ? 'работала' : 'работает'} меньше недели`);
   else {
     const count = held.length ? plural(held.length, MEETINGS) : 'ни одной встречи';
     parts.push(`${count} за ${plural(weeks, WEEKS_ACC)} (ожидается не менее ${expectedAtLeast})`);

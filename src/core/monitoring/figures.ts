@@ -2,6 +2,7 @@
  * Ratings read from cells, and the arithmetic every monitoring figure goes through: a value comes
  * out finite or not at all, with the reason in Russian.
  */
+import { signed } from '../../shared/numbers';
 import { decimal } from '../language';
 import { SCALE_MAX, SCALE_MIN } from './items';
 import type { CellValue, Figure } from './types';
@@ -59,4 +60,9 @@ export function share(numerator: number, denominator: number, whenZero: string):
 export function figureText(f: Figure, asPercent = false, digits = 1): string {
   if (!f.ok) return f.reason;
   return asPercent ? `${decimal(f.value * 100, digits)} %` : decimal(f.value, digits);
+}
+
+/** A change with its sign for a cell: «+1,5», «−0,7», «0», or its reason. */
+export function deltaText(f: Figure, digits = 1): string {
+  return f.ok ? signed(f.value, digits) : f.reason;
 }

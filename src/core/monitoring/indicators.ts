@@ -160,7 +160,7 @@ export function r145Indicators(input: IndicatorInput): IndicatorsResult {
     if (a === null) noAge1++;
     else if (a >= 10 && a <= 18) n1++;
   }
-  // 2. Children and teenagers 15–19 as mentors.
+  // 2. Children and teenagers 15–19 as mentors: pupils and students; staff and partners' employees are adults by role.
   let n2 = 0;
   let noAge2 = 0;
   for (const id of mentors) {

@@ -88,6 +88,13 @@ test('a pair that held its итоговая meeting is measured up to it; too ea
   expect(r.summary).toBe('ПА-0006: 6 встреч за 6 недель (ожидается не менее 6), итоговая — 15.10.2026; итоговая встреча раньше, чем через 2 месяца работы');
 });
 
+test('an итоговая meeting in the first week says the pair worked less than a week', () => {
+  const r = checkCadence({ pairId: 'ПА-0009', start: d(2026, 9, 1), meetings: [m(d(2026, 9, 1), 'знакомство'), m(d(2026, 9, 3), 'итоговая')] }, d(2026, 10, 1));
+  expect(r.summary).toBe(
+    'ПА-0009: 2 встречи, пара работала меньше недели, итоговая — 03.09.2026; не было встреч «пробная», «планирование», «регулярная»; итоговая встреча раньше, чем через 2 месяца работы',
+  );
+});
+
 test('no order date, or an order date still to come', () => {
   expect(checkCadence({ pairId: 'ПА-0007', start: null, meetings: [] }, d(2026, 10, 1))).toMatchObject({
     state: 'noStart',

@@ -1,4 +1,4 @@
-import { ALL_ITEMS, type DiagnosticRow, type FeedbackRow, type GroupStats, diagnosticsStats, feedbackStats, figureText, readRating, readThreshold } from '../../../src/core/monitoring';
+import { ALL_ITEMS, type DiagnosticRow, type FeedbackRow, type GroupStats, deltaText, diagnosticsStats, feedbackStats, figureText, readRating, readThreshold } from '../../../src/core/monitoring';
 
 const PEER = 'ученик – ученик';
 const TEACHERS = 'педагог – педагог';
@@ -161,6 +161,7 @@ describe('entry and exit diagnostics', () => {
     const sat = all.find((x) => x.code === 'satisfaction');
     // НЯ-1: 5 → 9 (+4), НЯ-2: 7 → 6 (−1); НЯ-3 has no exit and is left out.
     expect(sat).toMatchObject({ n: 2, entry: { ok: true, value: 6 }, exit: { ok: true, value: 7.5 }, delta: { ok: true, value: 1.5 } });
+    expect(deltaText(sat?.delta ?? { ok: false, reason: '' })).toBe('+1,5');
     expect(all.find((x) => x.code === 'comfort')).toMatchObject({ n: 1, delta: { ok: true, value: 2 } });
     const overall = all.find((x) => x.code === ALL_ITEMS);
     expect(overall?.n).toBe(2);
@@ -174,6 +175,7 @@ describe('entry and exit diagnostics', () => {
     expect(p3[0]).toMatchObject({ code: 'satisfaction', n: 0, delta: { ok: false, reason: 'нет данных: итоговой диагностики ещё не было' } });
     const p2 = stats.deltas.filter((x) => x.scope === 'pair' && x.key === 'ПА-2');
     expect(p2.find((x) => x.code === ALL_ITEMS)).toMatchObject({ n: 1, delta: { ok: true, value: -1 } });
+    expect(deltaText(p3[0].delta)).toBe('нет данных: итоговой диагностики ещё не было');
   });
 
   test('yes/no answers are left out; a rating outside 1–10 and an unknown phase are rejected', () => {
