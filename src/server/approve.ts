@@ -122,7 +122,7 @@ function peopleOf(data: PairingData): People {
 const cell = (t: PairingData['pairs']['table'], i: number, key: string) => String(t.get(i, key)).trim();
 
 /** «обучающаяся, 9 кл.», «педагог дополнительного образования, студия «Хибины»», «инженер, АО «Апатит»». */
-function mentorDetails(m: MentorRecord): string {
+export function mentorDetails(m: MentorRecord): string {
   if (m.category === 'обучающийся') return [`${bySex(sexOf(m.name), WORDS.student)}${m.grade ? `, ${m.grade} кл.` : ''}`, m.association].filter(Boolean).join(', ');
   if (m.category === 'студент') return [m.position || bySex(sexOf(m.name), WORDS.collegeStudent), m.organisation].filter(Boolean).join(', ');
   if (isStaffMentor(m)) return [m.position, m.association].filter(Boolean).join(', ');

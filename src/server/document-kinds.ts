@@ -1,5 +1,6 @@
 import { PAIRS_ORDER_FIELDS, pairsOrderTemplate } from '../core/documents/order-pairs';
 import { TRAINING_ORDER_FIELDS, trainingOrderTemplate } from '../core/documents/order-training';
+import { DEVELOPMENT_PLAN_FIELDS, developmentPlanTemplate } from '../core/documents/development-plan';
 import { RU } from '../core/strings';
 import { runAction } from './curator';
 import { loadSettings } from './settings';
@@ -8,8 +9,10 @@ import { TemplateKind, docUrl, ensureTemplate } from './templates';
 /** The document kinds with a template in «Шаблоны»; reports join this list. */
 export const PAIRS_ORDER: TemplateKind = { key: 'order-pairs', spec: pairsOrderTemplate, fields: PAIRS_ORDER_FIELDS };
 export const TRAINING_ORDER: TemplateKind = { key: 'order-training', spec: trainingOrderTemplate, fields: TRAINING_ORDER_FIELDS };
+/** One per pair or group (ИПР); its register label is in register.ts. */
+export const DEVELOPMENT_PLAN: TemplateKind = { key: 'development-plan', spec: developmentPlanTemplate, fields: DEVELOPMENT_PLAN_FIELDS };
 
-const KINDS: readonly TemplateKind[] = [TRAINING_ORDER, PAIRS_ORDER];
+const KINDS: readonly TemplateKind[] = [TRAINING_ORDER, PAIRS_ORDER, DEVELOPMENT_PLAN];
 
 /**
  * Menu «Шаблоны документов»: every kind's template in «Шаблоны», made now if missing, so the

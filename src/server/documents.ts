@@ -17,7 +17,14 @@ export interface DocRecord {
  * copy's id is recorded the moment it exists (if that record cannot be written, the copy goes to
  * the bin); a copy left half filled by a failure is binned and made again from the template.
  */
-export function produceDocument<R extends DocRecord>(store: Progress<R>, record: R, kind: TemplateKind, title: string, settings: Settings, data: () => TemplateData): { ref: DocRef; notes: string[] } {
+export function produceDocument<R extends DocRecord>(
+  store: Pick<Progress<R>, 'saveSurely'>,
+  record: R,
+  kind: TemplateKind,
+  title: string,
+  settings: Settings,
+  data: () => TemplateData,
+): { ref: DocRef; notes: string[] } {
   if (record.doc && record.filled) return { ref: record.doc, notes: record.notes ?? [] };
   if (record.doc) {
     trash(record.doc.id);

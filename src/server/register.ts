@@ -14,6 +14,7 @@ export type DocumentKind = 'order-pairs' | 'order-training' | string;
 const KIND_LABELS: Readonly<Record<string, string>> = {
   'order-pairs': 'Приказ об утверждении наставнических пар (групп)',
   'order-training': 'Приказ об организации «Школы наставников»',
+  'development-plan': 'Индивидуальный план развития',
 };
 
 export function kindLabel(kind: DocumentKind): string {
@@ -49,20 +50,36 @@ function openRegister(ss: Spreadsheet): LoadedTable {
 
 const idOf = (t: LoadedTable['table'], i: number) => String(t.get(i, 'id')).trim();
 
+export interface DocumentEntry {
+  id: string;
+  kind: DocumentKind;
+  title: string;
+  url: string;
+  created: Date;
+}
+
 /** Adds or updates (by Doc id) the register row of a generated document; never touches the curator's date and number. */
-export function recordDocument(ss: Spreadsheet, doc: { id: string; kind: DocumentKind; title: string; url: string; created: Date }): void {
+export function recordDocument(ss: Spreadsheet, doc: DocumentEntry): void {
+  recordDocuments(ss, [doc]);
+}
+
+/** The same for many documents at once: the register is read once and written once. */
+export function recordDocuments(ss: Spreadsheet, docs: readonly DocumentEntry[]): void {
+  if (!docs.length) return;
   const loaded = openRegister(ss);
   const t = loaded.table;
-  let row = t.find('id', doc.id).find((i) => idOf(t, i) === doc.id);
-  if (row === undefined) {
-    row = t.append();
-    t.set(row, 'id', doc.id);
+  for (const doc of docs) {
+    let row = t.find('id', doc.id).find((i) => idOf(t, i) === doc.id);
+    if (row === undefined) {
+      row = t.append();
+      t.set(row, 'id', doc.id);
+    }
+    t.set(row, 'kind', kindLabel(doc.kind));
+    t.set(row, 'title', doc.title);
+    t.set(row, 'url', doc.url);
+    // The first record of a Doc says when it was made; re-rendering it later does not make it newer.
+    if (!isDateCell(t.get(row, 'created'))) t.set(row, 'created', doc.created);
   }
-  t.set(row, 'kind', kindLabel(doc.kind));
-  t.set(row, 'title', doc.title);
-  t.set(row, 'url', doc.url);
-  // The first record of a Doc says when it was made; re-rendering it later does not make it newer.
-  if (!isDateCell(t.get(row, 'created'))) t.set(row, 'created', doc.created);
   saveTable(loaded);
 }
 
