@@ -22,21 +22,21 @@ function snapshot(ws: Workspace, skip: string[] = [SHEET.log]): string {
 }
 
 describe('createQuestionnaires', () => {
-  test('creates the four forms, published and linked, and shows the links; a second run creates nothing', () => {
+  test('creates the five forms, published and linked, and shows the links; a second run creates nothing', () => {
     const { ws, runner, created } = programme();
     expect(created.ok).toBe(true);
     const forms = ws.drive.byMime('application/vnd.google-apps.form');
-    expect(forms.map((f) => f.name).sort()).toEqual([THIRD, MENTEE, MENTOR, PREFERENCE].sort());
+    expect(forms.map((f) => f.name).sort()).toEqual([THIRD, MENTEE, MENTOR, PREFERENCE, 'Отчёт о встрече наставника'].sort());
     for (const f of forms) expect((f.content as { published: boolean }).published).toBe(true);
-    expect(ws.spreadsheet.sheets.filter((s) => s.formUrl).length).toBe(4);
+    expect(ws.spreadsheet.sheets.filter((s) => s.formUrl).length).toBe(5);
     const stored = JSON.parse(ws.properties.document.get('questionnaires')!);
     expect(stored.mentee).toMatchObject({ url: expect.stringContaining('/viewform'), editUrl: expect.stringContaining('/edit'), sheet: expect.stringMatching(/^Ответы на форму/) });
     const dialog = ws.ui.find((e) => e.kind === 'dialog')!;
     expect(dialog.html).toContain('/viewform');
     const again = runner.call('createQuestionnaires') as Outcome;
     expect(again.message).toContain('ничего не изменено');
-    expect(ws.drive.byMime('application/vnd.google-apps.form')).toHaveLength(4);
-    expect(ws.spreadsheet.sheets.filter((s) => s.formUrl).length).toBe(4);
+    expect(ws.drive.byMime('application/vnd.google-apps.form')).toHaveLength(5);
+    expect(ws.spreadsheet.sheets.filter((s) => s.formUrl).length).toBe(5);
   });
 
   test('a form deleted by hand is made again; a question deleted by hand is restored', () => {

@@ -37,7 +37,7 @@ function stored(ws: Workspace): Stored {
 function expectComplete(ws: Workspace): void {
   const defs = questionnaires({ forms: ACTIVE_FORMS, pseudonymous: false });
   const all = forms(ws);
-  expect(all).toHaveLength(4);
+  expect(all).toHaveLength(5);
   const record = stored(ws);
   for (const def of Object.values(defs)) {
     const entry = record[def.key];
@@ -74,10 +74,10 @@ describe('createQuestionnaires on a new workbook', () => {
   const { ws, runner } = setUp();
   const result = runner.call('createQuestionnaires') as Outcome;
 
-  test('makes four titled, linked, published forms and records them with their item ids', () => {
+  test('makes five titled, linked, published forms and records them with their item ids', () => {
     expect(result.ok).toBe(true);
     expectComplete(ws);
-    expect(ws.calls.count('Form.setTitle')).toBe(4);
+    expect(ws.calls.count('Form.setTitle')).toBe(5);
   });
 
   test('says in the result and the dialog whether outsiders can answer (unknown in a consumer account)', () => {
@@ -91,7 +91,7 @@ describe('createQuestionnaires on a new workbook', () => {
     const before = questionnaireState(ws);
     const again = runner.call('createQuestionnaires') as Outcome;
     expect(again.ok).toBe(true);
-    expect(again.forms!.map((f) => f.action)).toEqual(['в порядке', 'в порядке', 'в порядке', 'в порядке']);
+    expect(again.forms!.map((f) => f.action)).toEqual(['в порядке', 'в порядке', 'в порядке', 'в порядке', 'в порядке']);
     expect(questionnaireState(ws)).toEqual(before);
   });
 
@@ -105,7 +105,7 @@ describe('createQuestionnaires on a new workbook', () => {
 });
 
 describe('createQuestionnaires under a fault at any service call', () => {
-  test('fails in Russian and, run again, ends exactly as a clean run: four complete forms', () => {
+  test('fails in Russian and, run again, ends exactly as a clean run: five complete forms', () => {
     const setup = cachedSetup(setUp);
     const report = faultSweep({ setup, operation: { name: 'createQuestionnaires' }, snapshot: questionnaireState, maxFaults: process.env.FULL_SWEEP ? 100000 : 80 });
     // Every method the operation calls is failed at least once, and every fault was followed up.
@@ -113,7 +113,7 @@ describe('createQuestionnaires under a fault at any service call', () => {
     expect(report.diffs).toEqual([]);
   });
 
-  test('a failure right after FormApp.create leaves a form the re-run adopts instead of a fifth one', () => {
+  test('a failure right after FormApp.create leaves a form the re-run adopts instead of a sixth one', () => {
     const { ws, runner } = setUp();
     ws.calls.failOn('Form.getId', { message: 'Service unavailable: Forms' });
     const failed = runner.call('createQuestionnaires') as Outcome;
@@ -178,7 +178,7 @@ describe('publishing and who may answer', () => {
       () => {
         const { runner } = setUp();
         const result = runner.call('createQuestionnaires') as Outcome;
-        expect(result.forms!.map((f) => f.published)).toEqual([false, false, false, false]);
+        expect(result.forms!.map((f) => f.published)).toEqual([false, false, false, false, false]);
         expect(result.message).toContain('Не удалось опубликовать');
       },
     );
@@ -199,8 +199,8 @@ describe('publishing and who may answer', () => {
       () => {
         const { ws, runner } = setUp();
         const result = runner.call('createQuestionnaires') as Outcome;
-        expect(result.forms!.map((f) => f.openToAll)).toEqual([true, true, true, true]);
-        expect(ws.calls.count('Form.setRequireLogin')).toBe(4);
+        expect(result.forms!.map((f) => f.openToAll)).toEqual([true, true, true, true, true]);
+        expect(ws.calls.count('Form.setRequireLogin')).toBe(5);
         expect(result.message).not.toContain('без аккаунта школы');
         expect(ws.ui.filter((e) => e.kind === 'dialog').pop()!.html).toContain(RU.questionnaires.linkOpen);
       },
@@ -358,10 +358,10 @@ describe('the programme folder', () => {
       }),
     };
     expect((runner.call('createQuestionnaires') as Outcome).ok).toBe(true);
-    expect(updates).toHaveLength(4);
+    expect(updates).toHaveLength(5);
     for (const u of updates) expect(Object.keys(u)).toEqual(['addParents']);
     // Drive then refuses a second parent; the forms stay put, recorded as not yet in the folder.
-    expect(Object.values(stored(ws)).map((s) => (s as { inFolder?: boolean }).inFolder)).toEqual([false, false, false, false]);
+    expect(Object.values(stored(ws)).map((s) => (s as { inFolder?: boolean }).inFolder)).toEqual([false, false, false, false, false]);
   });
 });
 
@@ -395,7 +395,7 @@ describe('the centre and the curator from «Настройки» in every form',
   const first = forms(ws).map((f) => ({ title: f.title, description: plain(f.description), confirmation: plain(f.confirmationMessage) }));
 
   test('each description and confirmation names the centre and how to reach the curator (name in the dative)', () => {
-    expect(first).toHaveLength(4);
+    expect(first).toHaveLength(5);
     for (const f of first) {
       for (const t of [f.description, f.confirmation]) {
         expect(t).toContain('к куратору программы Петровой Елене Андреевне: тел. 8 (81531) 2-34-56, e-mail petrova@cdt.example.');
@@ -429,7 +429,7 @@ describe('the centre and the curator from «Настройки» in every form',
     });
     const again = runner.call('createQuestionnaires') as Outcome;
     expect(again.ok).toBe(true);
-    expect(again.forms!.map((f) => f.action)).toEqual(['обновлена', 'обновлена', 'обновлена', 'обновлена']);
+    expect(again.forms!.map((f) => f.action)).toEqual(['обновлена', 'обновлена', 'обновлена', 'обновлена', 'обновлена']);
     expect(forms(ws).map((f) => f.id)).toEqual(ids);
     expect(forms(ws).map((f) => JSON.stringify(f.items))).toEqual(items);
     for (const f of forms(ws)) {

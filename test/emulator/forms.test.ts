@@ -355,6 +355,24 @@ describe('response destination: the linked sheet as Google lays it out', () => {
 });
 
 describe('FormResponse: script-made responses', () => {
+  test('toPrefilledUrl: the published address with usp=pp_url and one encoded entry per answered item; nothing is stored', () => {
+    const { FormApp } = setup();
+    const form = FormApp.create('Отчёт') as Form;
+    const code = form.addTextItem().setTitle('Код наставника');
+    const pair = form.addListItem().setTitle('Пара или группа').setChoiceValues(['ПА-0001', 'Г-0002']);
+    form.addParagraphTextItem().setTitle('Что сделали');
+    const url = form.createResponse().withItemResponse(code.createResponse('НК-0001 & co')).withItemResponse(pair.createResponse('Г-0002')).toPrefilledUrl();
+    expect(url).toBe(`${form.getPublishedUrl()}?usp=pp_url&entry.${code.getId()}=${encodeURIComponent('НК-0001 & co')}&entry.${pair.getId()}=${encodeURIComponent('Г-0002')}`);
+    const params = new URL(url).searchParams;
+    expect(params.get(`entry.${code.getId()}`)).toBe('НК-0001 & co');
+    expect(params.get(`entry.${pair.getId()}`)).toBe('Г-0002');
+    // Only a choice the list holds can be pre-filled, as in Apps Script.
+    expect(() => pair.createResponse('ПА-0999')).toThrow(ITEM_ERRORS.invalidResponse('Пара или группа'));
+    // A draft is not a response: nothing is stored by making its link.
+    expect(form.getResponses()).toHaveLength(0);
+    expect(form.createResponse().toPrefilledUrl()).toBe(`${form.getPublishedUrl()}?usp=pp_url`);
+  });
+
   test('an unpublished form refuses submit(); a published one stores it and appends the row', () => {
     const { FormApp, ss } = setup();
     const { form, interests } = questionnaire(FormApp);
