@@ -255,6 +255,31 @@ describe('importing meeting reports', () => {
   });
 });
 
+describe('a mentor who withdraws consent', () => {
+  test('their reports leave the response sheet, the meeting stays by pair ID, and later imports raise nothing', () => {
+    const { ws, runner } = reporting();
+    const [first] = units(ws);
+    report(ws, meeting(first.mentorId, first.id));
+    expect((runner.call('importResponses') as Outcome).ok).toBe(true);
+    look(ws, (ss) => {
+      const sheet = ss.getSheetByName(SHEET.consents)!;
+      const rows = sheet.getDataRange().getValues();
+      const header = rows[0].map(String);
+      const row = rows.findIndex((r) => r[header.indexOf('ID участника')] === first.mentorId);
+      sheet.getRange(row + 1, header.indexOf('Дата отзыва') + 1).setValue(new Date('2026-10-19T09:00:00Z'));
+    });
+    expect((runner.call('importResponses') as Outcome).ok).toBe(true);
+    const sheet = ws.spreadsheet.sheets.find((s) => s.formUrl && s.formUrl.includes(meetingForm(ws).id))!;
+    const rows = look(ws, (ss) => ss.getSheetByName(sheet.name)!.getDataRange().getValues());
+    expect(rows[1].slice(1).every((c) => c === '')).toBe(true);
+    expect(table(ws, SHEET.meetings).map((m) => m['Пара / группа'])).toEqual([first.id]);
+    const errors = errorsOf(ws).length;
+    expect((runner.call('importResponses') as Outcome).ok).toBe(true);
+    expect(errorsOf(ws)).toHaveLength(errors);
+    expect(table(ws, SHEET.meetings)).toHaveLength(1);
+  });
+});
+
 function withReports(): { ws: Workspace; runner: ScriptRunner } {
   const p = reporting();
   const all = units(p.ws);
