@@ -180,6 +180,22 @@ describe('createDevelopmentPlans', () => {
     expect(table(ws, SHEET.pairs).every((p) => p[LINK] === '')).toBe(true);
   });
 
+  test('a run cut short at its very end: the re-run reports the plans it made, not as plans that already existed', () => {
+    const { ws, runner } = approved();
+    ws.calls.failOn('Properties.deleteProperty', { message: 'Service unavailable: Properties' });
+    const failed = runner.call('createDevelopmentPlans') as Outcome;
+    ws.calls.clearFaults();
+    expect(failed.ok).toBe(false);
+    const n = units(ws).length;
+    const done = runner.call('createDevelopmentPlans') as Outcome;
+    expect(done.ok).toBe(true);
+    expect(done.message).toContain('прерванное сбоем, завершено');
+    expect(done.message).toContain(`Создано планов развития (ИПР): ${n}`);
+    expect(done.message).not.toContain('Уже есть план');
+    expect(plans(ws)).toHaveLength(n);
+    expect(table(ws, 'Документы').filter((r) => r['Вид'] === PLAN)).toHaveLength(n);
+  });
+
   test('without approved pairs the curator is told what to do first', () => {
     const { ws, runner } = withPeople();
     const result = runner.call('createDevelopmentPlans') as Outcome;

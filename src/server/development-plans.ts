@@ -55,8 +55,8 @@ interface Wanted {
 
 interface Planning {
   wanted: Wanted[];
-  /** Pairs and groups whose every approved row already links a plan. */
-  existing: number;
+  /** The link of each pair or group whose every approved row already links a plan. */
+  existing: string[];
   /** «ПА-0005 — у наставляемого нет действующего согласия …»: no names, only IDs. */
   skipped: string[];
 }
@@ -75,13 +75,13 @@ function planUnits(data: PairingData, mentees: Map<string, MenteeRecord>, mentor
   const groupForms = new Map<string, string[]>();
   for (const u of units) if (u.pairs.length > 1) groupForms.set(u.mentorId, [...(groupForms.get(u.mentorId) ?? []), u.form]);
   const allForms = MENTORING_FORMS.map((f) => f.name);
-  const out: Planning = { wanted: [], existing: 0, skipped: [] };
+  const out: Planning = { wanted: [], existing: [], skipped: [] };
   for (const u of units) {
     const group = u.pairs.length > 1;
     const unit = group ? (u.pairs.map((p) => cell(pairs, p.row, 'group')).find(Boolean) ?? groupId(u.mentorId, u.form, groupForms.get(u.mentorId) ?? [], allForms)) : cell(pairs, u.pairs[0].row, 'id');
     const pending = u.pairs.filter((p) => !cell(pairs, p.row, 'plan'));
     if (!pending.length) {
-      out.existing += 1;
+      out.existing.push(cell(pairs, u.pairs[0].row, 'plan'));
       continue;
     }
     const ok: number[] = [];
@@ -162,8 +162,8 @@ function plansNow() {
     else store.clear();
   }
   if (!planning.wanted.length && !run.docs.length) {
-    if (!planning.existing) throw new CuratorError([RU.plans.none, planning.skipped.length ? RU.plans.skipped(planning.skipped) : ''].filter(Boolean).join(' '));
-    return { message: [RU.plans.none, RU.plans.existing(planning.existing), planning.skipped.length ? RU.plans.skipped(planning.skipped) : ''].filter(Boolean).join(' '), made: 0 };
+    if (!planning.existing.length) throw new CuratorError([RU.plans.none, planning.skipped.length ? RU.plans.skipped(planning.skipped) : ''].filter(Boolean).join(' '));
+    return { message: [RU.plans.none, RU.plans.existing(planning.existing.length), planning.skipped.length ? RU.plans.skipped(planning.skipped) : ''].filter(Boolean).join(' '), made: 0 };
   }
 
   const names = loadNameOverrides(ss);
@@ -221,7 +221,10 @@ function plansNow() {
         )
       : RU.plans.none,
   ];
-  if (planning.existing) parts.push(RU.plans.existing(planning.existing));
+  // A run finishing an interrupted one finds its own links already on the rows: those are not «уже есть».
+  const ours = new Set(finished.map((d) => d.doc!.url));
+  const existing = planning.existing.filter((url) => !ours.has(url)).length;
+  if (existing) parts.push(RU.plans.existing(existing));
   if (planning.skipped.length) parts.push(RU.plans.skipped(planning.skipped));
   if (left) parts.push(RU.plans.later(left));
   if (missing.length) parts.push(RU.plans.missing(missing));
