@@ -107,10 +107,13 @@ function outlineOf(body: Body): { items: OutlineItem[]; elements: Element[] } {
     else if (type === DocumentApp.ElementType.TABLE) {
       const t = el.asTable();
       const cells: string[][] = [];
-      for (let r = 0; r < t.getNumRows(); r++) {
+      // Each count read once: every call is a round trip in Apps Script.
+      const rows = t.getNumRows();
+      for (let r = 0; r < rows; r++) {
         const row = t.getRow(r);
         const texts: string[] = [];
-        for (let c = 0; c < row.getNumCells(); c++) texts.push(row.getCell(c).getText());
+        const n = row.getNumCells();
+        for (let c = 0; c < n; c++) texts.push(row.getCell(c).getText());
         cells.push(texts);
       }
       items.push({ kind: 'table', cells });
@@ -126,7 +129,8 @@ const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function lookOf(table: GoogleAppsScript.Document.Table) {
   const widths: Array<number | null> = [];
   const first = table.getRow(0);
-  for (let c = 0; c < first.getNumCells(); c++) widths.push(table.getColumnWidth(c) || null);
+  const n = first.getNumCells();
+  for (let c = 0; c < n; c++) widths.push(table.getColumnWidth(c) || null);
   const text = first.getCell(0).editAsText();
   return { widths, border: table.getBorderWidth(), size: text.getFontSize(), font: text.getFontFamily() };
 }
