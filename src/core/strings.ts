@@ -15,6 +15,7 @@ export const RU = {
     templates: 'Шаблоны документов',
     meetingLinks: 'Ссылки для отчётов о встречах',
     plans: 'Планы развития пар (ИПР)',
+    monitoring: 'Обновить мониторинг',
   },
   action: {
     setup: 'Настройка рабочей книги',
@@ -27,6 +28,7 @@ export const RU = {
     templates: 'Шаблоны документов',
     meetingLinks: 'Ссылки для отчётов о встречах',
     plans: 'Планы развития пар',
+    monitoring: 'Обновление мониторинга',
   },
   templates: {
     summary: (created: number, lines: string[]) =>
@@ -239,6 +241,38 @@ export const RU = {
         'Ссылки — в столбце «Ссылка для отчётов о встречах» на листе «Наставники»: отправьте каждому наставнику его ссылку.',
         c.cleared ? `Убраны ссылки наставников без утверждённых пар: ${c.cleared}.` : '',
         c.noConsent.length ? `Без ссылки (нет действующего согласия на обработку ПДн): ${c.noConsent.join(', ')}.` : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+  },
+  monitoring: {
+    pairRowPrefix: 'Встречи: ',
+    pairRow: (id: string) => `Встречи: ${id}`,
+    lagCount: 'Встречи: пар с отставанием',
+    lagOthers: (n: number) => `ещё ${plural(n, ['пара требует', 'пары требуют', 'пар требуют'])} внимания (порядок встреч, дата начала)`,
+    roleGroup: (role: string) => (role === 'наставник' ? 'наставники' : 'наставляемые'),
+    feedbackShare: (group: string, threshold: string) => `Обратная связь, ${group}: доля оценивших удовлетворённость на ${threshold} и выше из 10`,
+    feedbackMean: (group: string, item: string) => `Обратная связь, ${group}: ${item.toLowerCase()}, средний балл`,
+    satisfiedOf: (satisfied: number, n: number) => `${satisfied} из ${plural(n, ['ответившего', 'ответивших', 'ответивших'])}`,
+    byRespondents: (n: number) => `по ответам ${plural(n, ['участника', 'участников', 'участников'])} (n = ${n})`,
+    noFeedback: (group: string) => `нет данных: ${group} ещё не ответили на ежемесячную обратную связь`,
+    rejectedRow: 'Обратная связь: оценки не учтены',
+    rejectedLine: (row: number, field: string, reason: string) => `строка ${row}, «${field}»: ${reason}`,
+    andMore: (n: number) => `и ещё ${n}`,
+    denominatorRow: (label: string, date: string) => `${label} на ${date}`,
+    denominatorHint: (date: string) => `Впишите в «Значение» число на ${date} — целое, больше нуля; надстройка это значение не меняет`,
+    indicatorRow: (n: number, title: string, date: string) => `${n}. ${title} на ${date}`,
+    counts: (numerator: number, denominator: number | null) => `Числитель: ${numerator}; знаменатель: ${denominator === null ? 'не введён' : denominator}`,
+    satisfactionCounts: (label: string, satisfied: number, n: number) => `${label}: ${satisfied} из ${plural(n, ['ответившего', 'ответивших', 'ответивших'])}`,
+    satisfactionSource: 'по ежемесячной обратной связи до отчётной даты',
+    summary: (c: { behind: number; attention: string[]; computed: number; total: number; date: string; missing: number; invalid: number; rejected: number }) =>
+      [
+        c.behind ? `Отстают от графика встреч: ${plural(c.behind, ['пара', 'пары', 'пар'])}.` : 'Пар, отстающих от графика встреч, нет.',
+        c.attention.length ? `Требуют внимания: ${c.attention.slice(0, 10).join(', ')}${c.attention.length > 10 ? ` и ещё ${c.attention.length - 10}` : ''}.` : '',
+        `Показатели Р-145 на ${c.date}: вычислено ${c.computed} из ${c.total}.`,
+        c.missing ? `Не введено знаменателей: ${c.missing} — впишите их на листе «Мониторинг».` : '',
+        c.invalid ? `Знаменателей, которые не являются целым числом больше нуля: ${c.invalid} — исправьте на листе «Мониторинг».` : '',
+        c.rejected ? `Оценок обратной связи не учтено (вне шкалы 1–10 или не число): ${c.rejected} — см. строку «Обратная связь: оценки не учтены».` : '',
       ]
         .filter(Boolean)
         .join(' '),

@@ -289,7 +289,8 @@ interface MeetingContext {
   seen: Map<string, string>;
 }
 
-const dayOfIn =
+/** A moment's calendar day in the spreadsheet's zone. */
+export const dayOfIn =
   (timeZone: string) =>
   (d: Date): Day => {
     const [year, month, day] = Utilities.formatDate(d, timeZone, 'yyyy-MM-dd').split('-').map(Number);
@@ -303,16 +304,7 @@ function meetingKey(pair: string, day: string, cells: readonly unknown[]): strin
 function meetingContext(ss: Spreadsheet, work: Work): MeetingContext {
   if (work.meetingContext) return work.meetingContext;
   const dayOf = dayOfIn(work.timeZone);
-  const signed = new Map<string, Day>();
-  const register = loadTable(ss, 'documents', false)?.table;
-  register?.rows.forEach((_r, i) => {
-    const day = readCalendarDate(register.get(i, 'signedOn'), dayOf);
-    if (!day || day === 'invalid') return;
-    for (const key of ['url', 'id']) {
-      const ref = String(register.get(i, key)).trim();
-      if (ref) signed.set(ref, day);
-    }
-  });
+  const signed = signedDays(loadTable(ss, 'documents', false)?.table, dayOf);
   const meetings = work.tables.meetings.table;
   const seen = new Map<string, string>();
   meetings.rows.forEach((_r, i) => {
@@ -331,8 +323,22 @@ function meetingContext(ss: Spreadsheet, work: Work): MeetingContext {
   return work.meetingContext;
 }
 
+/** The day each registered document was signed, by its URL and by its id («Документы»). */
+export function signedDays(register: BaseTable | undefined, dayOf: (d: Date) => Day): Map<string, Day> {
+  const signed = new Map<string, Day>();
+  register?.rows.forEach((_r, i) => {
+    const day = readCalendarDate(register.get(i, 'signedOn'), dayOf);
+    if (!day || day === 'invalid') return;
+    for (const key of ['url', 'id']) {
+      const ref = String(register.get(i, key)).trim();
+      if (ref) signed.set(ref, day);
+    }
+  });
+  return signed;
+}
+
 /** The day the order approving the pair was signed; else the pair's start (the day of its approval). */
-function orderDayOf(ctx: MeetingContext, pairs: BaseTable, unit: PairUnit, dayOf: (d: Date) => Day): Day | null {
+export function orderDayOf(ctx: Pick<MeetingContext, 'signed'>, pairs: BaseTable, unit: PairUnit, dayOf: (d: Date) => Day): Day | null {
   let signed: Day | null = null;
   let started: Day | null = null;
   for (const i of unit.rows) {
