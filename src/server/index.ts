@@ -9,3 +9,4 @@ export { createTemplates } from './document-kinds';
 export { notifyParticipants } from './notify';
 export { createDevelopmentPlans } from './development-plans';
 export { meetingLinks } from './meetings';
+export { refreshMonitoring } from './monitoring';
