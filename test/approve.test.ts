@@ -1,15 +1,14 @@
 import { SHEET } from '../src/core/workbook/sheets';
 import { look } from './helpers/addon';
 import { Outcome, submit, table } from './helpers/programme';
-import { agreeAll, withPeople } from './helpers/people';
+import { agreeAll, setConsent, withPeople } from './helpers/people';
 import { setSetting, typeRows } from '../local/demo/hands';
-import { faultSweep, workspaceState } from './helpers/faults';
+import { faultSweep, stateWithoutLog } from './helpers/faults';
 import { snapshotSetup } from './helpers/clone';
 import { documentText } from '../local/emulator/docs/model';
 import type { DocumentModel } from '../local/emulator/docs/model';
 import type { Workspace } from '../local/emulator/workspace';
 import type { FormModel } from '../local/emulator/forms/model';
-import type { ScriptRunner } from '../local/emulator/runner';
 
 /** Faults per sweep: every method's first, middle and last call at least; FULL_SWEEP=1 fails every call. */
 const MAX_FAULTS = process.env.FULL_SWEEP ? 100000 : 60;
@@ -29,18 +28,6 @@ function orderModel(ws: Workspace, prefix: string): DocumentModel {
 
 function orderText(ws: Workspace, prefix: string): string {
   return documentText(orderModel(ws, prefix));
-}
-
-/** Sets the consent register's «Обработка ПДн» for one person and lets the import carry it to the bases. */
-function setConsent(ws: Workspace, runner: ScriptRunner, name: string, processing: 'да' | 'нет') {
-  look(ws, (ss) => {
-    const sheet = ss.getSheetByName(SHEET.consents)!;
-    const rows = sheet.getDataRange().getValues();
-    const row = rows.findIndex((r) => r[2] === name);
-    if (row < 0) throw new Error(`no consent row for ${name}`);
-    sheet.getRange(row + 1, 7).setValue(processing);
-  });
-  runner.call('importResponses');
 }
 
 const PREFERENCE = 'Анкета после групповой встречи';
@@ -64,12 +51,7 @@ function readyToApprove() {
   return p;
 }
 
-/** What must come out the same however many failures came between: all but «Журнал», which records them. */
-function endState(ws: Workspace) {
-  const state = workspaceState(ws, ['sheets', 'drive', 'properties', 'mail']);
-  state.sheets = (state.sheets as Array<{ name: string }>).filter((s) => s.name !== SHEET.log);
-  return state;
-}
+const endState = stateWithoutLog;
 
 function report(name: string, r: ReturnType<typeof faultSweep>) {
   const differ = r.diffs.filter((d) => d.problem.startsWith('end state differs')).length;

@@ -1,14 +1,13 @@
 import { SHEET } from '../src/core/workbook/sheets';
 import { look } from './helpers/addon';
 import { Outcome, table } from './helpers/programme';
-import { withPeople } from './helpers/people';
+import { setConsent, withPeople } from './helpers/people';
 import { setSetting } from '../local/demo/hands';
-import { faultSweep, workspaceState } from './helpers/faults';
+import { faultSweep, stateWithoutLog } from './helpers/faults';
 import { snapshotSetup } from './helpers/clone';
 import { documentText } from '../local/emulator/docs/model';
 import type { DocumentModel } from '../local/emulator/docs/model';
 import type { Workspace } from '../local/emulator/workspace';
-import type { ScriptRunner } from '../local/emulator/runner';
 
 /** Faults per sweep: every method's first, middle and last call at least; FULL_SWEEP=1 fails every call. */
 const MAX_FAULTS = process.env.FULL_SWEEP ? 100000 : 60;
@@ -43,25 +42,7 @@ function units(ws: Workspace) {
   return [...out.values()];
 }
 
-function setConsent(ws: Workspace, runner: ScriptRunner, name: string, processing: 'да' | 'нет') {
-  look(ws, (ss) => {
-    const sheet = ss.getSheetByName(SHEET.consents)!;
-    const row = sheet
-      .getDataRange()
-      .getValues()
-      .findIndex((r) => r[2] === name);
-    if (row < 0) throw new Error(`no consent row for ${name}`);
-    sheet.getRange(row + 1, 7).setValue(processing);
-  });
-  runner.call('importResponses');
-}
-
-/** Everything but «Журнал», which records each run. */
-function endState(ws: Workspace) {
-  const state = workspaceState(ws, ['sheets', 'drive', 'properties', 'mail']);
-  state.sheets = (state.sheets as Array<{ name: string }>).filter((s) => s.name !== SHEET.log);
-  return state;
-}
+const endState = stateWithoutLog;
 
 describe('createDevelopmentPlans', () => {
   test('one plan per pair or group with the people, the form, the period and the meeting schedule; linked on the rows and in «Документы»', () => {

@@ -1,8 +1,8 @@
 import { SHEET } from '../src/core/workbook/sheets';
 import { look } from './helpers/addon';
 import { Outcome, table } from './helpers/programme';
-import { withPeople } from './helpers/people';
-import { faultSweep, workspaceState } from './helpers/faults';
+import { setConsent, withPeople } from './helpers/people';
+import { faultSweep, stateWithoutLog } from './helpers/faults';
 import { snapshotSetup } from './helpers/clone';
 import { setSetting } from '../local/demo/hands';
 import type { Workspace } from '../local/emulator/workspace';
@@ -94,24 +94,8 @@ function signed() {
   return p;
 }
 
-/** Sets the consent register's «Обработка ПДн» for one person and lets the import carry it to the bases. */
-function withdraw(ws: Workspace, runner: ScriptRunner, name: string) {
-  look(ws, (ss) => {
-    const sheet = ss.getSheetByName(SHEET.consents)!;
-    const row = sheet
-      .getDataRange()
-      .getValues()
-      .findIndex((r) => r[2] === name);
-    sheet.getRange(row + 1, 7).setValue('нет');
-  });
-  runner.call('importResponses');
-}
-
-function endState(ws: Workspace) {
-  const state = workspaceState(ws, ['sheets', 'drive', 'properties', 'mail']);
-  state.sheets = (state.sheets as Array<{ name: string }>).filter((s) => s.name !== SHEET.log);
-  return state;
-}
+const endState = stateWithoutLog;
+const withdraw = (ws: Workspace, runner: ScriptRunner, name: string) => setConsent(ws, runner, name, 'нет');
 
 describe('notifyParticipants', () => {
   test('refuses until the signed order’s date and № are on «Документы», naming the row', () => {

@@ -1,3 +1,4 @@
+import { SHEET } from '../../src/core/workbook/sheets';
 /**
  * Fault sweep: an operation must survive a failure at any service call. For each call the clean
  * run made, a fresh workspace makes exactly that call fail, the operation runs (it must answer
@@ -403,4 +404,9 @@ export function workspaceState(
   if (parts.includes('triggers')) state.triggers = ws.triggers.map((t) => ({ handler: t.handler, eventType: t.eventType, source: t.source, sourceId: t.sourceId }));
   if (parts.includes('mail')) state.mail = ws.mail.map((m) => ({ ...m }));
   return relabel(JSON.parse(JSON.stringify(state)), labels) as Record<string, unknown>;
+}
+
+/** What must come out the same however many failures came between: sheets, Drive, properties and mail, all but «Журнал», which records each run. */
+export function stateWithoutLog(ws: Workspace): Record<string, unknown> {
+  return workspaceState(ws, ['sheets', 'drive', 'properties', 'mail'], { ignoreSheets: [SHEET.log] });
 }

@@ -90,3 +90,17 @@ export function withPeople() {
   runner.call('importResponses');
   return p;
 }
+
+/** Sets the consent register's «Обработка ПДн» for one person and lets the import carry it to the bases. */
+export function setConsent(ws: Workspace, runner: ScriptRunner, name: string, processing: 'да' | 'нет') {
+  look(ws, (ss) => {
+    const sheet = ss.getSheetByName(SHEET.consents)!;
+    const row = sheet
+      .getDataRange()
+      .getValues()
+      .findIndex((r) => r[2] === name);
+    if (row < 0) throw new Error(`no consent row for ${name}`);
+    sheet.getRange(row + 1, 7).setValue(processing);
+  });
+  runner.call('importResponses');
+}
