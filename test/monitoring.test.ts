@@ -197,6 +197,35 @@ describe('refreshMonitoring', () => {
     expect(monitoring(ws).filter((r) => !r.stage && !r.indicator)).toHaveLength(1);
   });
 
+  test('service calls stay flat: 400 more meetings and feedback answers cost no more calls', () => {
+    const calls = (p: ReturnType<typeof prepared>) => {
+      const before = p.ws.calls.snapshot();
+      expect(refresh(p).ok).toBe(true);
+      const after = p.ws.calls.snapshot();
+      return Object.entries(after).reduce((sum, [method, n]) => sum + n - (before[method] ?? 0), 0);
+    };
+    const small = calls(prepared());
+    const big = prepared();
+    const dates = ['2026-10-06', '2026-10-13', '2026-10-20', '2026-10-27', '2026-11-03', '2026-11-10'];
+    type(
+      big.ws,
+      SHEET.meetings,
+      Array.from({ length: 200 }, (_v, k) => ({ ID: `ВС-${1000 + k}`, 'Пара / группа': big.b, Дата: day(dates[k % dates.length]), 'Тип встречи': 'регулярная' })),
+    );
+    type(
+      big.ws,
+      SHEET.feedback,
+      Array.from({ length: 200 }, (_v, k) => ({
+        ID: `ОС-${1000 + k}`,
+        Дата: day('2026-11-10'),
+        'Пара / группа': big.a,
+        Роль: k % 2 ? 'наставник' : 'наставляемый',
+        'Удовлетворённость (1–10)': 1 + (k % 10),
+      })),
+    );
+    expect(calls(big)).toBe(small);
+  });
+
   test('after a fault at any service call a re-run ends as a clean run', () => {
     const result = faultSweep({ setup: cachedSetup(prepared), operation: { name: 'refreshMonitoring' }, snapshot: stateWithoutLog, maxFaults: process.env.FULL_SWEEP ? 10000 : 40 });
     console.log(`refreshMonitoring: ${result.cleanCalls} service calls, ${result.faults} faults injected, ${result.diffs.length} differing end states`);

@@ -66,6 +66,20 @@ function valueOf(cell: unknown): CellValue {
   return typeof cell === 'string' || typeof cell === 'number' || typeof cell === 'boolean' ? cell : null;
 }
 
+/**
+ * Each moment turned into a day once: every conversion is a service call, and a year of meetings
+ * and feedback has thousands of cells but only a few hundred distinct dates.
+ */
+function memoised(dayOf: (d: Date) => Day): (d: Date) => Day {
+  const seen = new Map<number, Day>();
+  return (d) => {
+    const t = d.getTime();
+    let day = seen.get(t);
+    if (!day) seen.set(t, (day = dayOf(d)));
+    return day;
+  };
+}
+
 /** A cell as a number, or null (empty, text, anything else). */
 function numberOf(cell: Cell | undefined): number | null {
   if (typeof cell === 'number' && Number.isFinite(cell)) return cell;
@@ -337,7 +351,7 @@ function writeIndicators(
 function refreshNow(): MonitoringResult {
   const ss = SpreadsheetApp.getActive();
   const now = new Date();
-  const dayOf = dayOfIn(ss.getSpreadsheetTimeZone());
+  const dayOf = memoised(dayOfIn(ss.getSpreadsheetTimeZone()));
   const today = dayOf(now);
   const s = readSheets(ss);
   const { settings } = loadSettings(ss);
