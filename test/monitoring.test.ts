@@ -40,11 +40,8 @@ function type(ws: Workspace, sheetName: string, rows: Array<Record<string, unkno
 
 const day = (iso: string) => new Date(`${iso}T09:00:00Z`);
 
-/**
- * Pairs approved; pair A met weekly since the order (the kinds in order), pair B once; feedback
- * from both, one rating outside the scale; the clock on 30.11.2026.
- */
-function prepared() {
+/** Pairs approved by the order of 05.10.2026; the clock on 30.11.2026. */
+function approvedOn30November() {
   const p = withPeople();
   submit(p.ws, null, PREFERENCE, {
     'Вы участвовали во встрече как': 'наставляемый',
@@ -55,6 +52,15 @@ function prepared() {
   expect((p.runner.call('computeMatches') as Outcome).ok).toBe(true);
   expect((p.runner.call('approvePairs', [{ number: '123-о/д', date: '05.10.2026' }]) as Outcome).ok).toBe(true);
   at(p.ws, '2026-11-30T09:00:00Z');
+  return p;
+}
+
+/**
+ * Pairs approved; pair A met weekly since the order (the kinds in order), pair B once; feedback
+ * from both, one rating outside the scale; the clock on 30.11.2026.
+ */
+function prepared() {
+  const p = approvedOn30November();
   const [a, b] = unitIds(p.ws);
   const kinds = ['знакомство', 'пробная', 'планирование', 'регулярная', 'регулярная', 'регулярная', 'регулярная', 'регулярная'];
   type(p.ws, SHEET.meetings, [
@@ -195,6 +201,20 @@ describe('refreshMonitoring', () => {
     expect(result.attention).not.toContain(b);
     expect(monitoring(ws).length).toBe(rows);
     expect(monitoring(ws).filter((r) => !r.stage && !r.indicator)).toHaveLength(1);
+  });
+
+  test('without feedback it says «нет данных» in words, never NaN; a row with only a comment is not an answer', () => {
+    const p = approvedOn30November();
+    type(p.ws, SHEET.feedback, [{ ID: 'ОС-0001', Комментарий: 'опрос за ноябрь ещё не проводили' }]);
+    const result = refresh(p);
+    expect(result.ok).toBe(true);
+    const share = one(p.ws, '6.2', 'Обратная связь, наставники: доля оценивших удовлетворённость на 8 и выше из 10');
+    expect(share.value).toBe('нет данных: наставники ещё не ответили на ежемесячную обратную связь');
+    expect(one(p.ws, '6.2', 'Обратная связь, наставляемые: польза, средний балл').value).toBe('нет данных: наставляемые ещё не ответили на ежемесячную обратную связь');
+    expect(one(p.ws, '6.2', 'Обратная связь: оценки не учтены').value).toBe(0);
+    expect(String(one(p.ws, '7.3', `5. ${INDICATOR_TITLES.menteeSatisfaction} на ${DATE}`).value)).toMatch(/^нет данных: нет ответов наставляемых/);
+    expect(JSON.stringify(monitoring(p.ws))).not.toMatch(/NaN|Infinity|undefined/);
+    expect(result.message).not.toContain('не учтено');
   });
 
   test('service calls stay flat: 400 more meetings and feedback answers cost no more calls', () => {

@@ -222,13 +222,17 @@ function formsByPair(pairs: BaseTable): Map<string, string> {
   return out;
 }
 
-function feedbackRows(s: Sheets, dayOf: (d: Date) => Day): FeedbackRow[] {
+/** The answers of «Обратная связь», each with its sheet row; rows left wholly empty are not answers. */
+function feedbackRows(s: Sheets, dayOf: (d: Date) => Day): { rows: FeedbackRow[]; sheetRows: number[] } {
   const forms = formsByPair(s.pairs);
   const t = s.feedback;
-  return t.rows.map((_r, i) => {
+  const rows: FeedbackRow[] = [];
+  const sheetRows: number[] = [];
+  t.rows.forEach((_r, i) => {
+    if (['pair', 'role', 'satisfaction', 'quality', 'impact'].every((k) => text(t, i, k) === '')) return;
     const day = readCalendarDate(t.get(i, 'date'), dayOf);
     const pairId = text(t, i, 'pair');
-    return {
+    rows.push({
       pairId,
       role: text(t, i, 'role'),
       form: forms.get(normalizeName(pairId)) ?? '',
@@ -236,12 +240,15 @@ function feedbackRows(s: Sheets, dayOf: (d: Date) => Day): FeedbackRow[] {
       satisfaction: valueOf(t.get(i, 'satisfaction')),
       quality: valueOf(t.get(i, 'quality')),
       impact: valueOf(t.get(i, 'impact')),
-    };
+    });
+    // Sheet rows are 1-based under the header: record i is row i + 2.
+    sheetRows.push(i + 2);
   });
+  return { rows, sheetRows };
 }
 
 /** 6.2: the programme's satisfaction share and means per role, with n; ratings left out listed by row. */
-function writeFeedback(rows: MonitoringRows, feedback: readonly FeedbackRow[], threshold: CellValue): number {
+function writeFeedback(rows: MonitoringRows, feedback: readonly FeedbackRow[], sheetRows: readonly number[], threshold: CellValue): number {
   const stats = feedbackStats(feedback, { threshold });
   const thresholdText = decimal(stats.threshold.value);
   for (const role of ROLES) {
@@ -259,8 +266,7 @@ function writeFeedback(rows: MonitoringRows, feedback: readonly FeedbackRow[], t
       else rows.put(STAGE_FEEDBACK, label, RU.monitoring.noFeedback(group), '');
     }
   }
-  // Sheet rows are 1-based under the header: record k is row k + 2.
-  const lines = stats.rejected.map((r) => RU.monitoring.rejectedLine(r.index + 2, r.field, r.reason));
+  const lines = stats.rejected.map((r) => RU.monitoring.rejectedLine(sheetRows[r.index], r.field, r.reason));
   const listed = lines.slice(0, LISTED).join('; ') + (lines.length > LISTED ? `; ${RU.monitoring.andMore(lines.length - LISTED)}` : '');
   rows.put(STAGE_FEEDBACK, RU.monitoring.rejectedRow, lines.length, listed);
   return lines.length;
@@ -360,8 +366,8 @@ function refreshNow(): MonitoringResult {
   const rows = new MonitoringRows(s.monitoring.table, now);
 
   const cadence = writeCadence(rows, s, today, dayOf, signed);
-  const feedback = feedbackRows(s, dayOf);
-  const rejected = writeFeedback(rows, feedback, threshold);
+  const { rows: feedback, sheetRows } = feedbackRows(s, dayOf);
+  const rejected = writeFeedback(rows, feedback, sheetRows, threshold);
   const date = lastReportingDate(today);
   const ind = writeIndicators(rows, s, feedback, date, threshold, String(settings.orgName ?? ''), dayOf, signed);
   saveTable(s.monitoring);
