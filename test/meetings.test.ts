@@ -1,8 +1,8 @@
 import { SHEET } from '../src/core/workbook/sheets';
 import { MEETING_FORM_TITLE, MEETING_NO_PAIRS } from '../src/core/questionnaires/definitions';
 import { look } from './helpers/addon';
-import { Outcome, submit, table } from './helpers/programme';
-import { withPeople } from './helpers/people';
+import { Outcome, table } from './helpers/programme';
+import { approvedAfterMeeting, withPeople } from './helpers/people';
 import { cachedSetup, faultSweep, workspaceState } from './helpers/faults';
 import { submitAsParticipant, ParticipantAnswer } from '../local/emulator/forms/submit';
 import { MIME } from '../local/emulator/drive-store';
@@ -10,7 +10,6 @@ import type { FormModel } from '../local/emulator/forms/model';
 import type { Workspace } from '../local/emulator/workspace';
 import type { ScriptRunner } from '../local/emulator/runner';
 
-const PREFERENCE = 'Анкета после групповой встречи';
 const LINK = 'Ссылка для отчётов о встречах';
 
 function meetingForm(ws: Workspace): FormModel {
@@ -23,16 +22,7 @@ const pairList = (ws: Workspace) => meetingForm(ws).items.find((i) => i.title ==
 
 /** Pairs approved by an order dated 05.10.2026, the forms refreshed: the day mentors start reporting. */
 function approved(options: { orderDate?: string } = {}) {
-  const p = withPeople();
-  submit(p.ws, null, PREFERENCE, {
-    'Вы участвовали во встрече как': 'наставляемый',
-    'Ваши фамилия, имя, отчество': 'Волкова Анна Павловна',
-    '1-й выбор: с кем вы хотели бы работать в паре?': 'Громов Олег',
-  });
-  expect((p.runner.call('importResponses') as Outcome).ok).toBe(true);
-  expect((p.runner.call('computeMatches') as Outcome).ok).toBe(true);
-  expect((p.runner.call('approvePairs', [{ number: '123-о/д', date: options.orderDate ?? '05.10.2026' }]) as Outcome).ok).toBe(true);
-  return p;
+  return approvedAfterMeeting(options.orderDate);
 }
 
 function units(ws: Workspace): Array<{ id: string; mentorId: string }> {

@@ -2,12 +2,11 @@ import { SHEET } from '../src/core/workbook/sheets';
 import { DENOMINATORS, DENOMINATOR_INVALID, DENOMINATOR_MISSING, INDICATOR_TITLES } from '../src/core/monitoring';
 import { decimal } from '../src/core/language';
 import { look } from './helpers/addon';
-import { Outcome, submit, table } from './helpers/programme';
-import { withPeople } from './helpers/people';
+import { Outcome, table } from './helpers/programme';
+import { approvedAfterMeeting } from './helpers/people';
 import { cachedSetup, faultSweep, stateWithoutLog, workspaceState } from './helpers/faults';
 import type { Workspace } from '../local/emulator/workspace';
 
-const PREFERENCE = 'Анкета после групповой встречи';
 const DATE = '15.11.2026';
 
 function at(ws: Workspace, iso: string) {
@@ -42,15 +41,7 @@ const day = (iso: string) => new Date(`${iso}T09:00:00Z`);
 
 /** Pairs approved by the order of 05.10.2026; the clock on 30.11.2026. */
 function approvedOn30November() {
-  const p = withPeople();
-  submit(p.ws, null, PREFERENCE, {
-    'Вы участвовали во встрече как': 'наставляемый',
-    'Ваши фамилия, имя, отчество': 'Волкова Анна Павловна',
-    '1-й выбор: с кем вы хотели бы работать в паре?': 'Громов Олег',
-  });
-  expect((p.runner.call('importResponses') as Outcome).ok).toBe(true);
-  expect((p.runner.call('computeMatches') as Outcome).ok).toBe(true);
-  expect((p.runner.call('approvePairs', [{ number: '123-о/д', date: '05.10.2026' }]) as Outcome).ok).toBe(true);
+  const p = approvedAfterMeeting('05.10.2026');
   at(p.ws, '2026-11-30T09:00:00Z');
   return p;
 }

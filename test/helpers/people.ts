@@ -1,6 +1,6 @@
 import { SHEET } from '../../src/core/workbook/sheets';
 import { look } from './addon';
-import { partnerMentor, programme, pupil, submit, table, teacherMentee } from './programme';
+import { Outcome, partnerMentor, programme, pupil, submit, table, teacherMentee } from './programme';
 import { Workspace } from '../../local/emulator/workspace';
 import { ScriptRunner } from '../../local/emulator/runner';
 
@@ -103,4 +103,18 @@ export function setConsent(ws: Workspace, runner: ScriptRunner, name: string, pr
     sheet.getRange(row + 1, 7).setValue(processing);
   });
   runner.call('importResponses');
+}
+
+/** Pairs approved by order 123-о/д of `orderDate`, after Волкова named Громов at the group meeting: the day pair work starts. */
+export function approvedAfterMeeting(orderDate = '05.10.2026') {
+  const p = withPeople();
+  submit(p.ws, null, 'Анкета после групповой встречи', {
+    'Вы участвовали во встрече как': 'наставляемый',
+    'Ваши фамилия, имя, отчество': 'Волкова Анна Павловна',
+    '1-й выбор: с кем вы хотели бы работать в паре?': 'Громов Олег',
+  });
+  expect((p.runner.call('importResponses') as Outcome).ok).toBe(true);
+  expect((p.runner.call('computeMatches') as Outcome).ok).toBe(true);
+  expect((p.runner.call('approvePairs', [{ number: '123-о/д', date: orderDate }]) as Outcome).ok).toBe(true);
+  return p;
 }
