@@ -15,5 +15,8 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(linear-sum-assignment|ml-|is-any-array|ml-spectra-processing|cheminfo-types)/)'],
   moduleFileExtensions: ['ts', 'js', 'json', 'cjs', 'mjs'],
   testTimeout: 60000,
+  // Jest's default on a 2-core machine is one worker; two halve the wall time of a suite whose files
+  // each run single-threaded emulator work.
+  maxWorkers: 2,
   globalSetup: '<rootDir>/test/global-setup.cjs',
 };
