@@ -12,6 +12,8 @@ import { cleanName } from '../src/core/text/names';
 import { cleanText } from '../src/core/text/inert';
 import { editRows, typeRows } from '../local/demo/hands';
 import { documentText } from '../local/emulator/docs/model';
+import { submitAsParticipant } from '../local/emulator/forms/submit';
+import { MEETING_FORM_TITLE } from '../src/core/questionnaires/definitions';
 import type { DocumentModel } from '../local/emulator/docs/model';
 
 const MENTEE = 'Анкета наставляемого';
@@ -88,6 +90,36 @@ function hostileCentre() {
 }
 
 describe("people's text is data, never code", () => {
+  test('pair work — plans, meeting links, hostile meeting reports and monitoring — leaves no formula-like cell', () => {
+    const { ws, runner } = hostileCentre();
+    expect((runner.call('computeMatches') as Outcome).ok).toBe(true);
+    expect((runner.call('approvePairs', [{ number: '12-о/д', date: '01.10.2026' }]) as Outcome).ok).toBe(true);
+    expect((runner.call('createQuestionnaires') as Outcome).ok).toBe(true);
+    expect((runner.call('meetingLinks') as Outcome).ok).toBe(true);
+    expect((runner.call('createDevelopmentPlans') as Outcome).ok).toBe(true);
+    const pair = table(ws, SHEET.pairs).find((r) => r['Статус'] === 'утверждена')!;
+    HOSTILE.forEach((text, i) =>
+      submitAsParticipant(
+        ws,
+        MEETING_FORM_TITLE,
+        {
+          'Код наставника': String(pair['ID наставника']),
+          'Пара или группа': String(pair['Группа'] || pair.ID),
+          'Вид встречи': 'знакомство',
+          'Дата встречи': '2026-10-01',
+          'Длительность, минут': String(30 + i),
+          Формат: 'очно',
+          'Что сделали на встрече': `${text} {{номер}}`,
+        },
+        { timestamp: new Date(Date.UTC(2026, 9, 1, 6, i)) },
+      ),
+    );
+    expect((runner.call('importResponses') as Outcome).ok).toBe(true);
+    expect(table(ws, SHEET.meetings).length).toBeGreaterThan(0);
+    expect((runner.call('refreshMonitoring') as Outcome).ok).toBe(true);
+    expect(dangerousCells(ws)).toEqual([]);
+  });
+
   test('after import, matching and approval no cell of the workbook is a formula or formula-like text outside a text format', () => {
     const { ws, runner } = hostileCentre();
     expect((runner.call('computeMatches') as Outcome).ok).toBe(true);

@@ -155,11 +155,11 @@ export function developmentPlanTemplate(settings: Settings): DocumentSpec {
 
     section('5. График встреч'),
     hint('Даты вписываются при планировании; отметка о проведении — после встречи.'),
-    listTable(MEETINGS_TABLE, { widths: [24, 106, 162, 66], align: ['CENTER'], blank: ['Срок (дата)', 'Отметка о проведении'] }),
+    listTable(MEETINGS_TABLE, { widths: [22, 88, 112, 100, 58, 88], align: ['CENTER'], blank: ['Срок (дата)', 'Отметка о проведении'] }),
 
     section('6. Содержание работы'),
     listTable(WORK_TABLE, {
-      widths: [22, 80, 112, 60, 50, 84, 60],
+      widths: [22, 76, 96, 62, 48, 84, 80],
       align: ['CENTER'],
       blank: ['Задача', 'Мероприятие (содержание работы)', 'Форма', 'Срок', 'Ожидаемый результат (продукт)', 'Отметка о выполнении'],
     }),

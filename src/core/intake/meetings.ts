@@ -88,10 +88,10 @@ export interface MeetingCheckContext {
   today: Day;
 }
 
-/** Why a report cannot become a row of «Встречи» (the question and the reason), or null. */
-export function meetingProblem(report: MeetingReport, ctx: MeetingCheckContext, placeholder: string): { field: 'pair' | 'mentorCode' | 'date'; reason: string } | null {
+/** Why a report cannot become a row of «Встречи» (the question and the reason), or null. `noPairsChoice` is the list's only choice before any order. */
+export function meetingProblem(report: MeetingReport, ctx: MeetingCheckContext, noPairsChoice: string): { field: 'pair' | 'mentorCode' | 'date'; reason: string } | null {
   const { unit } = ctx;
-  if (normalizeName(report.pairId) === normalizeName(placeholder)) return { field: 'pair', reason: RU.meetings.noPairChosen };
+  if (normalizeName(report.pairId) === normalizeName(noPairsChoice)) return { field: 'pair', reason: RU.meetings.noPairChosen };
   if (!unit) return { field: 'pair', reason: RU.meetings.unknownPair(report.pairId) };
   if (!unit.approved) return { field: 'pair', reason: unit.ended ? RU.meetings.pairEnded(unit.id) : RU.meetings.pairNotApproved(unit.id, unit.statuses) };
   if (normalizeName(report.mentorCode) !== normalizeName(unit.mentorId)) return { field: 'mentorCode', reason: RU.meetings.wrongMentor(report.mentorCode, unit.id) };
