@@ -303,3 +303,25 @@ describe('importing meeting reports under a fault at any service call', () => {
     expect(result.diffs).toEqual([]);
   });
 });
+
+describe('importing many meeting reports', () => {
+  /** Service calls of one import of `n` reports spread over the first pair's weeks. */
+  function importCalls(n: number): { calls: number; meetings: number } {
+    const p = reporting();
+    const [first] = units(p.ws);
+    for (let k = 0; k < n; k++) {
+      const day = new Date(Date.UTC(2026, 9, 6 + (k % 14)));
+      report(p.ws, meeting(first.mentorId, first.id, { 'Дата встречи': day.toISOString().slice(0, 10), 'Вид встречи': 'регулярная', 'Что сделали на встрече': `Занятие ${k + 1}` }));
+    }
+    p.ws.calls.reset();
+    expect((p.runner.call('importResponses') as Outcome).ok).toBe(true);
+    return { calls: p.ws.calls.total(), meetings: table(p.ws, SHEET.meetings).length };
+  }
+
+  test('ten times the reports cost no more service calls (each date is converted once)', () => {
+    const small = importCalls(20);
+    const big = importCalls(200);
+    expect([small.meetings, big.meetings]).toEqual([20, 200]);
+    expect(big.calls).toBe(small.calls);
+  });
+});

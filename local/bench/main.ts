@@ -23,7 +23,10 @@ interface OperationRow {
 async function main(): Promise<void> {
   const build = readBuild();
   const operations: OperationRow[] = [];
-  for (const op of OPERATIONS) {
+  // --only=<part of a name>: measure a few operations while working on them.
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  const chosen = only ? OPERATIONS.filter((op) => op.name.includes(only)) : OPERATIONS;
+  for (const op of chosen) {
     for (const rows of SIZES) {
       const ws = new Workspace({ seed: `bench-${rows}` });
       ws.now = () => new Date('2026-10-01T07:00:00Z');
@@ -40,7 +43,7 @@ async function main(): Promise<void> {
   }
   const out = (line = '') => process.stdout.write(`${line}\n`);
   out('Операции надстройки: вызовы сервисов и время');
-  for (const op of OPERATIONS) {
+  for (const op of chosen) {
     const rows = operations.filter((r) => r.name === op.name);
     // Flat: the same calls at 10,000 rows as at 100, give or take growing the grid once.
     const flat = rows.every((r) => r.totalCalls <= rows[0].totalCalls + 2);

@@ -148,6 +148,67 @@ function fillResponses(ws: Workspace, rows: number): void {
   });
 }
 
+const KINDS = ['знакомство', 'пробная', 'планирование', 'регулярная', 'итоговая'];
+/** One pair or group per ten meetings of the year: the scale of a district's programme. */
+const pairsFor = (meetings: number) => Math.max(1, Math.ceil(meetings / 10));
+const pairId = (r: number) => `ПА-${String(r + 1).padStart(5, '0')}`;
+const mentorId = (r: number) => `НК-${String(r + 1).padStart(5, '0')}`;
+const menteeId = (r: number) => `НЯ-${String(r + 1).padStart(5, '0')}`;
+/** Pairs approved on 5 October, each mentor with consent: what the meeting and feedback forms refer to. */
+function approvedPairs(ws: Workspace, pairs: number): void {
+  fillRows(ws, 'Наставники', pairs, (h, r) => (h === 'ID' ? mentorId(r) : h === 'ФИО' ? `Наставник ${r + 1}` : h === 'Согласие' ? 'есть' : h === 'Статус' ? 'в паре' : ''));
+  fillRows(ws, 'Наставляемые', pairs, (h, r) => (h === 'ID' ? menteeId(r) : h === 'ФИО' ? `Наставляемый ${r + 1}` : h === 'Согласие' ? 'есть' : h === 'Статус' ? 'в паре' : ''));
+  fillRows(ws, 'Пары и группы', pairs, (h, r) => {
+    switch (h) {
+      case 'ID':
+        return pairId(r);
+      case 'ID наставника':
+        return mentorId(r);
+      case 'ID наставляемого':
+        return menteeId(r);
+      case 'Форма':
+        return FORMS[r % FORMS.length];
+      case 'Статус':
+        return 'утверждена';
+      case 'Дата начала':
+        return new Date(Date.UTC(2026, 9, 5, 0));
+      default:
+        return '';
+    }
+  });
+}
+
+/** A year of meeting reports as the form writes them, a few of them malformed (refused, not lost). */
+function fillMeetingReports(ws: Workspace, rows: number): void {
+  const pairs = pairsFor(rows);
+  const sheet = responseSheet(ws, 'Что сделали на встрече');
+  const base = Date.UTC(2026, 9, 6, 6);
+  fillSheet(sheet, rows, (h, r) => {
+    const pair = r % pairs;
+    const week = Math.floor(r / pairs);
+    switch (h) {
+      case 'Отметка времени':
+        return new Date(base + r * 60000);
+      case 'Код наставника':
+        return mentorId(pair);
+      case 'Пара или группа':
+        return r % 97 === 0 ? 'ПА-99999' : pairId(pair);
+      case 'Вид встречи':
+        return KINDS[Math.min(week, 3)];
+      case 'Дата встречи':
+        return new Date(Date.UTC(2026, 9, 6 + (week % 50), 0));
+      case 'Длительность, минут':
+        return 45;
+      case 'Формат':
+        return 'очно';
+      case 'Что сделали на встрече':
+        return r % 50 === 0 ? '=HYPERLINK("x")' : `Встреча ${week + 1}: разобрали задание`;
+      default:
+        return '';
+    }
+  });
+}
+
 export const OPERATIONS: BenchOperation[] = [
   {
     name: 'onOpen',
@@ -195,5 +256,43 @@ export const OPERATIONS: BenchOperation[] = [
       fillRows(ws, 'Наставники', Math.max(4, Math.ceil(rows / 10)), matchable('НК', true));
     },
     run: (runner) => runner.call('computeMatches'),
+  },
+  {
+    name: 'importResponses (meeting reports, pairs = rows / 10)',
+    prepare(ws, runner, rows) {
+      runner.call('setupWorkbook');
+      runner.call('createQuestionnaires');
+      approvedPairs(ws, pairsFor(rows));
+      fillMeetingReports(ws, rows);
+    },
+    run: (runner) => runner.call('importResponses'),
+  },
+  {
+    name: 'refreshMonitoring (meetings and feedback = rows, pairs = rows / 10)',
+    prepare(ws, runner, rows) {
+      runner.call('setupWorkbook');
+      const pairs = pairsFor(rows);
+      approvedPairs(ws, pairs);
+      fillRows(ws, 'Встречи', rows, (h, r) => {
+        const week = Math.floor(r / pairs);
+        if (h === 'ID') return `ВС-${String(r + 1).padStart(5, '0')}`;
+        if (h === 'Пара / группа') return pairId(r % pairs);
+        if (h === 'Дата') return new Date(Date.UTC(2026, 9, 6 + (week % 50), 0));
+        if (h === 'Тип встречи') return KINDS[Math.min(week, 3)];
+        return h === 'Длительность, мин' ? 45 : '';
+      });
+      fillRows(ws, 'Обратная связь', rows, (h, r) => {
+        const pair = r % pairs;
+        if (h === 'ID') return `ОС-${String(r + 1).padStart(5, '0')}`;
+        if (h === 'Дата') return new Date(Date.UTC(2026, 10 + (Math.floor(r / pairs) % 6), 1, 0));
+        if (h === 'Пара / группа') return pairId(pair);
+        if (h === 'ID участника') return r % 2 ? mentorId(pair) : menteeId(pair);
+        if (h === 'Роль') return r % 2 ? 'наставник' : 'наставляемый';
+        // A few ratings a person typed by hand outside the scale: left out, never averaged.
+        if (h.endsWith('(1–10)')) return r % 113 === 0 ? 12 : 5 + (r % 6);
+        return '';
+      });
+    },
+    run: (runner) => runner.call('refreshMonitoring'),
   },
 ];

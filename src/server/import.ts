@@ -289,13 +289,26 @@ interface MeetingContext {
   seen: Map<string, string>;
 }
 
+/**
+ * Days already worked out, per zone and moment: each conversion is a service call, and a year of
+ * answers has tens of thousands of dates but only a few hundred distinct days.
+ */
+const knownDays = new Map<string, Map<number, Day>>();
+
 /** A moment's calendar day in the spreadsheet's zone. */
-export const dayOfIn =
-  (timeZone: string) =>
-  (d: Date): Day => {
+export function dayOfIn(timeZone: string): (d: Date) => Day {
+  let known = knownDays.get(timeZone);
+  if (!known) knownDays.set(timeZone, (known = new Map()));
+  const days = known;
+  return (d) => {
+    const t = d.getTime();
+    const seen = days.get(t);
+    if (seen) return { ...seen };
     const [year, month, day] = Utilities.formatDate(d, timeZone, 'yyyy-MM-dd').split('-').map(Number);
+    days.set(t, { year, month, day });
     return { year, month, day };
   };
+}
 
 function meetingKey(pair: string, day: string, cells: readonly unknown[]): string {
   return [normalizeName(pair), day, ...cells.map((c) => comparable(c))].join('|');
