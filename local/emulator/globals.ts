@@ -12,12 +12,14 @@ import { createScriptApp } from './services/script-app';
 import { createSession } from './services/session';
 import { createUtilities } from './services/utilities';
 import { createSpreadsheetApp } from './sheets/app';
+import { createCharts } from './sheets/charts';
 import type { Workspace } from './workspace';
 
 /** The Apps Script global services the add-on uses, all backed by one workspace. */
 export function createAppsScriptGlobals(ws: Workspace) {
   return {
     SpreadsheetApp: createSpreadsheetApp(ws),
+    Charts: createCharts(ws.calls),
     FormApp: createFormApp(ws),
     DocumentApp: createDocumentApp(ws),
     DriveApp: createDriveApp(ws),

@@ -47,6 +47,21 @@ export interface ProtectionModel {
   domainEdit?: boolean;
 }
 
+/** A chart's data range: a grid on a sheet of the same spreadsheet. */
+export interface ChartRangeModel extends GridRange {
+  sheetId: number;
+}
+
+/** An embedded chart as Sheets stores it: type, ranges, options and the cell it floats over. */
+export interface ChartModel {
+  id: number;
+  /** Charts.ChartType name: 'BAR', 'COLUMN', … */
+  type: string;
+  ranges: ChartRangeModel[];
+  options: Record<string, unknown>;
+  position: { row: number; column: number; offsetX: number; offsetY: number };
+}
+
 export class SheetModel {
   rows: Array<Array<Cell | undefined> | undefined> = [];
   maxRows = 1000;
@@ -60,6 +75,8 @@ export class SheetModel {
   protections: ProtectionModel[] = [];
   /** Set when a form writes its responses here. */
   formUrl: string | null = null;
+  /** Embedded charts, in the order they were inserted (Sheet.getCharts). */
+  charts: ChartModel[] = [];
 
   constructor(
     public id: number,
@@ -167,6 +184,7 @@ export class SpreadsheetModel {
   activeSheet = 0;
   nextSheetId = 0;
   nextProtectionId = 1;
+  nextChartId = 1;
 
   constructor(init: SpreadsheetInit) {
     this.id = init.id;

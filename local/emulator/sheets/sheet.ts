@@ -4,6 +4,7 @@ import { ProtectionModel, SheetModel } from './model';
 import { EditAccess, FakeProtection, checkEditable, checkInsertable } from './protection';
 import { RANGE_ERRORS, SheetContext, checkRange, makeRange } from './range';
 import { checkCellSize, typeIn } from './typing';
+import { CHART_ERRORS, ChartEnv, blankChart, chartModelOf, newBuilder, wrapChart } from './charts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -50,6 +51,11 @@ type SheetApi = Pick<
   | 'clearContents'
   | 'activate'
   | 'getParent'
+  | 'newChart'
+  | 'insertChart'
+  | 'updateChart'
+  | 'removeChart'
+  | 'getCharts'
 >;
 
 export interface SheetEnv extends SheetContext {
@@ -299,5 +305,57 @@ export class FakeSheet implements SheetApi {
   }
   getParent(): GoogleAppsScript.Spreadsheet.Spreadsheet {
     return this.env.spreadsheetFake();
+  }
+
+  // ---- Embedded charts (see charts.ts) ----
+
+  private chartEnv(): ChartEnv {
+    const book = this.env.book;
+    return {
+      book,
+      log: this.env.log,
+      rangeOf: (r) => {
+        const sheet = this.env
+          .spreadsheetFake()
+          .getSheets()
+          .find((s) => s.getSheetId() === r.sheetId);
+        if (!sheet) throw new Error(CHART_ERRORS.range);
+        return sheet.getRange(r.row, r.column, r.numRows, r.numColumns);
+      },
+    };
+  }
+
+  newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+    return newBuilder(blankChart(), this.chartEnv());
+  }
+
+  /** Adds the chart as a new one with its own ID, whatever chart it was built from. */
+  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    const model = chartModelOf(chart);
+    if (!model.type) throw new Error(CHART_ERRORS.type(model.type));
+    const stored = { ...model, id: this.env.book.nextChartId++, ranges: model.ranges.map((r) => ({ ...r })), options: { ...model.options }, position: { ...model.position } };
+    this.sheet.charts.push(stored);
+  }
+
+  /** Replaces the stored chart with the same ID (a chart from modify().build()). */
+  updateChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    const model = chartModelOf(chart);
+    const at = this.sheet.charts.findIndex((c) => c.id === model.id);
+    if (!model.id || at < 0) throw new Error(CHART_ERRORS.notFound);
+    if (!model.type) throw new Error(CHART_ERRORS.type(model.type));
+    this.sheet.charts[at] = { ...model, ranges: model.ranges.map((r) => ({ ...r })), options: { ...model.options }, position: { ...model.position } };
+  }
+
+  removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    const model = chartModelOf(chart);
+    const at = this.sheet.charts.findIndex((c) => c.id === model.id);
+    if (!model.id || at < 0) throw new Error(CHART_ERRORS.notFound);
+    this.sheet.charts.splice(at, 1);
+  }
+
+  /** Snapshots: a chart object does not follow later updates. */
+  getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] {
+    const env = this.chartEnv();
+    return this.sheet.charts.map((c) => wrapChart({ ...c, ranges: c.ranges.map((r) => ({ ...r })), options: { ...c.options }, position: { ...c.position } }, env));
   }
 }
