@@ -9,4 +9,6 @@ export { createTemplates } from './document-kinds';
 export { notifyParticipants } from './notify';
 export { createDevelopmentPlans } from './development-plans';
 export { meetingLinks } from './meetings';
+export { surveyLinks } from './survey-links';
+export { refreshPairStatuses } from './pair-life';
 export { refreshMonitoring } from './monitoring';

@@ -12,6 +12,8 @@ import { runAction, runUi } from './curator';
 import { CuratorError, errorMessage, russianReason } from './errors';
 import { APPROVED, PROPOSED, PairingData, REJECTED, approvalPending, buildPlan, loadPairingData, pairIds, pairsWithStatus, solvePlan } from './pairing';
 import { readSheet, saveTable } from './tables';
+import { linkReplacements } from './pair-life';
+import { dayIn } from './register';
 import type { MatchingView, ChangePreview, PairChangeRequest } from '../shared/matching';
 
 type Mode = 'optimal' | 'stable';
@@ -115,6 +117,8 @@ function computeOn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, data: PairingDa
   }
   const emptied = stale.filter((i) => !reused.has(i));
   for (const i of emptied) for (const col of pairs.def.columns) pairs.set(i, col.key, '');
+  // A mentee whose pair ended early: the new proposal names the pair it replaces (pair-life.ts).
+  linkReplacements(pairs, dayIn(ss));
   saveTable(data.pairs);
   if (emptied.length || leftovers) deleteBlankPairRows(data.pairs.sheet);
 
