@@ -11,11 +11,19 @@ import { isDateCell, readCalendarDate } from '../core/documents/cell-date';
 import { numericDate } from '../core/documents/dates';
 import { decimal } from '../core/language';
 import {
+  ALL_ITEMS,
+  BLOCK_TEXT,
+  type Rejection,
+  SOURCE_DIAGNOSTICS,
+  SOURCE_FEEDBACK,
+  monitoringBlocks,
+  placeable,
   type CadenceInput,
   type CalendarDate,
   type CellValue,
   DENOMINATORS,
   type DenominatorKey,
+  type DiagnosticRow,
   FEEDBACK_ITEMS,
   type FeedbackRow,
   type PairRecord,
@@ -24,6 +32,8 @@ import {
   type SatisfactionAnswer,
   checkCadences,
   compareDates,
+  deltaText,
+  diagnosticsStats,
   feedbackStats,
   figureText,
   lastReportingDate,
@@ -31,6 +41,7 @@ import {
   readDenominator,
 } from '../core/monitoring';
 import { RU } from '../core/strings';
+import { placeCharts, writeBlocks } from './monitoring-charts';
 import { runAction } from './curator';
 import { dayOfIn, orderDayOf, signedDays } from './import';
 import { loadSettings } from './settings';
@@ -39,6 +50,8 @@ import { type LoadedTable, loadTable, saveTable } from './tables';
 const STAGE_MEETINGS = '6.1';
 const STAGE_FEEDBACK = '6.2';
 const STAGE_INDICATORS = '7.3';
+/** Entry diagnostics of mentees (2.3) and mentors (3.4), compared with the exit ones. */
+const STAGE_DIAGNOSTICS = '2.3/3.4';
 /** At most this many rejected ratings are listed in one comment; the count says how many in all. */
 const LISTED = 20;
 
@@ -53,8 +66,10 @@ export interface MonitoringResult {
   /** Denominators not entered yet for that date. */
   missingDenominators: number;
   invalidDenominators: number;
-  /** Feedback ratings left out (outside 1–10, text). */
+  /** Feedback ratings left out (outside 1–10, text, an unknown pair). */
   rejected: number;
+  /** Diagnostic answers left out (outside 1–10, text, an unknown pair or item). */
+  rejectedDiagnostics: number;
 }
 
 const text = (t: BaseTable, i: number, key: string) => String(t.get(i, key) ?? '').trim();
@@ -175,6 +190,8 @@ interface Sheets {
   mentees: BaseTable;
   mentors: BaseTable;
   register: BaseTable | undefined;
+  /** Absent in a workbook made before the diagnostics sheet existed. */
+  diagnostics: BaseTable | undefined;
   monitoring: LoadedTable;
 }
 
@@ -186,6 +203,7 @@ function readSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sheets {
     mentees: loadTable(ss, 'mentees')!.table,
     mentors: loadTable(ss, 'mentors')!.table,
     register: loadTable(ss, 'documents', false)?.table,
+    diagnostics: loadTable(ss, 'diagnostics', false)?.table,
     monitoring: loadTable(ss, 'monitoring')!,
   };
 }
@@ -248,7 +266,13 @@ function feedbackRows(s: Sheets, dayOf: (d: Date) => Day): { rows: FeedbackRow[]
 }
 
 /** 6.2: the programme's satisfaction share and means per role, with n; ratings left out listed by row. */
-function writeFeedback(rows: MonitoringRows, feedback: readonly FeedbackRow[], sheetRows: readonly number[], threshold: CellValue): number {
+function writeFeedback(
+  rows: MonitoringRows,
+  feedback: readonly FeedbackRow[],
+  sheetRows: readonly number[],
+  threshold: CellValue,
+  unplaced: readonly RejectedLine[],
+): { rejected: number; stats: ReturnType<typeof feedbackStats> } {
   const stats = feedbackStats(feedback, { threshold });
   const thresholdText = decimal(stats.threshold.value);
   for (const role of ROLES) {
@@ -266,10 +290,90 @@ function writeFeedback(rows: MonitoringRows, feedback: readonly FeedbackRow[], s
       else rows.put(STAGE_FEEDBACK, label, RU.monitoring.noFeedback(group), '');
     }
   }
-  const lines = stats.rejected.map((r) => RU.monitoring.rejectedLine(sheetRows[r.index], r.field, r.reason));
+  const count = putRejected(rows, STAGE_FEEDBACK, RU.monitoring.rejectedRow, [...unplaced, ...stats.rejected.map((r) => ({ row: sheetRows[r.index], field: r.field, reason: r.reason }))]);
+  return { rejected: count, stats };
+}
+
+interface RejectedLine {
+  row: number;
+  field: string;
+  reason: string;
+}
+
+/** The count of answers left out, listed by sheet row (the first few) in the comment. */
+function putRejected(rows: MonitoringRows, stage: string, indicator: string, rejected: readonly RejectedLine[]): number {
+  const lines = [...rejected].sort((a, b) => a.row - b.row).map((r) => RU.monitoring.rejectedLine(r.row, r.field, r.reason));
   const listed = lines.slice(0, LISTED).join('; ') + (lines.length > LISTED ? `; ${RU.monitoring.andMore(lines.length - LISTED)}` : '');
-  rows.put(STAGE_FEEDBACK, RU.monitoring.rejectedRow, lines.length, listed);
+  rows.put(stage, indicator, lines.length, listed);
   return lines.length;
+}
+
+/** Pair IDs as «Пары и группы» spells them, by normalised ID: an answer's pair is read leniently. */
+function pairIdsOf(pairs: BaseTable): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const unit of pairUnits(pairs).values()) out.set(normalizeName(unit.id), unit.id);
+  return out;
+}
+
+/** Answers naming no known pair are left out (their text is never shown), the rest keep their sheet rows. */
+function placed<T extends FeedbackRow | DiagnosticRow>(
+  rows: readonly T[],
+  sheetRows: readonly number[],
+  ids: Map<string, string>,
+  source: typeof SOURCE_FEEDBACK | typeof SOURCE_DIAGNOSTICS,
+): { rows: T[]; sheetRows: number[]; unplaced: RejectedLine[] } {
+  const canonical = rows.map((r) => ({ ...r, pairId: ids.get(normalizeName(r.pairId)) ?? r.pairId }));
+  const out = placeable(canonical, new Set(ids.values()), source);
+  return {
+    rows: out.rows,
+    sheetRows: out.index.map((i) => sheetRows[i]),
+    unplaced: out.rejected.map((r: Rejection) => ({ row: sheetRows[r.index], field: r.field, reason: r.reason })),
+  };
+}
+
+/** The answers of «Диагностика», each with its sheet row; rows with no pair, role and value are not answers. */
+function diagnosticRows(s: Sheets): { rows: DiagnosticRow[]; sheetRows: number[] } {
+  const t = s.diagnostics;
+  const rows: DiagnosticRow[] = [];
+  const sheetRows: number[] = [];
+  if (!t) return { rows, sheetRows };
+  const forms = formsByPair(s.pairs);
+  t.rows.forEach((_r, i) => {
+    if (['pair', 'role', 'item', 'value'].every((k) => text(t, i, k) === '')) return;
+    const pairId = text(t, i, 'pair');
+    rows.push({
+      personId: text(t, i, 'personId'),
+      pairId,
+      role: text(t, i, 'role'),
+      form: forms.get(normalizeName(pairId)) ?? '',
+      phase: text(t, i, 'phase'),
+      itemCode: text(t, i, 'item'),
+      value: valueOf(t.get(i, 'value')),
+    });
+    sheetRows.push(i + 2);
+  });
+  return { rows, sheetRows };
+}
+
+/** 2.3/3.4: Δ over all items per role on the main rows; answers left out counted and listed. */
+function writeDiagnostics(
+  rows: MonitoringRows,
+  diagnostics: readonly DiagnosticRow[],
+  sheetRows: readonly number[],
+  threshold: CellValue,
+  unplaced: readonly RejectedLine[],
+): { rejected: number; stats: ReturnType<typeof diagnosticsStats> } {
+  const stats = diagnosticsStats(diagnostics, { threshold });
+  for (const role of ROLES) {
+    const group = RU.monitoring.roleGroup(role);
+    const own = stats.deltas.filter((d) => d.scope === 'all' && d.role === role);
+    const all = own.find((d) => d.code === ALL_ITEMS) ?? own[0];
+    const label = BLOCK_TEXT.mainDelta(group);
+    if (all) rows.put(STAGE_DIAGNOSTICS, label, deltaText(all.delta), all.delta.ok ? BLOCK_TEXT.mainDeltaComment(all.n) : '');
+    else rows.put(STAGE_DIAGNOSTICS, label, BLOCK_TEXT.mainNoDiagnostics(group), '');
+  }
+  const count = putRejected(rows, STAGE_DIAGNOSTICS, BLOCK_TEXT.mainRejected, [...unplaced, ...stats.rejected.map((r) => ({ row: sheetRows[r.index], field: r.field, reason: r.reason }))]);
+  return { rejected: count, stats };
 }
 
 function people(s: Sheets): PersonRecord[] {
@@ -366,13 +470,33 @@ function refreshNow(): MonitoringResult {
   const rows = new MonitoringRows(s.monitoring.table, now);
 
   const cadence = writeCadence(rows, s, today, dayOf, signed);
-  const { rows: feedback, sheetRows } = feedbackRows(s, dayOf);
-  const rejected = writeFeedback(rows, feedback, sheetRows, threshold);
+  const ids = pairIdsOf(s.pairs);
+  const fb = feedbackRows(s, dayOf);
+  const { rows: feedback, sheetRows, unplaced } = placed(fb.rows, fb.sheetRows, ids, SOURCE_FEEDBACK);
+  const written = writeFeedback(rows, feedback, sheetRows, threshold, unplaced);
+  const rejected = written.rejected;
+  const dg = diagnosticRows(s);
+  const diag = placed(dg.rows, dg.sheetRows, ids, SOURCE_DIAGNOSTICS);
+  const diagnostics = writeDiagnostics(rows, diag.rows, diag.sheetRows, threshold, diag.unplaced);
   const date = lastReportingDate(today);
   const ind = writeIndicators(rows, s, feedback, date, threshold, String(settings.orgName ?? ''), dayOf, signed);
+  const previousRows = s.monitoring.table.rows.length + 1;
   saveTable(s.monitoring);
 
-  const message = RU.monitoring.summary({
+  const forms = [...new Set([...formsByPair(s.pairs).values()].filter(Boolean))];
+  const blocks = monitoringBlocks({
+    feedback,
+    feedbackStats: written.stats,
+    diagnostics: diag.rows,
+    diagnosticsStats: diagnostics.stats,
+    forms,
+    pairs: [...ids.values()],
+    thresholdText: decimal(written.stats.threshold.value),
+  });
+  const sheet = s.monitoring.sheet;
+  placeCharts(sheet, blocks, writeBlocks(sheet, blocks, previousRows));
+
+  const summary = RU.monitoring.summary({
     behind: cadence.behind,
     attention: cadence.attention,
     computed: ind.computed,
@@ -382,6 +506,7 @@ function refreshNow(): MonitoringResult {
     invalid: ind.invalid,
     rejected,
   });
+  const message = [summary, diagnostics.rejected ? BLOCK_TEXT.summaryRejected(diagnostics.rejected) : ''].filter(Boolean).join(' ');
   return {
     message,
     behind: cadence.behind,
@@ -390,6 +515,7 @@ function refreshNow(): MonitoringResult {
     missingDenominators: ind.missing,
     invalidDenominators: ind.invalid,
     rejected,
+    rejectedDiagnostics: diagnostics.rejected,
   };
 }
 

@@ -6,3 +6,4 @@ export * from './calendar';
 export * from './stats';
 export * from './indicators';
 export * from './cadence';
+export * from './blocks';
