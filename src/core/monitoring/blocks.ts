@@ -235,7 +235,8 @@ function diagnosticsBlocks(input: BlockInput): Block[] {
   // By item, the whole programme.
   const items = stats.deltas
     .filter((d) => d.scope === 'all')
-    .map((d) => deltaLine(`${BLOCK_TEXT.role(d.role)}: ${d.code === ALL_ITEMS ? BLOCK_TEXT.allItems : d.label}`, d, note('all', ALL_KEY, d.role, d.code === ALL_ITEMS ? '' : filled(d.role, d.code))));
+    // Answers left out are counted on the role's «все вопросы» row: a rejected cell names no item.
+    .map((d) => deltaLine(`${BLOCK_TEXT.role(d.role)}: ${d.code === ALL_ITEMS ? BLOCK_TEXT.allItems : d.label}`, d, d.code === ALL_ITEMS ? note('all', ALL_KEY, d.role, '') : filled(d.role, d.code)));
   const byItem = chartedFirst(items);
 
   // By form: the mean Δ over all scale items; a form with one phase only says which is missing.
