@@ -6,6 +6,7 @@ import { makeCast, REQUESTS_TEACHER } from './cast';
 import { ASSOCIATIONS, PARTNERS } from './centre';
 import { fullName, initialsName, randomName } from './people';
 import { Random } from './random';
+import { playPairWork } from './pair-work';
 import { editRows, setSetting, typeRows } from './hands';
 import { createSpreadsheetApp } from '../emulator/sheets/app';
 import { PUPIL_REQUESTS } from '../../src/core/questionnaires/choices';
@@ -299,10 +300,13 @@ export function playDemoYear(ws: Workspace, runner: ScriptRunner, variant: DemoV
     for (let i = 0; i < 8; i++) {
       const person = randomName(rng);
       const association = ASSOCIATIONS[i % ASSOCIATIONS.length];
+      const grade = rng.int(9, 11);
       submit('Анкета наставника', {
         'Кто вы?': 'обучающийся',
         'Фамилия, имя, отчество': fullName(person),
-        'Класс (для обучающихся)': String(rng.int(9, 11)),
+        'Класс (для обучающихся)': String(grade),
+        // Indicator 2 of Р-145 counts mentors 15–19 by age: a senior pupil gives it.
+        'Возраст, полных лет (для обучающихся)': String(grade + 6),
         'Объединение (студия, кружок), в котором вы занимаетесь или работаете (если есть)': association.name,
         'В чём вы можете помочь наставляемому?': [...interestsOf(association.interests), 'освоиться в новом объединении или коллективе', 'подготовка к конкурсу, олимпиаде, выставке'],
         'Ваши интересы и увлечения': interestsOf(association.interests),
@@ -409,6 +413,8 @@ export function playDemoYear(ws: Workspace, runner: ScriptRunner, variant: DemoV
     return runner.call('notifyParticipants');
   });
 
-  step(moscow(2026, 12, 11), 'Повторная настройка на заполненной книге ничего не меняет', () => runner.call('setupWorkbook'));
+  playPairWork({ ws, runner, step, at: moscow });
+
+  step(moscow(2027, 6, 16), 'Повторная настройка на заполненной книге ничего не меняет', () => runner.call('setupWorkbook'));
   return steps;
 }
