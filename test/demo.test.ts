@@ -46,7 +46,40 @@ describe('the demo programme year (npm start)', () => {
 
   describe('its documents', () => documentChecks(ws, { shortName: 'МАОДО ЦДТ «Хибины»' }));
   describe('its orders printed by LibreOffice', () => printChecks(ws));
+  describe('the year after the order', () => pairWorkChecks(ws));
 });
+
+/** Meetings, feedback, diagnostics and monitoring after the pairs order, as the curator sees them. */
+function pairWorkChecks(ws: Workspace) {
+  const pairIds = () => new Set(table(ws, SHEET.pairs).flatMap((p) => [String(p.ID), String(p['Группа'])]));
+
+  test("«Встречи» holds the mentors' reports, every row tied to a pair or group of the order, none dated after the step that imported it", () => {
+    const meetings = table(ws, SHEET.meetings);
+    expect(meetings.length).toBeGreaterThan(500);
+    const ids = pairIds();
+    for (const m of meetings) expect(ids.has(String(m['Пара / группа']))).toBe(true);
+    expect(new Set(meetings.map((m) => m['Тип встречи']))).toEqual(new Set(['знакомство', 'пробная', 'планирование', 'регулярная', 'итоговая']));
+    const last = Math.max(...meetings.map((m) => (m['Дата'] as Date).getTime()));
+    expect(last).toBeLessThanOrEqual(Date.UTC(2027, 5, 1));
+  });
+
+  test('«Мониторинг» lists the pairs behind on meetings, by ID and how far behind, and the Р-145 indicators with numerator, denominator and date', () => {
+    const rows = table(ws, SHEET.monitoring);
+    const behind = rows.filter((r) => String(r['Показатель']).startsWith('Встречи: ') && r['Этап'] === '6.1' && !/пар с отставанием/.test(String(r['Показатель'])));
+    expect(behind.length).toBeGreaterThanOrEqual(3);
+    for (const r of behind) expect(String(r['Комментарий'])).toMatch(/\d+ встреч.* за \d+ недел.*ожидается не менее \d+/);
+    const june = rows.filter((r) => r['Этап'] === '7.3' && /^\d\. .* на 15\.06\.2027$/.test(String(r['Показатель'])));
+    expect(june).toHaveLength(6);
+    for (const r of june.slice(0, 4)) {
+      expect(String(r['Значение'])).toMatch(/^\d+(,\d)? %$/);
+      expect(String(r['Комментарий'])).toMatch(/Числитель: \d+; знаменатель: \d+/);
+    }
+    const text = JSON.stringify(rows);
+    expect(text).not.toMatch(/NaN|Infinity|undefined/);
+    const names = [...table(ws, SHEET.mentees), ...table(ws, SHEET.mentors)].map((p) => String(p['ФИО'])).filter((n) => n.length > 3);
+    for (const name of names) expect(text).not.toContain(name);
+  });
+}
 
 /** What the director reads: every order of a demo year, checked as the hidden document checks do. */
 function documentChecks(ws: Workspace, centre: { shortName: string }) {
