@@ -1,4 +1,5 @@
 import { YEARS, decimal, plural } from './language';
+import { SURVEY_STRINGS } from './strings-surveys';
 
 /** Every message a person sees, in one place (the add-on speaks Russian). */
 export const RU = {
@@ -18,6 +19,7 @@ export const RU = {
     monitoring: 'Обновить мониторинг',
     pairLife: 'Обновить статусы пар',
     meetingLetters: 'Разослать наставникам ссылки для отчётов о встречах',
+    surveyLinks: 'Ссылки на анкеты обратной связи и диагностики',
   },
   action: {
     setup: 'Настройка рабочей книги',
@@ -33,7 +35,9 @@ export const RU = {
     monitoring: 'Обновление мониторинга',
     pairLife: 'Статусы пар',
     meetingLetters: 'Письма наставникам со ссылками для отчётов о встречах',
+    surveyLinks: 'Ссылки на анкеты обратной связи и диагностики',
   },
+  surveys: SURVEY_STRINGS,
   templates: {
     summary: (created: number, lines: string[]) =>
       `${created ? `Создано шаблонов: ${created}.` : 'Все шаблоны на месте.'} Они лежат в папке «Шаблоны» папки программы; меняйте в них формулировки и реквизиты — поля в двойных фигурных скобках ({{дата}}, {{номер}}, {{пары.наставник}} …) заполняются при каждом формировании документа. ${lines.join('; ')}`,

@@ -12,9 +12,12 @@ import { readCalendarDate } from '../core/documents/cell-date';
 import { Answer, IntakeProblem, ParsedResponse, parseResponse } from '../core/questionnaires/read';
 import { cleanName } from '../core/text/names';
 import { RU } from '../core/strings';
-import { SHEET } from '../core/workbook/sheets';
+import { SHEET, sheetDef } from '../core/workbook/sheets';
 import { TARGET_GROUPS } from '../core/domain/target-groups';
 import { registerCatchUp, runAction, runInTrigger } from './curator';
+import { SurveyContext, applySurveyAnswer, clearRowsOf } from './import-surveys';
+import { monitoringKind } from '../core/questionnaires/monitoring-forms';
+import { ensureSheet } from './setup';
 import { questionnaireContext } from './questionnaires';
 import { LoadedTable, appendRows, loadTable, saveTable } from './tables';
 import { appendLogRows } from './log';
@@ -31,9 +34,37 @@ interface Pending {
 
 const cellOf = (a: Answer | undefined): Cell => (a === undefined ? '' : Array.isArray(a) ? a.join(', ') : a);
 
-const FORM_ORDER: Record<string, number> = { mentee: 0, mentor: 1, thirdParty: 2, preference: 3, meeting: 4 };
+const FORM_ORDER: Record<string, number> = {
+  mentee: 0,
+  mentor: 1,
+  thirdParty: 2,
+  preference: 3,
+  meeting: 4,
+  feedback: 5,
+  diagnosticsEntryMentee: 6,
+  diagnosticsEntryMentor: 6,
+  diagnosticsExitMentee: 7,
+  diagnosticsExitMentor: 7,
+  satisfaction: 8,
+  swot: 9,
+};
 
-const TABLES = ['mentees', 'mentors', 'partners', 'consents', 'pairs', 'groupMembers', 'targetGroups', 'ledger', 'preferences', 'importErrors', 'meetings'] as const;
+const TABLES = [
+  'mentees',
+  'mentors',
+  'partners',
+  'consents',
+  'pairs',
+  'groupMembers',
+  'targetGroups',
+  'ledger',
+  'preferences',
+  'importErrors',
+  'meetings',
+  'feedback',
+  'diagnostics',
+  'surveys',
+] as const;
 type TableKey = (typeof TABLES)[number];
 
 /** One remark for «Ошибки импорта»; the person is filled in once the answer is matched to one. */
@@ -68,6 +99,9 @@ interface Work {
   };
   /** What meeting reports are checked against, read at the first one. */
   meetingContext?: MeetingContext;
+  /** What feedback, diagnostics and surveys are checked against, read at the first one. */
+  surveyContext?: SurveyContext;
+  surveyCounts: { feedback: number; diagnostics: number; surveys: number; refused: number };
 }
 
 /** What earlier imports wrote per person (from the ledger), kept current as this import goes on. */
@@ -127,7 +161,7 @@ function applyPerson(
   return result;
 }
 
-function applyResponse(work: Work, p: Pending, previous: (id: string) => Record<string, string> | undefined): { id: string; written: string } {
+function applyResponse(work: Work, p: Pending, previous: (id: string) => Record<string, string> | undefined): { id: string; written: string; retry?: boolean } {
   const { def } = p.source;
   const a = p.response.answers;
   const label = sourceLabel(p.source);
@@ -167,6 +201,8 @@ function applyResponse(work: Work, p: Pending, previous: (id: string) => Record<
   }
   if (def.key === 'preference') return applyPreference(work, p, label);
   if (def.key === 'meeting') return applyMeeting(work, p, label);
+  const monitoring = monitoringKind(def.key);
+  if (monitoring) return applySurveyAnswer(work, p, label, monitoring);
   // A third party's request joins the child's row (created if the child has not answered yet).
   const table = mentees.table;
   const { name } = cleanName(a.name);
@@ -525,9 +561,12 @@ function withdrawalTargets(
 function scrubTables(ss: Spreadsheet, work: Work, withdrawal: Withdrawal): LoadedTable[] {
   const byName = mentionPattern(withdrawal.names);
   const byId = idMentionPattern([...withdrawal.ids]);
-  const { mentees, mentors, pairs, preferences, importErrors, consents, ledger, meetings } = work.tables;
+  const { mentees, mentors, pairs, preferences, importErrors, consents, ledger, meetings, feedback, diagnostics, surveys } = work.tables;
+  // Their own answers go whole: feedback, diagnostics and surveys are rows of one person each.
+  for (const t of [feedback, diagnostics, surveys]) clearRowsOf(t.table, withdrawal.ids);
   // The ledger too: what it remembers of other people's answers is scrubbed as their cells are.
-  for (const t of [mentees, mentors, pairs, preferences, consents, ledger, meetings]) scrubMentions(t.table, byName, byId, ['id', 'personId', 'menteeId', 'mentorId', 'key']);
+  for (const t of [mentees, mentors, pairs, preferences, consents, ledger, meetings, feedback, diagnostics, surveys])
+    scrubMentions(t.table, byName, byId, ['id', 'personId', 'menteeId', 'mentorId', 'key', 'item']);
   // Remarks on a withdrawn person's answers keep only the fact that there was one.
   const errors = importErrors.table;
   errors.rows.forEach((_r, i) => {
@@ -625,6 +664,8 @@ export function importNow(): ImportResult {
   const ss = SpreadsheetApp.getActive();
   const ctx = questionnaireContext(ss);
   const defs = questionnaires(ctx);
+  // A workbook set up before «Опросы» existed gets it here, as setup would add it.
+  if (!ss.getSheetByName(SHEET.surveys)) ensureSheet(ss, sheetDef('surveys'));
   const tables = Object.fromEntries(TABLES.map((k) => [k, loadTable(ss, k)!])) as Work['tables'];
   const work: Work = {
     tables,
@@ -633,6 +674,7 @@ export function importNow(): ImportResult {
     now: new Date(),
     timeZone: ss.getSpreadsheetTimeZone(),
     counts: { responses: {}, createdMentees: 0, createdMentors: 0, createdPartners: 0, updated: 0, stale: 0, anonymised: 0, rejected: 0, meetings: 0, meetingsRefused: 0 },
+    surveyCounts: { feedback: 0, diagnostics: 0, surveys: 0, refused: 0 },
   };
   const found = findSources(ss, defs);
   const sheetProblems = [...found.problems];
@@ -680,12 +722,18 @@ export function importNow(): ImportResult {
   pending.sort((x, y) => (x.response.timestamp?.getTime() ?? 0) - (y.response.timestamp?.getTime() ?? 0) || FORM_ORDER[x.source.def.key] - FORM_ORDER[y.source.def.key]);
   const writes = previousWrites(ledger);
   const previous = (id: string) => writes.get(id);
+  let retried = 0;
   for (const p of pending) {
-    const { id, written } = applyResponse(work, p, previous);
+    const { id, written, retry } = applyResponse(work, p, previous);
+    for (const r of work.remarks) if (r.key === p.key && !r.personId) r.personId = id;
+    // Known to this run only: a withdrawal still finds the response, and the next import checks it again.
+    owners.set(p.key, id);
+    if (retry) {
+      retried += 1;
+      continue;
+    }
     if (written) writes.set(id, { ...(writes.get(id) ?? {}), ...(JSON.parse(written) as Record<string, string>) });
     ledgerRow(work, p.key, p.source, p.response.row, id, written);
-    owners.set(p.key, id);
-    for (const r of work.remarks) if (r.key === p.key && !r.personId) r.personId = id;
     work.counts.responses[p.source.def.key] = (work.counts.responses[p.source.def.key] ?? 0) + 1;
   }
   const withdrawn = refreshPeople(work);
@@ -694,7 +742,8 @@ export function importNow(): ImportResult {
 
   // First the intake, whole: bases, then the ledger, so an answer is never marked imported
   // before its person is saved, and a re-run finds the same people by name.
-  for (const key of ['partners', 'consents', 'pairs', 'groupMembers', 'preferences', 'importErrors', 'mentees', 'mentors', 'meetings', 'ledger'] as const) saveTable(tables[key]);
+  for (const key of ['partners', 'consents', 'pairs', 'groupMembers', 'preferences', 'importErrors', 'mentees', 'mentors', 'meetings', 'feedback', 'diagnostics', 'surveys', 'ledger'] as const)
+    saveTable(tables[key]);
 
   // Then the withdrawals, on answers already recorded. Everything that needs the person's name to
   // be found goes first; the bases, which forget the name, go last, so a re-run after a failure at
@@ -718,7 +767,7 @@ export function importNow(): ImportResult {
     // and what they said is already in the bases.
     deleteFormResponses(targets);
     scrubRows(targets);
-    for (const key of ['consents', 'pairs', 'groupMembers', 'preferences', 'importErrors', 'meetings'] as const) saveTable(tables[key]);
+    for (const key of ['consents', 'pairs', 'groupMembers', 'preferences', 'importErrors', 'meetings', 'feedback', 'diagnostics', 'surveys'] as const) saveTable(tables[key]);
     for (const t of extra) saveTable(t);
     saveTable(tables.mentors, { last: ['name'] });
     saveTable(tables.mentees, { last: ['name'] });
@@ -726,8 +775,8 @@ export function importNow(): ImportResult {
   writeAnalysis(ss, work, ctx.forms);
   appendLogRows([...work.log, ...sheetProblems.map((p): [string, string] => [RU.action.importResponses, p])]);
 
-  const total = pending.length;
-  const summary = RU.importing.summary({ ...work.counts, total, errors: fresh });
+  const total = pending.length - retried;
+  const summary = [RU.importing.summary({ ...work.counts, total, errors: fresh }), RU.surveys.importLine(work.surveyCounts)].filter(Boolean).join(' ');
   return {
     message: sheetProblems.length ? `${sheetProblems.join(' ')} ${summary}` : summary,
     newResponses: total,

@@ -9,6 +9,7 @@ export { createTemplates } from './document-kinds';
 export { notifyParticipants } from './notify';
 export { createDevelopmentPlans } from './development-plans';
 export { meetingLinks } from './meetings';
+export { sendMeetingLinks } from './meeting-letters';
 export { surveyLinks } from './survey-links';
 export { refreshPairStatuses } from './pair-life';
 export { refreshMonitoring } from './monitoring';

@@ -22,6 +22,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem(NOTIFY_MENU, 'notifyParticipants')
     .addItem(RU.menu.plans, 'createDevelopmentPlans')
     .addItem(RU.menu.meetingLinks, 'meetingLinks')
+    .addItem(RU.menu.meetingLetters, 'sendMeetingLinks')
     .addItem(RU.menu.surveyLinks, 'surveyLinks')
     .addItem(RU.menu.pairLife, 'refreshPairStatuses')
     .addItem(RU.menu.monitoring, 'refreshMonitoring')

@@ -48,18 +48,42 @@ export interface StoredForm {
   written?: { description: string; confirmation: string };
 }
 
-export function storedForms(): Record<string, StoredForm> {
-  const raw = PropertiesService.getDocumentProperties().getProperty(PROPERTY);
+/**
+ * The first five questionnaires share one property; every later one has its own: a property holds
+ * at most 9 KB, and twelve forms' records with their item ids do not fit in one.
+ */
+const SHARED: readonly string[] = ['mentee', 'mentor', 'thirdParty', 'preference', 'meeting'];
+const OWN_PREFIX = `${PROPERTY}.`;
+
+function parseRecord(raw: string | null | undefined): Record<string, unknown> | null {
   try {
-    const parsed = raw ? (JSON.parse(raw) as unknown) : {};
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, StoredForm>) : {};
+    const parsed = raw ? (JSON.parse(raw) as unknown) : null;
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
   } catch (_error) {
-    return {};
+    return null;
   }
 }
 
+export function storedForms(): Record<string, StoredForm> {
+  const all = PropertiesService.getDocumentProperties().getProperties();
+  const out = { ...((parseRecord(all[PROPERTY]) ?? {}) as Record<string, StoredForm>) };
+  for (const [name, raw] of Object.entries(all)) {
+    if (!name.startsWith(OWN_PREFIX)) continue;
+    const record = parseRecord(raw);
+    if (record) out[name.slice(OWN_PREFIX.length)] = record as unknown as StoredForm;
+  }
+  return out;
+}
+
 function saveStored(stored: Record<string, StoredForm>): void {
-  PropertiesService.getDocumentProperties().setProperty(PROPERTY, JSON.stringify(stored));
+  const shared: Record<string, StoredForm> = {};
+  const own: Record<string, string> = {};
+  for (const [key, record] of Object.entries(stored)) {
+    if (SHARED.includes(key)) shared[key] = record;
+    else own[`${OWN_PREFIX}${key}`] = JSON.stringify(record);
+  }
+  // One call: the records never disagree with each other after a failure.
+  PropertiesService.getDocumentProperties().setProperties({ [PROPERTY]: JSON.stringify(shared), ...own });
 }
 
 /**
@@ -577,24 +601,26 @@ function route(form: Form, def: QuestionnaireDef, items: Record<string, number>,
   const item = id !== undefined ? form.getItemById(id) : null;
   if (!q || !item || String(item.getType()) !== 'MULTIPLE_CHOICE') return changed;
   const choiceItem = item.asMultipleChoiceItem();
-  const targetOf = (label: string): number | null => {
+  // An answer no branch is for skips them all: to the first shared section after them, or to «Отправить».
+  const firstBranch = sections.findIndex((s) => s.forAnswers);
+  const lastBranch = sections.length - 1 - [...sections].reverse().findIndex((s) => s.forAnswers);
+  const after = sections.slice(lastBranch + 1).find((s) => !s.forAnswers && pages[s.key] !== undefined);
+  const skipAll: Navigation = firstBranch > 0 || firstBranch < 0 ? { type: 'CONTINUE' } : after ? { type: 'GO_TO_PAGE', pageId: pages[after.key] } : { type: 'SUBMIT' };
+  const targetOf = (label: string): Navigation => {
     const value = q.stores?.[label] ?? label;
     const section = sections.find((s) => s.forAnswers?.includes(value));
-    return section && pages[section.key] !== undefined ? pages[section.key] : null;
+    if (!section) return skipAll;
+    return pages[section.key] !== undefined ? { type: 'GO_TO_PAGE', pageId: pages[section.key] } : { type: 'CONTINUE' };
   };
-  const wanted = choiceValues(q).map((label) => ({ label, page: targetOf(label) }));
+  const wanted = choiceValues(q).map((label) => ({ label, nav: targetOf(label) }));
   const current = choiceItem.getChoices();
-  const same =
-    current.length === wanted.length &&
-    current.every(
-      (c, i) =>
-        c.getValue() === wanted[i].label &&
-        sameNavigation(c.getPageNavigationType(), () => c.getGotoPage(), wanted[i].page === null ? { type: 'CONTINUE' } : { type: 'GO_TO_PAGE', pageId: wanted[i].page! }),
-    );
+  const same = current.length === wanted.length && current.every((c, i) => c.getValue() === wanted[i].label && sameNavigation(c.getPageNavigationType(), () => c.getGotoPage(), wanted[i].nav));
   if (same) return changed;
   const targets = new Map<number, GoogleAppsScript.Forms.PageBreakItem | null>();
-  const choices = wanted.map(({ label, page }) => {
-    if (page === null) return choiceItem.createChoice(label);
+  const choices = wanted.map(({ label, nav }) => {
+    if (nav.type === 'SUBMIT') return choiceItem.createChoice(label, FormApp.PageNavigationType.SUBMIT);
+    if (nav.type !== 'GO_TO_PAGE') return choiceItem.createChoice(label);
+    const page = nav.pageId;
     if (!targets.has(page)) targets.set(page, pageItem(page));
     const target = targets.get(page);
     return target ? choiceItem.createChoice(label, target) : choiceItem.createChoice(label);

@@ -15,7 +15,8 @@ import {
   WEEKDAYS,
   uniqueChoices,
 } from './choices';
-import { NO_DETAILS, ProgrammeDetails, meetingTexts, menteeTexts, mentorTexts, preferenceTexts, thirdPartyTexts } from './texts';
+import { NO_DETAILS, ProgrammeDetails, meetingTexts, menteeTexts, mentorTexts, monitoringTexts, preferenceTexts, thirdPartyTexts } from './texts';
+import { monitoringQuestionnaires } from './monitoring-forms';
 import { QuestionDef, QuestionnaireDef, QuestionnaireKey } from './types';
 
 /** What the definitions depend on in this workbook. */
@@ -390,5 +391,9 @@ export function questionnaires(given: QuestionnaireContext): Record<Questionnair
     thirdParty: thirdPartyQuestionnaire(ctx),
     preference: preferenceQuestionnaire(ctx),
     meeting: meetingQuestionnaire(ctx),
+    ...(monitoringQuestionnaires({ forms: ctx.forms, pairs: ctx.pairs ?? [], texts: (key) => monitoringTexts(ctx.details ?? NO_DETAILS, key) }) as Record<
+      Exclude<QuestionnaireKey, 'mentee' | 'mentor' | 'thirdParty' | 'preference' | 'meeting'>,
+      QuestionnaireDef
+    >),
   };
 }

@@ -180,3 +180,27 @@ export function textHash(text: string): string {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
   return h.toString(36);
 }
+
+const NO_NAMES = 'Не пишите в ответах фамилии, сведения о здоровье и семье — ни свои, ни других людей.';
+const BY_LINK = 'Открывайте анкету по своей личной ссылке от куратора: код участника и пара в ней уже заполнены.';
+
+/**
+ * The monitoring questionnaires' texts (feedback, diagnostics, the May survey, SWOT). The answers
+ * are summarised: reports hold averages, never a person's name or a single answer.
+ */
+export function monitoringTexts(d: ProgrammeDetails, key: string): FormTexts {
+  const about: Record<string, string> = {
+    feedback: 'Короткая анкета раз в месяц: как идёт работа в паре или группе. Три оценки от 1 до 10 и, если хотите, комментарий.',
+    diagnosticsEntryMentee: 'Анкета в начале работы с наставником: чего вы ожидаете от программы. В конце года будет итоговая анкета с теми же вопросами — так видно, что изменилось.',
+    diagnosticsEntryMentor: 'Анкета в начале работы наставником: чего вы ожидаете от программы. В конце года будет итоговая анкета с теми же вопросами — так видно, что изменилось.',
+    diagnosticsExitMentee: 'Анкета в конце работы с наставником: каким был ваш опыт в программе.',
+    diagnosticsExitMentor: 'Анкета в конце работы наставником: каким был ваш опыт в программе.',
+    satisfaction: 'Опрос в конце учебного года: насколько вы удовлетворены участием в программе наставничества.',
+    swot: 'SWOT-анализ программы: заполняет команда программы отдельно по каждой форме наставничества в конце учебного года.',
+  };
+  const personal = key !== 'swot';
+  return {
+    description: finish([...heading(d), about[key] ?? '', personal ? BY_LINK : '', 'Ответы обобщаются: в отчётах нет ни имён, ни отдельных ответов.', NO_NAMES, contactSentence(d)], d),
+    confirmation: finish(['Спасибо, ответ принят!', contactSentence(d)], d),
+  };
+}

@@ -70,7 +70,19 @@ export interface SectionDef {
   forAnswers?: readonly string[];
 }
 
-export type QuestionnaireKey = 'mentee' | 'mentor' | 'thirdParty' | 'preference' | 'meeting';
+export type QuestionnaireKey =
+  | 'mentee'
+  | 'mentor'
+  | 'thirdParty'
+  | 'preference'
+  | 'meeting'
+  | 'feedback'
+  | 'diagnosticsEntryMentee'
+  | 'diagnosticsEntryMentor'
+  | 'diagnosticsExitMentee'
+  | 'diagnosticsExitMentor'
+  | 'satisfaction'
+  | 'swot';
 
 export interface QuestionnaireDef {
   key: QuestionnaireKey;

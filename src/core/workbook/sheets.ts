@@ -25,6 +25,8 @@ export const SHEET = {
   meetings: 'Встречи',
   feedback: 'Обратная связь',
   diagnostics: 'Диагностика',
+  surveys: 'Опросы',
+  surveyLinks: 'Ссылки на анкеты',
   monitoring: 'Мониторинг',
   importErrors: 'Ошибки импорта',
   log: 'Журнал',
@@ -464,6 +466,39 @@ export const WORKBOOK: readonly SheetDef[] = [
       text('indicator', 'Показатель', 240),
       { key: 'value', header: 'Значение', width: 90, note: 'Оценка 1–10, «да» или «нет», выбранный вариант; развёрнутый ответ — в «Комментарии»' },
       text('comment', 'Комментарий', 220),
+    ],
+  },
+  {
+    // The May survey (7.2) and the SWOT questionnaire (7.1): one row per answered question.
+    key: 'surveys',
+    name: SHEET.surveys,
+    tabColor: '#188038',
+    columns: [
+      id('ОП'),
+      { key: 'survey', header: 'Опрос', system: true, width: 220 },
+      date('date', 'Дата'),
+      { key: 'personId', header: 'ID участника', system: true, text: true, width: 110 },
+      text('pair', 'Пара / группа', 110),
+      { key: 'role', header: 'Роль', system: true, width: 120 },
+      { key: 'form', header: 'Форма наставничества', system: true, width: 160 },
+      { key: 'item', header: 'Код вопроса', system: true, text: true, width: 120 },
+      text('indicator', 'Вопрос', 240),
+      { key: 'value', header: 'Значение', width: 90, note: 'Оценка 1–10, «да» или «нет», выбранный вариант; развёрнутый ответ — в «Комментарии»' },
+      text('comment', 'Комментарий', 260),
+    ],
+  },
+  {
+    // Personal pre-filled links for the curator to hand out; rewritten by «Ссылки на анкеты обратной связи и диагностики».
+    key: 'surveyLinks',
+    name: SHEET.surveyLinks,
+    tabColor: '#188038',
+    columns: [
+      { key: 'personId', header: 'ID участника', system: true, text: true, width: 110 },
+      { key: 'name', header: 'ФИО', system: true, text: true, width: 220 },
+      { key: 'role', header: 'Роль', system: true, width: 120 },
+      { key: 'pair', header: 'Пара', system: true, text: true, width: 110 },
+      { key: 'form', header: 'Анкета', system: true, width: 220 },
+      { key: 'url', header: 'Ссылка', system: true, text: true, width: 360 },
     ],
   },
   {
