@@ -6,12 +6,13 @@ import { sheetDef } from '../core/workbook/sheets';
 import { CuratorError, runAction } from './curator';
 import { storedForms } from './questionnaires';
 import { ensureSheet } from './setup';
-import { loadTable, readSheet, saveTable } from './tables';
+import { LoadedTable, loadTable, readSheet, saveTable } from './tables';
+import { BaseTable } from '../core/intake/table';
 
 type Form = GoogleAppsScript.Forms.Form;
 
 /** Consent statuses under which a mentor may get a link (the link carries the mentor's code). */
-const CONSENTED: readonly string[] = [CONSENT.valid, CONSENT.validNoPublication];
+export const CONSENTED: readonly string[] = [CONSENT.valid, CONSENT.validNoPublication];
 
 export interface MeetingLinksResult {
   message: string;
@@ -53,8 +54,20 @@ function refreshPairList(pair: GoogleAppsScript.Forms.ListItem, ids: string[]): 
   if (current.join('\n') !== wanted.join('\n')) pair.setChoiceValues(wanted);
 }
 
+/** What a refresh of the links leaves for the letters: «Наставники» as written and each mentor's pairs and groups. */
+export interface MeetingLinks {
+  result: MeetingLinksResult;
+  mentors: LoadedTable;
+  pairs: BaseTable;
+  byMentor: Map<string, string[]>;
+}
+
 function meetingLinksNow(): MeetingLinksResult {
-  const ss = SpreadsheetApp.getActive();
+  return refreshMeetingLinks(SpreadsheetApp.getActive()).result;
+}
+
+/** Makes or refreshes each consented mentor's pre-filled link on «Наставники» (one write). */
+export function refreshMeetingLinks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): MeetingLinks {
   const pairs = loadTable(ss, 'pairs')!.table;
   const ids = approvedUnitIds(pairs);
   const byMentor = unitsByMentor(pairs);
@@ -88,8 +101,9 @@ function meetingLinksNow(): MeetingLinksResult {
     else cleared += 1;
   });
   saveTable(mentors);
-  if (!ids.length && !cleared) return { message: RU.meetings.noPairs, mentors: 0, written: 0, cleared: 0 };
-  return { message: RU.meetings.summary({ mentors: count, written, cleared, noConsent }), mentors: count, written, cleared };
+  const out = { mentors, pairs, byMentor };
+  if (!ids.length && !cleared) return { ...out, result: { message: RU.meetings.noPairs, mentors: 0, written: 0, cleared: 0 } };
+  return { ...out, result: { message: RU.meetings.summary({ mentors: count, written, cleared, noConsent }), mentors: count, written, cleared } };
 }
 
 /** Menu «Ссылки для отчётов о встречах»: each mentor's personal pre-filled link, made or refreshed. */

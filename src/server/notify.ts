@@ -3,6 +3,7 @@ import { ComposedLetter, LetterContext, LetterPerson, letterText, menteeLetter, 
 import { NounForms, WORDS, bySex, plural, sexOf } from '../core/language';
 import { MenteeRecord, MentorRecord } from '../core/pairing/records';
 import { SHEET } from '../core/workbook/sheets';
+import { Settings } from '../core/settings';
 import { CuratorError, runAction } from './curator';
 import { escapeHtml } from './html';
 import { APPROVED, PairingData, approvalPending, loadPairingData, pairBlocker, pairsWithStatus } from './pairing';
@@ -30,7 +31,7 @@ interface Sent {
 const recordKey = (docId: string) => `notified:${docId}`;
 
 /** The first e-mail address in a contact cell («+7 911 …, mama@mail.ru»), or ''. */
-function emailIn(contact: unknown): string {
+export function emailIn(contact: unknown): string {
   return (
     String(contact ?? '')
       .split(/[\s,;]+/)
@@ -132,6 +133,13 @@ function html(letter: ComposedLetter): string {
   return letter.paragraphs.map((p) => `<p>${p.split('\n').map(escapeHtml).join('<br>')}</p>`).join('');
 }
 
+/** Sends one composed letter as text and escaped HTML, from the centre, replies to the curator (meeting-letters.ts sends with it too). */
+export function sendLetter(to: string, letter: ComposedLetter, settings: Settings): void {
+  const replyTo = EMAIL.test(String(settings.curatorEmail).trim()) ? String(settings.curatorEmail).trim() : undefined;
+  const sender = String(settings.orgShortName).trim() || undefined;
+  MailApp.sendEmail({ to, subject: letter.subject, body: letterText(letter), htmlBody: html(letter), ...(sender ? { name: sender } : {}), ...(replyTo ? { replyTo } : {}) });
+}
+
 function notifyNow() {
   const ss = SpreadsheetApp.getActive();
   if (approvalPending()) throw new CuratorError('Утверждение пар было прервано сбоем и ещё не завершено. Сначала снова выберите «Утвердить пары и сформировать приказ», затем уведомляйте участников.');
@@ -154,9 +162,6 @@ function notifyNow() {
   const noEmail = letters.filter((l) => !l.to && !record.sent[l.personId]);
 
   const today = numericDate(dayIn(ss)(new Date()));
-  const settings = data.settings;
-  const replyTo = EMAIL.test(String(settings.curatorEmail).trim()) ? String(settings.curatorEmail).trim() : undefined;
-  const sender = String(settings.orgShortName).trim() || undefined;
   let held = 0;
   let sentNow = 0;
   if (pending.length) {
@@ -166,7 +171,7 @@ function notifyNow() {
         held += 1;
         continue;
       }
-      MailApp.sendEmail({ to: l.to, subject: l.letter.subject, body: letterText(l.letter), htmlBody: html(l.letter), ...(sender ? { name: sender } : {}), ...(replyTo ? { replyTo } : {}) });
+      sendLetter(l.to, l.letter, data.settings);
       quota -= 1;
       sentNow += 1;
       // Recorded before the next letter: a re-run after a failure sends only the rest.

@@ -92,7 +92,7 @@ function orderRef(ctx: LetterContext): string {
   return `от ${numericDate(date)} № ${number}`;
 }
 
-function salutation(person: LetterPerson, sex: Sex | null, ctx: LetterContext): string {
+export function salutation(person: LetterPerson, sex: Sex | null, ctx: LetterContext): string {
   if (person.minor) return `Уважаемые родители (законные представители) ${declineName(person.name, 'genitive', ctx.overrides ?? NO_OVERRIDES)}!`;
   const parts = parseName(person.name);
   if (parts && parts.first && parts.middle && sex) return `${bySex(sex, DEAR)} ${parts.first} ${parts.middle}!`;
@@ -107,7 +107,7 @@ function opening(ctx: LetterContext): string {
 }
 
 /** Whom to ask: the curator in the dative, with the phone and e-mail there are. */
-function contact(ctx: LetterContext): string {
+export function contact(ctx: LetterContext): string {
   const s = ctx.settings;
   const name = String(s.curatorName).trim();
   const ways = joinFilled([String(s.curatorPhone).trim() && `тел. ${String(s.curatorPhone).trim()}`, String(s.curatorEmail).trim() && `e-mail ${String(s.curatorEmail).trim()}`]);
@@ -115,7 +115,7 @@ function contact(ctx: LetterContext): string {
   return `С вопросами обращайтесь к ${whom}${ways ? `: ${ways}` : ''}.`;
 }
 
-function signature(ctx: LetterContext): string {
+export function signature(ctx: LetterContext): string {
   const s = ctx.settings;
   const position = String(s.curatorPosition).trim();
   return joinFilled(
@@ -129,7 +129,7 @@ function signature(ctx: LetterContext): string {
   );
 }
 
-function finish(subject: string, paragraphs: string[], ctx: LetterContext): ComposedLetter {
+export function finish(subject: string, paragraphs: string[], ctx: LetterContext): ComposedLetter {
   const options = { orgShortName: String(ctx.settings.orgShortName) };
   return { subject: typeset(subject, options), paragraphs: paragraphs.filter(Boolean).map((p) => typeset(p, options)) };
 }
