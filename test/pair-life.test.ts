@@ -240,6 +240,19 @@ describe('a pair ended early and a replacement mentor', () => {
     expect(String(mentor['Наставляемые'])).toContain('Орлов');
   });
 
+  test('«несовместимость»: the mentee is matched again, but never to the same mentor', () => {
+    const p = approved();
+    const orlov = pairOf(p.ws, 'Орлов Глеб Игоревич');
+    setCells(p.ws, SHEET.pairs, 'ID', String(orlov.ID), { 'Причина завершения': 'несовместимость' });
+    expect(refresh(p).ok).toBe(true);
+    expect(person(p.ws, SHEET.mentees, orlov['ID наставляемого'])['Статус']).toBe('без пары');
+    // Громов stays in the programme with a free place.
+    expect(person(p.ws, SHEET.mentors, orlov['ID наставника'])['Статус']).not.toBe('выбыл(а)');
+    expect((p.runner.call('computeMatches') as Outcome).ok).toBe(true);
+    const again = table(p.ws, SHEET.pairs).filter((r) => r['Статус'] === 'предложена' && r['ID наставляемого'] === orlov['ID наставляемого']);
+    expect(again.filter((r) => r['ID наставника'] === orlov['ID наставника'])).toEqual([]);
+  });
+
   test('a fault at any service call, then a re-run: the same end state, nothing doubled', () => {
     const setup = cachedSetup(() => {
       const p = belovaLeaves();

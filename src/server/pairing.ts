@@ -98,7 +98,11 @@ export function buildPlan(ss: Spreadsheet, data: PairingData, mode: 'optimal' | 
     lockedMentees.add(e);
     locked.push([e, String(pairs.table.get(i, 'mentorId'))]);
   }
-  const rejected = new Set(pairsWithStatus(pairs.table, [REJECTED]).map((i) => `${String(pairs.table.get(i, 'menteeId')).trim()}|${String(pairs.table.get(i, 'mentorId')).trim()}`));
+  // A pair that ended early (its reason on the row) is not proposed again: the mentee gets someone else.
+  const endedEarly = pairsWithStatus(pairs.table, ['завершена']).filter((i) => String(pairs.table.get(i, 'endReason')).trim() !== '');
+  const rejected = new Set(
+    [...pairsWithStatus(pairs.table, [REJECTED]), ...endedEarly].map((i) => `${String(pairs.table.get(i, 'menteeId')).trim()}|${String(pairs.table.get(i, 'mentorId')).trim()}`),
+  );
   data.partners ??= loadTable(ss, 'partners')!;
   if (data.preferences === undefined) data.preferences = loadTable(ss, 'preferences', false);
   const partners = data.partners;
