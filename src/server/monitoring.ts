@@ -81,20 +81,6 @@ function valueOf(cell: unknown): CellValue {
   return typeof cell === 'string' || typeof cell === 'number' || typeof cell === 'boolean' ? cell : null;
 }
 
-/**
- * Each moment turned into a day once: every conversion is a service call, and a year of meetings
- * and feedback has thousands of cells but only a few hundred distinct dates.
- */
-function memoised(dayOf: (d: Date) => Day): (d: Date) => Day {
-  const seen = new Map<number, Day>();
-  return (d) => {
-    const t = d.getTime();
-    let day = seen.get(t);
-    if (!day) seen.set(t, (day = dayOf(d)));
-    return day;
-  };
-}
-
 /** A cell as a number, or null (empty, text, anything else). */
 function numberOf(cell: Cell | undefined): number | null {
   if (typeof cell === 'number' && Number.isFinite(cell)) return cell;
@@ -283,7 +269,8 @@ function writeFeedback(
     if (level && level.share.ok)
       rows.put(STAGE_FEEDBACK, shareRow, figureText(level.share, true), [RU.monitoring.satisfiedOf(level.satisfied, level.respondents), stats.threshold.note ?? ''].filter(Boolean).join('; '));
     else rows.put(STAGE_FEEDBACK, shareRow, RU.monitoring.noFeedback(group), stats.threshold.note ?? '');
-    for (const item of FEEDBACK_ITEMS) {
+    // The comment is words, not a rating: it has no mean.
+    for (const item of FEEDBACK_ITEMS.filter((i) => i.kind === 'scale')) {
       const stat = found?.items.find((i) => i.code === item.code);
       const label = RU.monitoring.feedbackMean(group, item.label);
       if (stat && stat.mean.ok) rows.put(STAGE_FEEDBACK, label, figureText(stat.mean), RU.monitoring.byRespondents(stat.n));
@@ -461,7 +448,8 @@ function writeIndicators(
 function refreshNow(): MonitoringResult {
   const ss = SpreadsheetApp.getActive();
   const now = new Date();
-  const dayOf = memoised(dayOfIn(ss.getSpreadsheetTimeZone()));
+  // dayOfIn converts each moment once: calls stay flat with thousands of dated rows.
+  const dayOf = dayOfIn(ss.getSpreadsheetTimeZone());
   const today = dayOf(now);
   const s = readSheets(ss);
   const { settings } = loadSettings(ss);

@@ -351,6 +351,8 @@ function sheetState(sheet: SheetModel) {
     validations: sortedBy(effectiveValidations(sheet)),
     protections: sortedBy(sheet.protections.map((p) => ({ ...p, id: undefined, editors: [...p.editors].sort() }))),
     formUrl: sheet.formUrl,
+    // A chart is the same chart whatever id a re-run gave it: its type, data, options and place.
+    charts: sheet.charts.map((c) => ({ type: c.type, ranges: c.ranges, options: c.options, position: c.position })),
   };
 }
 
