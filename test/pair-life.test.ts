@@ -147,7 +147,8 @@ function belovaLeaves() {
   const group = table(p.ws, SHEET.pairs).filter((r) => r['Наставник'] === 'Белова Ирина Сергеевна' && r['Статус'] === 'утверждена');
   expect(group).toHaveLength(2);
   append(p.ws, SHEET.meetings, [meeting(unitOf(group[0]), 'знакомство')]);
-  for (const r of group) setCells(p.ws, SHEET.pairs, 'ID', String(r.ID), { 'Причина завершения': 'Наставник выбыл (переезд)' });
+  // Written on one row: the mentor's departure is the whole group's.
+  setCells(p.ws, SHEET.pairs, 'ID', String(group[0].ID), { 'Причина завершения': 'Наставник выбыл (переезд)' });
   return { ...p, group };
 }
 
@@ -162,6 +163,7 @@ describe('a pair ended early and a replacement mentor', () => {
     for (const r of group) {
       const now = table(ws, SHEET.pairs).find((x) => x.ID === r.ID)!;
       expect(now['Статус']).toBe('завершена');
+      expect(now['Причина завершения']).toBe('Наставник выбыл (переезд)');
       // The day of the run is the end date.
       const zone = look(ws, (ss) => ss.getSpreadsheetTimeZone());
       expect((now['Дата окончания'] as Date).toLocaleDateString('ru-RU', { timeZone: zone })).toBe('20.10.2026');
@@ -279,6 +281,8 @@ describe('pair life rules', () => {
     endReason: '',
     replaces: '',
     ...over,
+    // A pair is its own unit; a group's rows share the group's ID.
+    unit: over.unit ?? over.id ?? 'ПА-0001',
   });
   const today = { year: 2027, month: 5, day: 25 };
 
@@ -318,5 +322,21 @@ describe('pair life rules', () => {
     });
     expect(plan.changes.map((c) => c.to)).toEqual(['завершена']);
     expect(plan.people).toEqual([{ id: 'НК-0001', role: 'mentor', status: 'завершил(а)', unlink: [] }]);
+  });
+
+  test("a group ends as one: the end date or the mentor's departure on one row is the group's; a mentee's own reason stays on that row", () => {
+    const row = (n: number, over: Partial<LifePair> = {}) => base({ row: n, id: `ПА-000${n + 1}`, unit: 'Г-0001', menteeId: `НЯ-000${n + 1}`, ...over });
+    const input = (pairs: LifePair[]) => ({ pairs, meetings: [{ pair: 'Г-0001', kind: 'итоговая' }], exitDiagnostics: [], mentees: new Map(), mentors: new Map(), today });
+    const left = planPairLife(input([row(0), row(1, { endReason: 'наставник выбыл' }), row(2)]));
+    expect(left.changes.map((c) => [c.id, c.to, c.reason])).toEqual([
+      ['ПА-0001', 'завершена', 'наставник выбыл'],
+      ['ПА-0002', 'завершена', 'наставник выбыл'],
+      ['ПА-0003', 'завершена', 'наставник выбыл'],
+    ]);
+    const oneMentee = planPairLife(input([row(0), row(1, { endReason: 'наставляемый выбыл' }), row(2)]));
+    expect(oneMentee.changes.filter((c) => c.to === 'завершена').map((c) => c.id)).toEqual(['ПА-0002']);
+    // The end date on one row: every row waits for the same exit diagnostics.
+    const dated = planPairLife(input([row(0, { end: { year: 2027, month: 5, day: 24 } }), row(1), row(2)]));
+    expect(dated.waiting.map((w) => w.id)).toEqual(['ПА-0001', 'ПА-0002', 'ПА-0003']);
   });
 });

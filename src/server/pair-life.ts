@@ -116,6 +116,7 @@ function refreshNow() {
   for (const c of plan.changes) {
     pairs.set(c.row, 'status', c.to);
     if (c.end) pairs.set(c.row, 'end', new Date(c.end.year, c.end.month - 1, c.end.day));
+    if (c.reason && !cell(pairs, c.row, 'endReason')) pairs.set(c.row, 'endReason', c.reason);
   }
   for (const l of plan.links) pairs.set(l.row, 'replaces', l.replaces);
   saveTable(data.pairs);

@@ -69,6 +69,8 @@ export interface PairChange {
   early: EndKind | null;
   /** «Дата окончания» to write (an early end without a date gets today). */
   end: Day | null;
+  /** «Причина завершения» of an early end (a group's row may have it from another row of the group). */
+  reason?: string;
 }
 
 /** A pair asked to end that cannot yet: what is missing, in words. */
@@ -113,10 +115,33 @@ function missingForEnd(p: LifePair, input: LifeInput, finals: Set<string>, exits
 }
 
 /**
+ * A group ends as one: one mentor, one итоговая meeting. The curator may set «Дата окончания» on
+ * one row of the group, and a mentor's departure written on one row is the whole group's; a reason
+ * that concerns one mentee (moved away, did not get on) stays that mentee's row's own.
+ */
+function withGroupEnds(pairs: readonly LifePair[]): LifePair[] {
+  const ends = new Map<string, Day>();
+  const departures = new Map<string, string>();
+  for (const p of pairs) {
+    if (key(p.unit) === key(p.id)) continue;
+    const u = key(p.unit);
+    const end = ends.get(u);
+    if (p.end && (!end || num(p.end) < num(end))) ends.set(u, p.end);
+    if (endKind(p.endReason) === 'mentorLeft' && !departures.has(u)) departures.set(u, p.endReason);
+  }
+  return pairs.map((p) => {
+    const u = key(p.unit);
+    if (u === key(p.id) || endKind(p.endReason)) return p;
+    return { ...p, end: p.end ?? ends.get(u) ?? null, endReason: departures.get(u) ?? p.endReason };
+  });
+}
+
+/**
  * What this run changes: each pair's status, the people's statuses, and the links of new pairs to
  * the pairs they replace. A run on what the last run wrote changes nothing.
  */
-export function planPairLife(input: LifeInput): LifePlan {
+export function planPairLife(given: LifeInput): LifePlan {
+  const input = { ...given, pairs: withGroupEnds(given.pairs) };
   const met = new Set<string>();
   const finals = new Set<string>();
   for (const m of input.meetings) {
@@ -134,7 +159,7 @@ export function planPairLife(input: LifeInput): LifePlan {
     const started = met.has(key(p.unit)) || met.has(key(p.id));
     const early = endKind(p.endReason);
     if (early) {
-      changes.push({ row: p.row, id: p.id, from: p.status, to: PAIR_ENDED, early, end: p.end ?? input.today });
+      changes.push({ row: p.row, id: p.id, from: p.status, to: PAIR_ENDED, early, end: p.end ?? input.today, reason: p.endReason });
       continue;
     }
     if (p.end) {
