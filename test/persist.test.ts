@@ -39,7 +39,8 @@ describe('the local workspace folder', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['drive', 'mail', 'spreadsheet.xlsx', 'state.json']);
     const programme = fs.readdirSync(path.join(dir, 'drive')).find((f) => f.startsWith('Наставничество'))!;
     const files = fs.readdirSync(path.join(dir, 'drive', programme));
-    expect(files.filter((f) => f.endsWith('.form.json'))).toHaveLength(5);
+    // The intake five, the meeting report, feedback, four diagnostics, the May survey and SWOT.
+    expect(files.filter((f) => f.endsWith('.form.json'))).toHaveLength(12);
     expect(files.some((f) => f.startsWith('Приказ об утверждении') && f.endsWith('.docx'))).toBe(true);
     const form = JSON.parse(fs.readFileSync(path.join(dir, 'drive', programme, 'Анкета наставляемого.form.json'), 'utf8'));
     expect(Object.keys(form).slice(0, 8)).toEqual(['id', 'title', 'description', 'url', 'published', 'collectEmail', 'destinationSheet', 'items']);

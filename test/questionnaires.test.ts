@@ -29,15 +29,22 @@ function forms(ws: Workspace): FormModel[] {
   return ws.drive.byMime(MIME.form).map((e) => e.content as FormModel);
 }
 
+/** The records: the first five share 'questionnaires', every later form has its own 'questionnaires.<key>'. */
 function stored(ws: Workspace): Stored {
-  return JSON.parse(ws.properties.document.get('questionnaires') ?? '{}') as Stored;
+  const out = JSON.parse(ws.properties.document.get('questionnaires') ?? '{}') as Stored;
+  for (const [name, raw] of ws.properties.document) if (name.startsWith('questionnaires.')) out[name.slice('questionnaires.'.length)] = JSON.parse(raw) as Stored[string];
+  return out;
 }
+
+/** Every questionnaire the add-on makes: the intake five, the meeting report's, feedback, diagnostics, surveys. */
+const FORM_COUNT = Object.keys(questionnaires({ forms: ACTIVE_FORMS, pseudonymous: false })).length;
+const each = <T>(value: T): T[] => Array.from({ length: FORM_COUNT }, () => value);
 
 /** What «done» means for the questionnaires, checked on the models themselves. */
 function expectComplete(ws: Workspace): void {
   const defs = questionnaires({ forms: ACTIVE_FORMS, pseudonymous: false });
   const all = forms(ws);
-  expect(all).toHaveLength(5);
+  expect(all).toHaveLength(FORM_COUNT);
   const record = stored(ws);
   for (const def of Object.values(defs)) {
     const entry = record[def.key];
@@ -74,10 +81,10 @@ describe('createQuestionnaires on a new workbook', () => {
   const { ws, runner } = setUp();
   const result = runner.call('createQuestionnaires') as Outcome;
 
-  test('makes five titled, linked, published forms and records them with their item ids', () => {
+  test('makes every questionnaire as a titled, linked, published form and records them with their item ids', () => {
     expect(result.ok).toBe(true);
     expectComplete(ws);
-    expect(ws.calls.count('Form.setTitle')).toBe(5);
+    expect(ws.calls.count('Form.setTitle')).toBe(FORM_COUNT);
   });
 
   test('says in the result and the dialog whether outsiders can answer (unknown in a consumer account)', () => {
@@ -91,7 +98,7 @@ describe('createQuestionnaires on a new workbook', () => {
     const before = questionnaireState(ws);
     const again = runner.call('createQuestionnaires') as Outcome;
     expect(again.ok).toBe(true);
-    expect(again.forms!.map((f) => f.action)).toEqual(['в порядке', 'в порядке', 'в порядке', 'в порядке', 'в порядке']);
+    expect(again.forms!.map((f) => f.action)).toEqual(each('в порядке'));
     expect(questionnaireState(ws)).toEqual(before);
   });
 
@@ -105,7 +112,7 @@ describe('createQuestionnaires on a new workbook', () => {
 });
 
 describe('createQuestionnaires under a fault at any service call', () => {
-  test('fails in Russian and, run again, ends exactly as a clean run: five complete forms', () => {
+  test('fails in Russian and, run again, ends exactly as a clean run: every form complete', () => {
     const setup = cachedSetup(setUp);
     const report = faultSweep({ setup, operation: { name: 'createQuestionnaires' }, snapshot: questionnaireState, maxFaults: process.env.FULL_SWEEP ? 100000 : 80 });
     // Every method the operation calls is failed at least once, and every fault was followed up.
@@ -178,7 +185,7 @@ describe('publishing and who may answer', () => {
       () => {
         const { runner } = setUp();
         const result = runner.call('createQuestionnaires') as Outcome;
-        expect(result.forms!.map((f) => f.published)).toEqual([false, false, false, false, false]);
+        expect(result.forms!.map((f) => f.published)).toEqual(each(false));
         expect(result.message).toContain('Не удалось опубликовать');
       },
     );
@@ -199,8 +206,8 @@ describe('publishing and who may answer', () => {
       () => {
         const { ws, runner } = setUp();
         const result = runner.call('createQuestionnaires') as Outcome;
-        expect(result.forms!.map((f) => f.openToAll)).toEqual([true, true, true, true, true]);
-        expect(ws.calls.count('Form.setRequireLogin')).toBe(5);
+        expect(result.forms!.map((f) => f.openToAll)).toEqual(each(true));
+        expect(ws.calls.count('Form.setRequireLogin')).toBe(FORM_COUNT);
         expect(result.message).not.toContain('без аккаунта школы');
         expect(ws.ui.filter((e) => e.kind === 'dialog').pop()!.html).toContain(RU.questionnaires.linkOpen);
       },
@@ -358,10 +365,10 @@ describe('the programme folder', () => {
       }),
     };
     expect((runner.call('createQuestionnaires') as Outcome).ok).toBe(true);
-    expect(updates).toHaveLength(5);
+    expect(updates).toHaveLength(FORM_COUNT);
     for (const u of updates) expect(Object.keys(u)).toEqual(['addParents']);
     // Drive then refuses a second parent; the forms stay put, recorded as not yet in the folder.
-    expect(Object.values(stored(ws)).map((s) => (s as { inFolder?: boolean }).inFolder)).toEqual([false, false, false, false, false]);
+    expect(Object.values(stored(ws)).map((s) => (s as { inFolder?: boolean }).inFolder)).toEqual(each(false));
   });
 });
 
@@ -395,7 +402,7 @@ describe('the centre and the curator from «Настройки» in every form',
   const first = forms(ws).map((f) => ({ title: f.title, description: plain(f.description), confirmation: plain(f.confirmationMessage) }));
 
   test('each description and confirmation names the centre and how to reach the curator (name in the dative)', () => {
-    expect(first).toHaveLength(5);
+    expect(first).toHaveLength(FORM_COUNT);
     for (const f of first) {
       for (const t of [f.description, f.confirmation]) {
         expect(t).toContain('к куратору программы Петровой Елене Андреевне: тел. 8 (81531) 2-34-56, e-mail petrova@cdt.example.');
@@ -429,7 +436,7 @@ describe('the centre and the curator from «Настройки» in every form',
     });
     const again = runner.call('createQuestionnaires') as Outcome;
     expect(again.ok).toBe(true);
-    expect(again.forms!.map((f) => f.action)).toEqual(['обновлена', 'обновлена', 'обновлена', 'обновлена', 'обновлена']);
+    expect(again.forms!.map((f) => f.action)).toEqual(each('обновлена'));
     expect(forms(ws).map((f) => f.id)).toEqual(ids);
     expect(forms(ws).map((f) => JSON.stringify(f.items))).toEqual(items);
     for (const f of forms(ws)) {

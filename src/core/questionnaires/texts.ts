@@ -201,6 +201,6 @@ export function monitoringTexts(d: ProgrammeDetails, key: string): FormTexts {
   const personal = key !== 'swot';
   return {
     description: finish([...heading(d), about[key] ?? '', personal ? BY_LINK : '', 'Ответы обобщаются: в отчётах нет ни имён, ни отдельных ответов.', NO_NAMES, contactSentence(d)], d),
-    confirmation: finish(['Спасибо, ответ принят!', contactSentence(d)], d),
+    confirmation: finish([`Спасибо, ответ принят! ${curatorOfOrg(d)} учтёт его в обобщённом виде.`, contactSentence(d)], d),
   };
 }
