@@ -2,6 +2,11 @@ import { SHEET } from '../src/core/workbook/sheets';
 import { freshAddon, look } from './helpers/addon';
 import { Outcome, partnerMentor, programme, pupil, submit, table, teacherMentee } from './helpers/programme';
 import { Workspace } from '../local/emulator/workspace';
+import { DIAGNOSTICS_FORMS, FEEDBACK_FORM_TITLE } from '../src/core/questionnaires/monitoring-forms';
+import { MAY_SURVEY, SWOT_QUESTIONNAIRE } from '../src/core/monitoring/items';
+
+/** The monitoring questionnaires made with the intake ones. */
+const MONITORING_TITLES = [FEEDBACK_FORM_TITLE, ...DIAGNOSTICS_FORMS.map((d) => d.title), MAY_SURVEY.title, SWOT_QUESTIONNAIRE.title];
 
 const MENTEE = 'Анкета наставляемого';
 const MENTOR = 'Анкета наставника';
@@ -22,21 +27,22 @@ function snapshot(ws: Workspace, skip: string[] = [SHEET.log]): string {
 }
 
 describe('createQuestionnaires', () => {
-  test('creates the five forms, published and linked, and shows the links; a second run creates nothing', () => {
+  test('creates every form, published and linked, and shows the links; a second run creates nothing', () => {
     const { ws, runner, created } = programme();
     expect(created.ok).toBe(true);
     const forms = ws.drive.byMime('application/vnd.google-apps.form');
-    expect(forms.map((f) => f.name).sort()).toEqual([THIRD, MENTEE, MENTOR, PREFERENCE, 'Отчёт о встрече наставника'].sort());
+    const all = [THIRD, MENTEE, MENTOR, PREFERENCE, 'Отчёт о встрече наставника', ...MONITORING_TITLES];
+    expect(forms.map((f) => f.name).sort()).toEqual(all.sort());
     for (const f of forms) expect((f.content as { published: boolean }).published).toBe(true);
-    expect(ws.spreadsheet.sheets.filter((s) => s.formUrl).length).toBe(5);
+    expect(ws.spreadsheet.sheets.filter((s) => s.formUrl).length).toBe(all.length);
     const stored = JSON.parse(ws.properties.document.get('questionnaires')!);
     expect(stored.mentee).toMatchObject({ url: expect.stringContaining('/viewform'), editUrl: expect.stringContaining('/edit'), sheet: expect.stringMatching(/^Ответы на форму/) });
     const dialog = ws.ui.find((e) => e.kind === 'dialog')!;
     expect(dialog.html).toContain('/viewform');
     const again = runner.call('createQuestionnaires') as Outcome;
     expect(again.message).toContain('ничего не изменено');
-    expect(ws.drive.byMime('application/vnd.google-apps.form')).toHaveLength(5);
-    expect(ws.spreadsheet.sheets.filter((s) => s.formUrl).length).toBe(5);
+    expect(ws.drive.byMime('application/vnd.google-apps.form')).toHaveLength(all.length);
+    expect(ws.spreadsheet.sheets.filter((s) => s.formUrl).length).toBe(all.length);
   });
 
   test('a form deleted by hand is made again; a question deleted by hand is restored', () => {
