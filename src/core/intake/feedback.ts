@@ -67,9 +67,3 @@ export function monitoringProblem(answer: MonitoringAnswer, ctx: MonitoringCheck
   if (!ctx.members.has(person.id)) return { field: 'code', value: person.id, reason: S.notInPair(person.id, unit.id) };
   return null;
 }
-
-/** A rating 1–10 as the sheets keep it, or null when the cell is not one. */
-export function ratingOf(value: unknown): number | null {
-  const n = typeof value === 'number' ? value : /^\s*\d{1,2}\s*$/.test(String(value ?? '')) ? Number(value) : NaN;
-  return Number.isInteger(n) && n >= 1 && n <= 10 ? n : null;
-}
