@@ -5,7 +5,7 @@ import { look } from './helpers/addon';
 import { Outcome, table } from './helpers/programme';
 import { cachedSetup, faultSweep, workspaceState } from './helpers/faults';
 import { LinkRow, formNamed, linkRows, linked, prefilled, ratings, send } from './helpers/surveys';
-import type { ParticipantAnswer } from '../local/emulator/forms/submit';
+import { submitAsParticipant, ParticipantAnswer } from '../local/emulator/forms/submit';
 import type { Workspace } from '../local/emulator/workspace';
 
 const FEEDBACK_LINK = 'Ежемесячная обратная связь';
@@ -301,5 +301,30 @@ describe('under a fault at any service call', () => {
     const endState = (ws: Workspace) => workspaceState(ws, ['sheets', 'drive', 'properties'], { ignoreSheets: [SHEET.log] });
     const result = faultSweep({ setup, operation: { name: 'surveyLinks' }, snapshot: endState, maxFaults: process.env.FULL_SWEEP ? 10000 : 25 });
     expect(result.diffs).toEqual([]);
+  });
+});
+
+describe('importing many answers', () => {
+  /** Service calls of one import of `n` feedback answers and `n` diagnostics, spread over two weeks. */
+  function importCalls(n: number): { calls: number; feedback: number } {
+    const p = linked();
+    const { ws } = p;
+    const row = linkRows(ws).find((r) => r.form === FEEDBACK_LINK)!;
+    const mentee = linkOf(ws, 'наставляемый', 'Входная диагностика');
+    for (let k = 0; k < n; k++) {
+      const at = { timestamp: new Date(Date.UTC(2026, 10, 2 + (k % 14), 9, k % 60)) };
+      submitAsParticipant(ws, FEEDBACK_FORM_TITLE, { ...prefilled(row, ws, FEEDBACK_FORM_TITLE), ...ratings(String(1 + (k % 10)), '5', '5', `Месяц ${k + 1}`) }, at);
+      submitAsParticipant(ws, entryMentee.title, { ...prefilled(mentee, ws, entryMentee.title), ...diagnosticsAnswers('наставляемый', 'входная') }, at);
+    }
+    ws.calls.reset();
+    expect((p.runner.call('importResponses') as Outcome).ok).toBe(true);
+    return { calls: ws.calls.total(), feedback: table(ws, SHEET.feedback).length };
+  }
+
+  test('ten times the answers cost no more service calls (a date costs a call per day, not per answer)', () => {
+    const small = importCalls(20);
+    const big = importCalls(200);
+    expect([small.feedback, big.feedback]).toEqual([20, 200]);
+    expect(big.calls).toBe(small.calls);
   });
 });

@@ -53,6 +53,7 @@ export interface SurveyContext {
   members: Map<string, Set<string>>;
   /** The form of mentoring of each unit. */
   forms: Map<string, string>;
+  dayOf: (d: Date) => Day;
   /** Rows already on each sheet, by their content: one answer is one set of rows. */
   seen: Record<'feedback' | 'diagnostics' | 'surveys', Set<string>>;
 }
@@ -60,9 +61,27 @@ export interface SurveyContext {
 const pad = (n: number) => String(n).padStart(2, '0');
 const dayText = (d: Day) => `${pad(d.day)}.${pad(d.month)}.${d.year}`;
 
-function dayIn(timeZone: string, d: Date): Day {
-  const [year, month, day] = Utilities.formatDate(d, timeZone, 'yyyy-MM-dd').split('-').map(Number);
-  return { year, month, day };
+/**
+ * A moment's calendar day in the spreadsheet's zone, asking Utilities once per UTC day (the zone's
+ * offset then) rather than once per answer: ten thousand answers cost a few hundred calls at most.
+ * A zone that changes its offset within that UTC day is read with the offset of its noon.
+ */
+export function dayReader(timeZone: string): (d: Date) => Day {
+  const offsets = new Map<number, number>();
+  return (d: Date): Day => {
+    const utcDay = Math.floor(d.getTime() / 86400000);
+    let offset = offsets.get(utcDay);
+    if (offset === undefined) {
+      const noon = new Date(utcDay * 86400000 + 12 * 3600000);
+      const [date, time] = Utilities.formatDate(noon, timeZone, 'yyyy-MM-dd HH:mm').split(' ');
+      const [y, m, day] = date.split('-').map(Number);
+      const [hh, mm] = time.split(':').map(Number);
+      offset = Date.UTC(y, m - 1, day, hh, mm) - noon.getTime();
+      offsets.set(utcDay, offset);
+    }
+    const local = new Date(d.getTime() + offset);
+    return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
+  };
 }
 
 function rowKey(cells: readonly unknown[]): string {
@@ -70,12 +89,12 @@ function rowKey(cells: readonly unknown[]): string {
 }
 
 /** The content of a row as its key: everything but its ID, a date as its day in the spreadsheet's zone. */
-function existingKeys(table: BaseTable, keys: readonly string[], timeZone: string): Set<string> {
+function existingKeys(table: BaseTable, keys: readonly string[], dayOf: (d: Date) => Day): Set<string> {
   const out = new Set<string>();
   table.rows.forEach((_r, i) => {
     const cells = keys.map((k) => {
       const v = table.get(i, k);
-      return k === 'date' && isDate(v) ? dayText(dayIn(timeZone, v)) : v;
+      return k === 'date' && isDate(v) ? dayText(dayOf(v)) : v;
     });
     if (cells.some((c) => comparable(c) !== '')) out.add(rowKey(cells));
   });
@@ -119,16 +138,17 @@ function surveyContext(work: SurveyWork): SurveyContext {
     const form = String(pairs.get(i, 'form')).trim();
     if (form && !forms.has(unit)) forms.set(unit, form);
   });
-  const tz = work.timeZone;
+  const dayOf = dayReader(work.timeZone);
   work.surveyContext = {
     people,
     units,
     members,
     forms,
+    dayOf,
     seen: {
-      feedback: existingKeys(work.tables.feedback.table, FEEDBACK_KEYS, tz),
-      diagnostics: existingKeys(work.tables.diagnostics.table, DIAGNOSTICS_KEYS, tz),
-      surveys: existingKeys(work.tables.surveys.table, SURVEY_KEYS, tz),
+      feedback: existingKeys(work.tables.feedback.table, FEEDBACK_KEYS, dayOf),
+      diagnostics: existingKeys(work.tables.diagnostics.table, DIAGNOSTICS_KEYS, dayOf),
+      surveys: existingKeys(work.tables.surveys.table, SURVEY_KEYS, dayOf),
     },
   };
   return work.surveyContext;
@@ -191,7 +211,7 @@ export function applySurveyAnswer(work: SurveyWork, p: { source: Source; respons
     return { id: personId, written: '', retry: !(person && !person.consented) };
   }
   const at = p.response.timestamp ?? new Date();
-  const day = dayIn(work.timeZone, at);
+  const day = ctx.dayOf(at);
   const date = new Date(day.year, day.month - 1, day.day);
   const unitId = unit?.id ?? '';
   if (kind.kind === 'feedback') {
