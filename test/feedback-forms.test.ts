@@ -84,6 +84,8 @@ describe('surveyLinks', () => {
       sheet.getRange(row + 1, header.indexOf('Дата отзыва') + 1).setValue(new Date('2026-11-19T09:00:00Z'));
     });
     expect((runner.call('importResponses') as Outcome).ok).toBe(true);
+    // The import itself takes the links away: the name is gone before anyone runs «Ссылки на анкеты» again.
+    expect(JSON.stringify(table(ws, SHEET.surveyLinks))).not.toContain(first.id);
     expect((runner.call('surveyLinks') as Outcome).ok).toBe(true);
     const rows = linkRows(ws).filter((r) => r.id || r.url);
     expect(rows.some((r) => r.id === first.id)).toBe(false);

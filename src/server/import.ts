@@ -575,7 +575,10 @@ function scrubTables(ss: Spreadsheet, work: Work, withdrawal: Withdrawal): Loade
     errors.set(i, 'reason', RU.importing.remarkAnonymised);
   });
   scrubMentions(errors, byName, byId, ['personId']);
-  if (!byName) return [];
+  // Their personal links (code and name) leave «Ссылки на анкеты» now, not at the next «Ссылки на анкеты…».
+  const links = loadTable(ss, 'surveyLinks', false);
+  if (links) clearRowsOf(links.table, withdrawal.ids);
+  if (!byName) return links ? [links] : [];
   const log = loadTable(ss, 'log', false);
   if (log) scrubMentions(log.table, byName, byId, ['at', 'user']);
   // The curator's corrected forms of a name are the name too, in a case the pattern cannot see: the whole row goes.
@@ -587,7 +590,7 @@ function scrubTables(ss: Spreadsheet, work: Work, withdrawal: Withdrawal): Loade
       for (const key of ['name', 'case', 'form']) t.set(i, key, '');
     });
   }
-  return [log, forms].filter((t): t is LoadedTable => t !== null);
+  return [links, log, forms].filter((t): t is LoadedTable => t !== null);
 }
 
 function writeAnalysis(ss: Spreadsheet, work: Work, forms: readonly string[]): void {
