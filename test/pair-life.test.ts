@@ -273,7 +273,6 @@ describe('pair life rules', () => {
   const base = (over: Partial<LifePair>): LifePair => ({
     row: 0,
     id: 'ПА-0001',
-    unit: 'ПА-0001',
     mentorId: 'НК-0001',
     menteeId: 'НЯ-0001',
     status: 'активна',
