@@ -22,14 +22,19 @@ describe('the demo programme year (npm start)', () => {
     expect(steps.map((s) => s.result).join('\n')).not.toMatch(/Не удалось/);
   });
 
-  test('the order names every approved pair of the workbook', () => {
-    const approved = table(ws, SHEET.pairs).filter((p) => p['Статус'] === 'утверждена');
+  test('each pairs order names every pair it approved (the first order and the one for a replacement mentor)', () => {
+    const orders = ws.drive.byMime('application/vnd.google-apps.document').filter((d) => !d.trashed && d.name.startsWith('Приказ об утверждении'));
+    expect(orders).toHaveLength(2);
+    const approved = table(ws, SHEET.pairs).filter((p) => ['утверждена', 'активна', 'завершена'].includes(String(p['Статус'])));
     expect(approved.length).toBeGreaterThan(40);
-    const order = ws.drive.byMime('application/vnd.google-apps.document').find((d) => d.name.startsWith('Приказ об утверждении'))!;
-    const text = documentText(order.content as DocumentModel);
-    for (const p of approved) {
-      expect(text).toContain(String(p['Наставник']));
-      expect(text).toContain(String(p['Наставляемый']));
+    for (const order of orders) {
+      const text = documentText(order.content as DocumentModel);
+      const own = approved.filter((p) => String(p['Приказ']).includes(order.id));
+      expect(own.length).toBeGreaterThan(0);
+      for (const p of own) {
+        expect(text).toContain(String(p['Наставник']));
+        expect(text).toContain(String(p['Наставляемый']));
+      }
     }
   });
 
@@ -79,6 +84,54 @@ function pairWorkChecks(ws: Workspace) {
     const names = [...table(ws, SHEET.mentees), ...table(ws, SHEET.mentors)].map((p) => String(p['ФИО'])).filter((n) => n.length > 3);
     for (const name of names) expect(text).not.toContain(name);
   });
+
+  test('feedback, diagnostics and the May survey came through personal links: every answer tied to a person of the bases and to their pair', () => {
+    const people = new Set([...table(ws, SHEET.mentees), ...table(ws, SHEET.mentors)].map((p) => String(p.ID)));
+    const ids = pairIds();
+    const feedback = table(ws, SHEET.feedback);
+    expect(feedback.length).toBeGreaterThan(300);
+    const diagnostics = table(ws, SHEET.diagnostics);
+    expect(new Set(diagnostics.map((d) => d['Этап']))).toEqual(new Set(['входная', 'итоговая']));
+    const surveys = table(ws, SHEET.surveys);
+    expect(surveys.length).toBeGreaterThan(100);
+    for (const r of [...feedback, ...diagnostics]) {
+      expect(people.has(String(r['ID участника']))).toBe(true);
+      expect(ids.has(String(r['Пара / группа']))).toBe(true);
+    }
+    for (const d of diagnostics) expect(String(d['Код вопроса'])).toMatch(/^[a-zA-Z]+$/);
+    expect(table(ws, SHEET.surveyLinks).length).toBeGreaterThan(100);
+  });
+
+  test('«Мониторинг» shows entry, exit and Δ per item with n, and two charts whose labels name no one', () => {
+    const sheet = ws.spreadsheet.findSheet(SHEET.monitoring)!;
+    const cells = JSON.stringify(sheet.rows);
+    expect(cells).toContain('Изменение (итоговая − входная)');
+    expect(cells).toContain('Прошли обе анкеты (n)');
+    expect(sheet.charts).toHaveLength(2);
+    const names = [...table(ws, SHEET.mentees), ...table(ws, SHEET.mentors)].map((p) => String(p['ФИО'])).filter((n) => n.length > 3);
+    for (const name of names) expect(cells).not.toContain(name);
+  });
+
+  test('a pair ended early keeps its reason, meetings and history; a replacement pair refers to it; finished pairs are «завершена»', () => {
+    const pairs = table(ws, SHEET.pairs);
+    const early = pairs.filter((p) => String(p['Причина завершения']).startsWith('Наставник выбыл'));
+    expect(early.length).toBeGreaterThan(0);
+    for (const p of early) expect(p['Статус']).toBe('завершена');
+    const unit = String(early[0]['Группа'] || early[0].ID);
+    expect(table(ws, SHEET.meetings).some((m) => m['Пара / группа'] === unit)).toBe(true);
+    const replacing = pairs.filter((p) => String(p['Заменяет пару']));
+    expect(replacing.length).toBeGreaterThan(0);
+    for (const p of replacing) expect(early.map((e) => e.ID)).toContain(p['Заменяет пару']);
+    expect(pairs.filter((p) => p['Статус'] === 'завершена').length).toBeGreaterThan(20);
+  });
+
+  test('malformed answers are refused with a reason on «Ошибки импорта» and stay in their response sheets', () => {
+    const errors = table(ws, SHEET.importErrors).map((r) => String(r['Причина']));
+    expect(errors.some((r) => /ещё не наступила; ответ не импортирован/.test(r))).toBe(true);
+    expect(errors.some((r) => /не код участника из баз.*ответ не импортирован/.test(r))).toBe(true);
+    const raw = JSON.stringify(ws.spreadsheet.sheets.filter((sh) => sh.formUrl).map((sh) => sh.rows));
+    expect(raw).toContain('НЯ-9999');
+  });
 }
 
 /** What the director reads: every order of a demo year, checked as the hidden document checks do. */
@@ -112,22 +165,35 @@ function documentChecks(ws: Workspace, centre: { shortName: string }) {
     for (const name of listed) expect(text('Приказ об организации')).toMatch(new RegExp(`${name}\\n(?:\\S+ )?обучающаяся`));
   });
 
-  test('the counts of the pairs order equal the workbook, by one definition of a pair and a group', () => {
-    const approved = table(ws, SHEET.pairs).filter((p) => p['Статус'] === 'утверждена');
-    const n = countUnits(approved.map((p) => ({ mentorId: String(p['ID наставника']), menteeId: String(p['ID наставляемого']), form: String(p['Форма']) })));
-    expect(text('Приказ об утверждении')).toContain(`Всего: ${plural(n.pairs, PAIRS)}, ${plural(n.groups, GROUPS)}, ${plural(n.mentees, MENTEES)}.`.replace(/\u00a0/g, ' '));
-    const groups = new Set(approved.map((p) => String(p['Группа'])).filter(Boolean));
-    expect(groups.size).toBe(n.groups);
+  test('the counts of each pairs order equal the workbook, by one definition of a pair and a group', () => {
+    const orders = docs.filter((d) => d.name.startsWith('Приказ об утверждении'));
+    expect(orders.length).toBeGreaterThan(0);
+    for (const order of orders) {
+      const approved = table(ws, SHEET.pairs).filter((p) => String(p['Приказ']).includes(order.id));
+      const n = countUnits(approved.map((p) => ({ mentorId: String(p['ID наставника']), menteeId: String(p['ID наставляемого']), form: String(p['Форма']) })));
+      expect(plain(documentText(order.content as DocumentModel))).toContain(`Всего: ${plural(n.pairs, PAIRS)}, ${plural(n.groups, GROUPS)}, ${plural(n.mentees, MENTEES)}.`.replace(/\u00a0/g, ' '));
+      // A group as this order lists it: two or more of its mentees with one mentor (a mentee who
+      // joins an existing group by a later order is listed there as one pair).
+      const rows = new Map<string, number>();
+      for (const p of approved) if (p['Группа']) rows.set(String(p['Группа']), (rows.get(String(p['Группа'])) ?? 0) + 1);
+      expect([...rows.values()].filter((k) => k > 1).length).toBe(n.groups);
+    }
   });
 
-  test('e-mails go after signing, once per person, with the order, the centre and a contact', () => {
+  test('e-mails go after signing, once per person and letter: the order or the personal meeting link, the centre and a contact', () => {
     expect(ws.mail.length).toBeGreaterThan(10);
     expect(new Set(ws.mail.map((m) => `${m.to}|${m.subject}|${m.body}`)).size).toBe(ws.mail.length);
+    const links = ws.mail.filter((m) => m.subject === 'Ссылка для отчётов о встречах с наставляемыми');
+    expect(links.length).toBeGreaterThan(5);
+    // A mentor gets the link once, whatever else the year brings.
+    expect(new Set(links.map((m) => m.to)).size).toBe(links.length);
     for (const m of ws.mail) {
-      expect(plain(m.body)).toContain('от 01.12.2026 № 123-о/д');
+      if (links.includes(m)) expect(m.body).toMatch(/https:\/\/docs\.google\.com\/forms\/d\/e\/\S+\/viewform\?usp=pp_url&entry\./);
+      else expect(plain(m.body)).toMatch(/от \d\d\.\d\d\.20\d\d № \d+-о\/д/);
       expect(plain(m.body)).toContain(centre.shortName);
       expect(m.body).toMatch(/тел\.|e-mail/);
     }
+    expect(ws.mail.some((m) => plain(m.body).includes('от 01.12.2026 № 123-о/д'))).toBe(true);
   });
 }
 

@@ -21,6 +21,19 @@ function setCells(ws: Workspace, sheetName: string, key: string, value: string, 
   });
 }
 
+/** The director signed the pairs order: the curator types its date and № on «Документы» (an empty date unsigns it). */
+function signOrder(ws: Workspace, date: string) {
+  look(ws, (ss) => {
+    const sheet = ss.getSheetByName(SHEET.documents)!;
+    const [header, ...rows] = sheet.getDataRange().getValues();
+    rows.forEach((r, i) => {
+      if (!String(r[header.indexOf('Вид')]).includes('пар')) return;
+      sheet.getRange(i + 2, header.indexOf('Дата подписания') + 1).setValue(date);
+      sheet.getRange(i + 2, header.indexOf('Номер') + 1).setValue(date ? '123-о/д' : '');
+    });
+  });
+}
+
 /**
  * Pairs approved by the order of 05.10.2026 and the forms refreshed: Белова leads a group of two
  * pupils, Громов has two pairs (Орлов, Волкова); Соколов has none. The mentors' e-mails are in the base.
@@ -30,6 +43,7 @@ function approved() {
   const made = p.runner.call('createQuestionnaires') as Outcome;
   if (!made.ok) throw new Error(made.message);
   expect(made.ok).toBe(true);
+  signOrder(p.ws, '05.10.2026');
   setCells(p.ws, SHEET.mentors, 'ФИО', 'Белова Ирина Сергеевна', { Контакт: 'belova@cdt.ru' });
   setCells(p.ws, SHEET.mentors, 'ФИО', 'Громов Олег Павлович', { Контакт: '+7 911 000-00-09, gromov@cdt.ru' });
   p.ws.mail.length = 0;
@@ -48,6 +62,20 @@ const unitsOf = (ws: Workspace, mentorName: string) => [
 ];
 
 describe('sendMeetingLinks', () => {
+  test('no letter before the order is signed: the mentors wait, and the letters go once its date is on «Документы»', () => {
+    const p = approved();
+    signOrder(p.ws, '');
+    const waiting = send(p);
+    expect(waiting.ok).toBe(true);
+    expect(p.ws.mail).toEqual([]);
+    expect(waiting.message).toContain('Ждут подписания приказа об утверждении пар');
+    expect(waiting.message).toContain(String(mentor(p.ws, 'Белова Ирина Сергеевна').ID));
+    expect(String(mentor(p.ws, 'Белова Ирина Сергеевна')[SENT])).toBe('');
+    signOrder(p.ws, '05.10.2026');
+    expect(send(p).ok).toBe(true);
+    expect(p.ws.mail.map((m) => m.to).sort()).toEqual(['belova@cdt.ru', 'gromov@cdt.ru']);
+  });
+
   test('one letter per mentor with a pair: the personal link, the pairs’ IDs, the kinds and the cadence; remembered on «Наставники»; a second run sends nothing', () => {
     const p = approved();
     const { ws } = p;

@@ -208,6 +208,25 @@ describe('refreshMonitoring', () => {
     expect(result.message).not.toContain('не учтено');
   });
 
+  test('each member of a group who answers is a respondent of their own: n counts people, not pairs', () => {
+    const p = approvedOn30November();
+    const [a] = unitIds(p.ws);
+    const answer = (id: string, person: string, rating: number) => ({
+      ID: id,
+      Дата: day('2026-11-10'),
+      'Пара / группа': a,
+      'ID участника': person,
+      Роль: 'наставляемый',
+      'Удовлетворённость (1–10)': rating,
+      'Качество (1–10)': rating,
+      'Польза (1–10)': rating,
+    });
+    type(p.ws, SHEET.feedback, [answer('ОС-0001', 'НЯ-0101', 9), answer('ОС-0002', 'НЯ-0102', 6), answer('ОС-0003', 'НЯ-0101', 9)]);
+    expect(refresh(p).ok).toBe(true);
+    const share = one(p.ws, '6.2', 'Обратная связь, наставляемые: доля оценивших удовлетворённость на 8 и выше из 10');
+    expect([share.value, share.comment]).toEqual(['50 %', '1 из 2 ответивших']);
+  });
+
   test('service calls stay flat: 400 more meetings and feedback answers cost no more calls', () => {
     const calls = (p: ReturnType<typeof prepared>) => {
       const before = p.ws.calls.snapshot();

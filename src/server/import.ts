@@ -386,19 +386,29 @@ export function signedDays(register: BaseTable | undefined, dayOf: (d: Date) => 
   return signed;
 }
 
-/** The day the order approving the pair was signed; else the pair's start (the day of its approval). */
-export function orderDayOf(ctx: Pick<MeetingContext, 'signed'>, pairs: BaseTable, unit: PairUnit, dayOf: (d: Date) => Day): Day | null {
+/** The day the order approving the pair was signed, or null while no order of it is signed. */
+export function signedOrderDay(ctx: Pick<MeetingContext, 'signed'>, pairs: BaseTable, unit: PairUnit): Day | null {
   let signed: Day | null = null;
-  let started: Day | null = null;
   for (const i of unit.rows) {
     if (!['утверждена', 'активна'].includes(String(pairs.get(i, 'status')).trim())) continue;
     const order = String(pairs.get(i, 'order')).trim();
     const ref = order ? [...ctx.signed.keys()].find((k) => k === order || (k.length > 10 && order.includes(k))) : undefined;
     if (ref) signed = earlierDay(signed, ctx.signed.get(ref)!);
+  }
+  return signed;
+}
+
+/** The day the order approving the pair was signed; else the pair's start (the day of its approval). */
+export function orderDayOf(ctx: Pick<MeetingContext, 'signed'>, pairs: BaseTable, unit: PairUnit, dayOf: (d: Date) => Day): Day | null {
+  const signed = signedOrderDay(ctx, pairs, unit);
+  if (signed) return signed;
+  let started: Day | null = null;
+  for (const i of unit.rows) {
+    if (!['утверждена', 'активна'].includes(String(pairs.get(i, 'status')).trim())) continue;
     const start = pairs.get(i, 'start');
     if (isDate(start)) started = earlierDay(started, dayOf(start));
   }
-  return signed ?? started;
+  return started;
 }
 
 /** A day answer: «YYYY-MM-DD» as typed, or a Date cell's moment read in the spreadsheet's zone. */

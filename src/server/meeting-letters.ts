@@ -10,7 +10,8 @@ import { emailIn, sendLetter } from './notify';
 import { Progress } from './progress';
 import { dayIn } from './register';
 import { loadNameOverrides, loadSettings } from './settings';
-import { saveTable } from './tables';
+import { dayOfIn, signedDays, signedOrderDay } from './import';
+import { loadTable, saveTable } from './tables';
 
 /**
  * The letters sent and not yet written to «Ссылка отправлена»: mentor ID → the day. Saved after
@@ -40,13 +41,24 @@ function sendNow() {
   const store = new Progress<Journal>(PropertiesService.getDocumentProperties(), JOURNAL);
   const journal: Journal = store.value ?? { v: 1, sent: {} };
 
+  // A letter announces pairs the director has approved: only pairs of a signed order count.
+  const signed = signedDays(loadTable(ss, 'documents', false)?.table, dayOfIn(ss.getSpreadsheetTimeZone()));
+  const allUnits = pairUnits(pairs);
+  const ofSignedOrder = (u: string) => {
+    const unit = allUnits.get(normalizeName(u));
+    return !!unit && signedOrderDay({ signed }, pairs, unit) !== null;
+  };
+
   const pending: Pending[] = [];
   const noConsent: string[] = [];
   const noEmail: string[] = [];
+  const unsigned: string[] = [];
   let earlier = 0;
   t.rows.forEach((_r, i) => {
     const id = cell(t, i, 'id');
-    const units = id ? (byMentor.get(id) ?? []) : [];
+    const all = id ? (byMentor.get(id) ?? []) : [];
+    const units = all.filter(ofSignedOrder);
+    if (all.length && !units.length) return void unsigned.push(id);
     if (!units.length) return;
     if (!CONSENTED.includes(cell(t, i, 'consent'))) return void noConsent.push(id);
     const link = cell(t, i, 'meetingLink');
@@ -56,7 +68,10 @@ function sendNow() {
     if (!to) return void noEmail.push(id);
     pending.push({ row: i, id, to, units });
   });
-  if (!pending.length && !earlier && !noEmail.length && !noConsent.length) return { message: RU.meetingLetters.noLinks, sent: 0, held: 0, quotaLeft: null };
+  if (!pending.length && !earlier && !noEmail.length && !noConsent.length) {
+    const message = unsigned.length ? RU.meetingLetters.unsigned(unsigned) : RU.meetingLetters.noLinks;
+    return { message, sent: 0, held: 0, quotaLeft: null };
+  }
 
   let sent = 0;
   let held = 0;
@@ -116,6 +131,7 @@ function sendNow() {
     quota !== null ? RU.meetingLetters.quotaLeft(quota) : '',
     noEmail.length ? RU.meetingLetters.noEmail(noEmail) : '',
     noConsent.length ? RU.meetingLetters.noConsent(noConsent) : '',
+    unsigned.length ? RU.meetingLetters.unsigned(unsigned) : '',
   ].filter(Boolean);
   return { message: parts.join(' '), sent, held, quotaLeft: quota };
 }

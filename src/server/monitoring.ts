@@ -236,8 +236,11 @@ function feedbackRows(s: Sheets, dayOf: (d: Date) => Day): { rows: FeedbackRow[]
     if (['pair', 'role', 'satisfaction', 'quality', 'impact'].every((k) => text(t, i, k) === '')) return;
     const day = readCalendarDate(t.get(i, 'date'), dayOf);
     const pairId = text(t, i, 'pair');
+    // Who answered: each member of a group is a respondent of their own (a row typed by hand may have none).
+    const personId = t.column('personId') >= 0 ? text(t, i, 'personId') : '';
     rows.push({
       pairId,
+      ...(personId ? { personId } : {}),
       role: text(t, i, 'role'),
       form: forms.get(normalizeName(pairId)) ?? '',
       date: day === 'invalid' ? null : day,
