@@ -1,6 +1,8 @@
 import type { ScriptRunner } from '../emulator/runner';
 import type { Workspace } from '../emulator/workspace';
 import type { SheetModel } from '../emulator/sheets/model';
+import { FEEDBACK_ITEMS } from '../../src/core/monitoring/items';
+import { CODE_TITLE, PAIR_TITLE, ROLE_TITLE } from '../../src/core/questionnaires/monitoring-forms';
 
 /** One add-on operation measured at a given number of rows in the bases. */
 export interface BenchOperation {
@@ -209,6 +211,27 @@ function fillMeetingReports(ws: Workspace, rows: number): void {
   });
 }
 
+/** A year of monthly feedback through the personal links: code, pair and role as the link fills them. */
+function fillFeedbackAnswers(ws: Workspace, rows: number): void {
+  const pairs = pairsFor(rows);
+  // Several forms ask for the code; only the feedback form asks this.
+  const sheet = responseSheet(ws, FEEDBACK_ITEMS[0].text);
+  const base = Date.UTC(2026, 11, 25, 16);
+  const rated = new Map(FEEDBACK_ITEMS.map((item) => [item.text, item]));
+  fillSheet(sheet, rows, (h, r) => {
+    const pair = r % pairs;
+    const mentor = r % 2 === 1;
+    if (h === 'Отметка времени') return new Date(base + r * 60000);
+    if (h === CODE_TITLE) return mentor ? mentorId(pair) : menteeId(pair);
+    if (h === PAIR_TITLE) return r % 89 === 0 ? 'ПА-99999' : pairId(pair);
+    if (h === ROLE_TITLE) return mentor ? 'наставник' : 'наставляемый';
+    const item = rated.get(h);
+    if (!item) return '';
+    if (item.kind === 'scale') return 5 + (r % 6);
+    return r % 40 === 0 ? '=HYPERLINK("x")' : r % 3 === 0 ? 'Всё понравилось' : '';
+  });
+}
+
 export const OPERATIONS: BenchOperation[] = [
   {
     name: 'onOpen',
@@ -294,5 +317,15 @@ export const OPERATIONS: BenchOperation[] = [
       });
     },
     run: (runner) => runner.call('refreshMonitoring'),
+  },
+  {
+    name: 'importResponses (monthly feedback, pairs = rows / 10)',
+    prepare(ws, runner, rows) {
+      runner.call('setupWorkbook');
+      runner.call('createQuestionnaires');
+      approvedPairs(ws, pairsFor(rows));
+      fillFeedbackAnswers(ws, rows);
+    },
+    run: (runner) => runner.call('importResponses'),
   },
 ];

@@ -55,6 +55,45 @@ describe('ranges copy Apps Script, error texts included', () => {
   });
 });
 
+describe('formatted empty cells', () => {
+  test('a column formatted as text: each cell keeps the format when one of them is written, noted, styled or cleared', () => {
+    const { ws, sheet } = setup();
+    sheet.getRange('B1:B1000').setNumberFormat('@');
+    sheet.getRange('B5').setValue('=1+1');
+    sheet.getRange('B6').setNote('заметка');
+    sheet.getRange('B7').setFontWeight('bold');
+    sheet.getRange('B8').setNumberFormat('0.00');
+    expect(
+      sheet
+        .getRange('B4:B9')
+        .getValues()
+        .map((r) => r[0]),
+    ).toEqual(['', '=1+1', '', '', '', '']);
+    expect(
+      sheet
+        .getRange('B4:B9')
+        .getNumberFormats()
+        .map((r) => r[0]),
+    ).toEqual(['@', '@', '@', '@', '0.00', '@']);
+    expect(
+      sheet
+        .getRange('B6:B7')
+        .getNotes()
+        .map((r) => r[0]),
+    ).toEqual(['заметка', '']);
+    const model = ws.spreadsheet.findSheet(sheet.getName())!;
+    expect([model.cell(7, 2)?.style?.bold, model.cell(8, 2)?.style?.bold]).toEqual([true, undefined]);
+    sheet.clearContents();
+    expect(sheet.getRange('B5').getValue()).toBe('');
+    expect(
+      sheet
+        .getRange('B5:B6')
+        .getNumberFormats()
+        .map((r) => r[0]),
+    ).toEqual(['@', '@']);
+  });
+});
+
 describe('writes behave like typing', () => {
   test('a string starting with = becomes a formula', () => {
     const { sheet } = setup();

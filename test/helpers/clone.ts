@@ -12,6 +12,8 @@ const tag = (v: object) => Object.prototype.toString.call(v);
 
 export function cloneDeep<T>(value: T, seen = new Map<unknown, unknown>()): T {
   if (value === null || typeof value !== 'object') return value;
+  // Frozen objects never change (the emulator's shared empty cells): the copy may share them.
+  if (Object.isFrozen(value)) return value;
   if (seen.has(value)) return seen.get(value) as T;
   const proto = Object.getPrototypeOf(value) as object | null;
   // Values made inside the script's sandbox come from another realm: recognise them by tag.
@@ -45,16 +47,21 @@ export function cloneDeep<T>(value: T, seen = new Map<unknown, unknown>()): T {
     for (let i = 0; i < value.length; i++) if (i in value) copy[i] = cloneDeep(value[i], seen);
     return copy as T;
   }
+  // Most of a workspace is leaf objects (cells): copied flat in one pass, without the cycle bookkeeping.
+  if (proto === Object.prototype) {
+    const flat: Record<string, unknown> = {};
+    let leaf = true;
+    for (const key in value) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v !== null && typeof v === 'object') {
+        leaf = false;
+        break;
+      }
+      flat[key] = v;
+    }
+    if (leaf) return flat as T;
+  }
   const keys = Object.keys(value);
-  // Most of a workspace is leaf objects (cells): copied flat, without the cycle bookkeeping.
-  if (
-    proto === Object.prototype &&
-    keys.every((k) => {
-      const v = (value as Record<string, unknown>)[k];
-      return v === null || typeof v !== 'object';
-    })
-  )
-    return { ...value };
   const copy = Object.create(proto) as Record<string, unknown>;
   seen.set(value, copy);
   for (const key of keys) copy[key] = cloneDeep((value as Record<string, unknown>)[key], seen);

@@ -62,6 +62,15 @@ export interface ChartModel {
   position: { row: number; column: number; offsetX: number; offsetY: number };
 }
 
+const formatted = new Map<string, Cell>();
+
+/** The one shared, frozen empty cell with this number format. */
+function emptyWithFormat(format: string): Cell {
+  let cell = formatted.get(format);
+  if (!cell) formatted.set(format, (cell = Object.freeze({ v: '', fmt: format })));
+  return cell;
+}
+
 export class SheetModel {
   rows: Array<Array<Cell | undefined> | undefined> = [];
   maxRows = 1000;
@@ -96,14 +105,25 @@ export class SheetModel {
     r[column - 1] = cell;
   }
 
-  /** Edits a cell in place, creating it if needed. */
+  /** Edits a cell in place, creating it if needed (a shared empty formatted cell is copied first). */
   edit(row: number, column: number): Cell {
     let c = this.cell(row, column);
-    if (!c) {
-      c = { v: '' };
+    if (!c || Object.isFrozen(c)) {
+      c = c ? { ...c } : { v: '' };
       this.setCell(row, column, c);
     }
     return c;
+  }
+
+  /**
+   * Sets an empty cell's number format. A whole column formatted as text is thousands of empty
+   * cells that differ only in their format: they share one frozen cell per format (copied on the
+   * first edit), which keeps a workspace small enough to copy for every run of a fault sweep.
+   */
+  setFormat(row: number, column: number, format: string): void {
+    const c = this.cell(row, column);
+    if (!c || (Object.isFrozen(c) && c.v === '')) this.setCell(row, column, emptyWithFormat(format));
+    else this.edit(row, column).fmt = format;
   }
 
   private static hasContent(c: Cell | undefined): boolean {

@@ -199,18 +199,14 @@ export class FakeRange implements RangeApi {
 
   setNumberFormat(format: string): Range {
     this.guard();
-    this.each((_c, row, column) => {
-      this.sheet.edit(row, column).fmt = format;
-    });
+    this.each((_c, row, column) => this.sheet.setFormat(row, column, format));
     return this.self();
   }
 
   setNumberFormats(formats: string[][]): Range {
     this.checkShape(formats);
     this.guard();
-    this.each((_c, row, column) => {
-      this.sheet.edit(row, column).fmt = formats[row - this.r.row][column - this.r.column];
-    });
+    this.each((_c, row, column) => this.sheet.setFormat(row, column, formats[row - this.r.row][column - this.r.column]));
     return this.self();
   }
 

@@ -291,10 +291,10 @@ export class FakeSheet implements SheetApi {
     for (const row of this.sheet.rows) {
       if (!row) continue;
       row.forEach((c) => {
-        if (c) {
-          c.v = '';
-          delete c.f;
-        }
+        // A shared empty cell has nothing to clear; any other is its own.
+        if (!c || Object.isFrozen(c)) return;
+        c.v = '';
+        delete c.f;
       });
     }
     return this.self();
