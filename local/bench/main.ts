@@ -38,6 +38,8 @@ async function main(): Promise<void> {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       // A figure for an operation that failed would measure the failure, not the operation.
       if (outcome && outcome.ok === false) throw new Error(`${op.name} at ${rows} rows failed: ${String(outcome.message)}\n${ws.logs.filter((l) => l.startsWith('ERROR')).join('\n')}`);
+      const wrong = op.verify?.(ws, rows);
+      if (wrong) throw new Error(`${op.name} at ${rows} rows measured the wrong thing: ${wrong}`);
       operations.push({ name: op.name, rows, totalCalls: ws.calls.total(), calls: ws.calls.snapshot(), ms: Math.round(ms * 10) / 10 });
     }
   }

@@ -10,6 +10,16 @@ export interface BenchOperation {
   /** Brings a fresh workspace to the state the operation starts from, with `rows` rows. */
   prepare(ws: Workspace, runner: ScriptRunner, rows: number): void;
   run(runner: ScriptRunner): unknown;
+  /** Why the run did not do what it measures (answers refused instead of imported), or null. */
+  verify?(ws: Workspace, rows: number): string | null;
+}
+
+/** At most a few answers of `rows` may be refused (the bench plants some malformed ones). */
+function imported(sheetName: string) {
+  return (ws: Workspace, rows: number): string | null => {
+    const got = Math.max(0, (ws.spreadsheet.findSheet(sheetName)?.lastRow() ?? 1) - 1);
+    return got >= rows * 0.97 ? null : `«${sheetName}» has ${got} rows of ${rows} answers`;
+  };
 }
 
 function header(sheet: SheetModel): string[] {
@@ -150,6 +160,8 @@ function fillResponses(ws: Workspace, rows: number): void {
   });
 }
 
+/** The clock when a year of answers is in: none of them is dated ahead of it. */
+const AFTER_THE_YEAR = new Date('2027-06-01T07:00:00Z');
 const KINDS = ['знакомство', 'пробная', 'планирование', 'регулярная', 'итоговая'];
 /** One pair or group per ten meetings of the year: the scale of a district's programme. */
 const pairsFor = (meetings: number) => Math.max(1, Math.ceil(meetings / 10));
@@ -160,6 +172,17 @@ const menteeId = (r: number) => `НЯ-${String(r + 1).padStart(5, '0')}`;
 function approvedPairs(ws: Workspace, pairs: number): void {
   fillRows(ws, 'Наставники', pairs, (h, r) => (h === 'ID' ? mentorId(r) : h === 'ФИО' ? `Наставник ${r + 1}` : h === 'Согласие' ? 'есть' : h === 'Статус' ? 'в паре' : ''));
   fillRows(ws, 'Наставляемые', pairs, (h, r) => (h === 'ID' ? menteeId(r) : h === 'ФИО' ? `Наставляемый ${r + 1}` : h === 'Согласие' ? 'есть' : h === 'Статус' ? 'в паре' : ''));
+  // Consent as the curator records it: the import recomputes «Согласие» on the bases from this sheet.
+  fillRows(ws, 'Согласия', 2 * pairs, (h, r) => {
+    const person = r % 2 ? mentorId(Math.floor(r / 2)) : menteeId(Math.floor(r / 2));
+    if (h === 'ID') return `СГ-${String(r + 1).padStart(5, '0')}`;
+    if (h === 'ID участника') return person;
+    if (h === 'ФИО участника') return `Участник ${person}`;
+    if (h === 'Подписант') return 'участник';
+    if (h === 'ФИО подписанта') return `Участник ${person}`;
+    if (h === 'Дата согласия') return new Date(Date.UTC(2026, 8, 20));
+    return h === 'Обработка ПДн' ? 'да' : h === 'Распространение (публикация)' ? 'нет' : '';
+  });
   fillRows(ws, 'Пары и группы', pairs, (h, r) => {
     switch (h) {
       case 'ID':
@@ -216,12 +239,15 @@ function fillFeedbackAnswers(ws: Workspace, rows: number): void {
   const pairs = pairsFor(rows);
   // Several forms ask for the code; only the feedback form asks this.
   const sheet = responseSheet(ws, FEEDBACK_ITEMS[0].text);
-  const base = Date.UTC(2026, 11, 25, 16);
+  // Each round everyone answers once, a round a day: the same answer twice in a day would be one.
+  const people = 2 * pairs;
+  const base = Date.UTC(2026, 9, 6, 6);
   const rated = new Map(FEEDBACK_ITEMS.map((item) => [item.text, item]));
   fillSheet(sheet, rows, (h, r) => {
-    const pair = r % pairs;
-    const mentor = r % 2 === 1;
-    if (h === 'Отметка времени') return new Date(base + r * 60000);
+    const k = r % people;
+    const pair = k % pairs;
+    const mentor = k >= pairs;
+    if (h === 'Отметка времени') return new Date(base + Math.floor(r / people) * 86400000 + k * 1000);
     if (h === CODE_TITLE) return mentor ? mentorId(pair) : menteeId(pair);
     if (h === PAIR_TITLE) return r % 89 === 0 ? 'ПА-99999' : pairId(pair);
     if (h === ROLE_TITLE) return mentor ? 'наставник' : 'наставляемый';
@@ -283,16 +309,19 @@ export const OPERATIONS: BenchOperation[] = [
   {
     name: 'importResponses (meeting reports, pairs = rows / 10)',
     prepare(ws, runner, rows) {
+      ws.now = () => AFTER_THE_YEAR;
       runner.call('setupWorkbook');
       runner.call('createQuestionnaires');
       approvedPairs(ws, pairsFor(rows));
       fillMeetingReports(ws, rows);
     },
     run: (runner) => runner.call('importResponses'),
+    verify: imported('Встречи'),
   },
   {
     name: 'refreshMonitoring (meetings and feedback = rows, pairs = rows / 10)',
     prepare(ws, runner, rows) {
+      ws.now = () => AFTER_THE_YEAR;
       runner.call('setupWorkbook');
       const pairs = pairsFor(rows);
       approvedPairs(ws, pairs);
@@ -321,11 +350,13 @@ export const OPERATIONS: BenchOperation[] = [
   {
     name: 'importResponses (monthly feedback, pairs = rows / 10)',
     prepare(ws, runner, rows) {
+      ws.now = () => AFTER_THE_YEAR;
       runner.call('setupWorkbook');
       runner.call('createQuestionnaires');
       approvedPairs(ws, pairsFor(rows));
       fillFeedbackAnswers(ws, rows);
     },
     run: (runner) => runner.call('importResponses'),
+    verify: imported('Обратная связь'),
   },
 ];
