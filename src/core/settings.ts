@@ -2,6 +2,9 @@
  * Programme settings as the curator keeps them in «Настройки»: one row per parameter, the Russian
  * label is the row's identity (the column is protected), the value is hers to change.
  */
+import { DEFAULT_PLATFORM_COLUMNS } from './export/platform';
+import { EXPORT_TEXT } from './export/strings';
+
 export type SettingType = 'text' | 'number' | 'boolean';
 
 export interface SettingDef {
@@ -31,6 +34,7 @@ export type SettingKey =
   | 'pairsEnd'
   | 'orderDueDays'
   | 'municipalAgency'
+  | 'platformColumns'
   | 'weightRequest'
   | 'weightInterests'
   | 'weightSchedule'
@@ -93,6 +97,7 @@ export const SETTINGS: readonly SettingDef[] = [
     max: 90,
   },
   { key: 'municipalAgency', label: 'Получатель справок мониторинга', default: 'МКУ «УСР»', type: 'text', hint: 'Куда направляются справки по этапам' },
+  { key: 'platformColumns', label: EXPORT_TEXT.setting, default: DEFAULT_PLATFORM_COLUMNS, type: 'text', hint: EXPORT_TEXT.settingHint },
   { key: 'weightRequest', label: 'Вес: запрос наставляемого и компетенции наставника', default: 35, type: 'number', hint: 'Веса подбора пар, в баллах; учитывается их соотношение', min: 0, max: 100 },
   { key: 'weightInterests', label: 'Вес: общие интересы', default: 20, type: 'number', hint: '', min: 0, max: 100 },
   { key: 'weightSchedule', label: 'Вес: совпадение удобного времени', default: 15, type: 'number', hint: '', min: 0, max: 100 },
