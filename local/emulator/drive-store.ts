@@ -9,6 +9,15 @@ export const MIME = {
   spreadsheet: 'application/vnd.google-apps.spreadsheet',
 } as const;
 
+/** The content of a file that is not a Google type (a CSV, a .docx kept as is): its bytes, 0..255. */
+export interface StoredBytes {
+  bytes: number[];
+}
+
+export function isStoredBytes(content: unknown): content is StoredBytes {
+  return typeof content === 'object' && content !== null && Array.isArray((content as StoredBytes).bytes);
+}
+
 export interface DriveEntry {
   id: string;
   name: string;
@@ -17,7 +26,7 @@ export interface DriveEntry {
   parents: string[];
   created: Date;
   trashed: boolean;
-  /** DocumentModel for Docs, FormModel for Forms, undefined for folders. */
+  /** DocumentModel for Docs, FormModel for Forms, StoredBytes for uploaded files, undefined for folders. */
   content?: unknown;
 }
 

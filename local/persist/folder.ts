@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { DocumentModel } from '../emulator/docs/model';
-import { DriveEntry, MIME } from '../emulator/drive-store';
+import { DriveEntry, MIME, StoredBytes, isStoredBytes } from '../emulator/drive-store';
 import { formFromJson, formToJson } from '../emulator/forms/persist';
 import type { FormModel } from '../emulator/forms/model';
 import { GridRange } from '../emulator/sheets/a1';
@@ -97,12 +97,15 @@ function sheetMeta(s: SheetModel): SheetMeta {
 async function encode(entry: DriveEntry): Promise<Buffer | null> {
   if (entry.mimeType === MIME.document) return documentToDocx(entry.content as DocumentModel, { title: entry.name });
   if (entry.mimeType === MIME.form) return Buffer.from(formToJson(entry.content as FormModel), 'utf8');
+  // An uploaded file (the platform export's CSV): its bytes as they are.
+  if (isStoredBytes(entry.content)) return Buffer.from(entry.content.bytes);
   return null;
 }
 
 async function decode(mimeType: string, data: Buffer): Promise<unknown> {
   if (mimeType === MIME.document) return docxToDocument(data);
   if (mimeType === MIME.form) return formFromJson(data.toString('utf8'));
+  if (mimeType !== MIME.folder && !mimeType.startsWith('application/vnd.google-apps.')) return { bytes: [...data] } satisfies StoredBytes;
   return undefined;
 }
 

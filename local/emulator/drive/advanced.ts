@@ -6,7 +6,7 @@
 import { strict } from '../calls';
 import { shielded } from '../docs/context';
 import { DocumentModel, cloneModel, createDocumentModel } from '../docs/model';
-import { DriveEntry, MIME } from '../drive-store';
+import { DriveEntry, MIME, StoredBytes } from '../drive-store';
 import type { Workspace } from '../workspace';
 import { ROOT_ID, VIRTUAL_ERROR, allEntries, driveUrl, findEntry, isVirtual, parentIds } from './links';
 import { ConversionError, DOCX_MIME, convertDocx } from './convert';
@@ -38,6 +38,9 @@ export const DRIVE_API_ERRORS = {
   parentsNotWritable: 'The parents field is not directly writable in update requests. Use the addParents and removeParents parameters instead.',
   parentLimit: 'Increasing the number of parents is not allowed',
 };
+
+/** Drive's own types (Docs, Sheets, Forms, folders …): their content is not uploaded bytes. */
+const isGoogleType = (mimeType: string) => mimeType.startsWith('application/vnd.google-apps.');
 
 /** The File fields the emulator keeps; any other field in a mask is refused. */
 const FILE_FIELDS = ['kind', 'id', 'name', 'mimeType', 'parents', 'webViewLink', 'createdTime', 'modifiedTime', 'trashed'] as const;
@@ -169,17 +172,20 @@ class FakeFiles implements Pick<Files, 'create' | 'copy' | 'get' | 'update' | 'l
   /**
    * Creates a file or, with the folder MIME type, a folder; `parents` places it. With a media blob
    * and the Google Docs MIME type, a .docx upload is converted into a Google Doc (Drive's import);
-   * any other upload is refused.
+   * an upload to any other Google type is refused; any other upload is kept byte for byte, its type
+   * the resource's or else the blob's (Drive's rule).
    */
   create(resource: FileResource, mediaData?: Blob | null, optionalArgs?: Record<string, unknown>): FileResource {
     const r = this._resourceArg('create', resource, ['name', 'mimeType', 'parents']);
     const args = this._args('create', optionalArgs, ['fields', 'supportsAllDrives', 'supportsTeamDrives']);
     const placed = this._parents('create', r.parents) ?? [];
-    const mimeType = typeof r.mimeType === 'string' ? r.mimeType : 'application/octet-stream';
-    let content: DocumentModel | undefined;
-    if (mediaData !== undefined && mediaData !== null) {
-      if (mimeType !== MIME.document) this._noMedia('create', mediaData);
-      content = this._convert(mediaData);
+    const media = mediaData !== undefined && mediaData !== null ? this._media('create', mediaData) : null;
+    const mimeType = typeof r.mimeType === 'string' ? r.mimeType : (media?.type ?? 'application/octet-stream');
+    let content: DocumentModel | StoredBytes | undefined;
+    if (media) {
+      if (mimeType === MIME.document) content = this._convert(mediaData!);
+      else if (isGoogleType(mimeType)) this._noMedia('create', mediaData);
+      else content = { bytes: media.bytes };
     }
     const entry = this.ws.drive.add({
       id: this.ws.ids.next('1'),
@@ -192,6 +198,15 @@ class FakeFiles implements Pick<Files, 'create' | 'copy' | 'get' | 'update' | 'l
       content: content ?? (mimeType === MIME.document ? createDocumentModel() : undefined),
     });
     return this._shape('create', entry, args.fields);
+  }
+
+  /** An uploaded blob's bytes (0..255) and type; reading it is the upload itself, not a script call of its own. */
+  private _media(method: string, media: unknown): { bytes: number[]; type: string | null } {
+    if (typeof media !== 'object' || media === null || typeof (media as Partial<Blob>).getBytes !== 'function') {
+      throw new Error(`The parameters don't match the method signature for Drive.Files.${method}.`);
+    }
+    const blob = media as Blob;
+    return this.ws.calls.untracked(() => ({ bytes: blob.getBytes().map((b) => b & 255), type: blob.getContentType() }));
   }
 
   /** The Google Doc an uploaded .docx blob becomes. */
@@ -240,12 +255,16 @@ class FakeFiles implements Pick<Files, 'create' | 'copy' | 'get' | 'update' | 'l
     return this._shape('get', this._entry('get', fileId), args.fields);
   }
 
-  /** Renames, trashes and moves (addParents / removeParents, comma-separated ids). */
+  /**
+   * Renames, trashes and moves (addParents / removeParents, comma-separated ids). With a media blob
+   * it replaces the content of a file that is not a Google type, keeping its id, name and type.
+   */
   update(resource: FileResource, fileId: string, mediaData?: Blob | null, optionalArgs?: Record<string, unknown>): FileResource {
     const entry = this._entry('update', fileId);
     if (isVirtual(entry)) throw new Error(VIRTUAL_ERROR);
     const r = this._resourceArg('update', resource, ['name', 'trashed', 'mimeType']);
-    this._noMedia('update', mediaData);
+    const media = mediaData !== undefined && mediaData !== null ? this._media('update', mediaData) : null;
+    if (media && isGoogleType(entry.mimeType)) this._noMedia('update', mediaData);
     const args = this._args('update', optionalArgs, ['fields', 'addParents', 'removeParents', 'supportsAllDrives', 'supportsTeamDrives']);
     if (r.mimeType !== undefined && r.mimeType !== entry.mimeType) throw new Error('Drive.Files.update: changing mimeType is not supported in the local workspace');
     const ids = (v: unknown) =>
@@ -265,6 +284,7 @@ class FakeFiles implements Pick<Files, 'create' | 'copy' | 'get' | 'update' | 'l
     if (parents.length > 1) return this._fail('update', 403, DRIVE_API_ERRORS.parentLimit);
     if (typeof r.name === 'string') entry.name = r.name;
     if (typeof r.trashed === 'boolean') entry.trashed = r.trashed;
+    if (media) entry.content = { bytes: media.bytes };
     entry.parents = parents.filter((p) => p !== ROOT_ID);
     return this._shape('update', entry, args.fields);
   }

@@ -32,6 +32,14 @@ class FakeBlob implements Pick<Blob, 'getBytes' | 'getDataAsString' | 'getConten
   }
 }
 
+/**
+ * A string as Apps Script turns it into bytes: UTF-8 as Java encodes it, a BOM (U+FEFF) kept as
+ * EF BB BF, and a lone surrogate (half of an emoji cut in two) written as «?», not as U+FFFD.
+ */
+function javaUtf8(text: string): Buffer {
+  return Buffer.from(text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '?'), 'utf8');
+}
+
 /** Apps Script hands out signed bytes (Java's byte). */
 function toSigned(buffer: Buffer): number[] {
   return [...buffer].map((b) => (b > 127 ? b - 256 : b));
@@ -70,7 +78,7 @@ class FakeUtilities implements UtilitiesApi {
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
   }
   newBlob(data: unknown, contentType?: string, name?: string): Blob {
-    const bytes = typeof data === 'string' ? toSigned(Buffer.from(data, 'utf8')) : byteArray(data, 'Utilities.newBlob');
+    const bytes = typeof data === 'string' ? toSigned(javaUtf8(data)) : byteArray(data, 'Utilities.newBlob');
     return strict('Blob', new FakeBlob(bytes, contentType ?? null, name ?? null), this.ws.calls) as unknown as Blob;
   }
   base64Encode(data: unknown): string {
