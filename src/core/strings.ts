@@ -20,6 +20,7 @@ export const RU = {
     pairLife: 'Обновить статусы пар',
     meetingLetters: 'Разослать наставникам ссылки для отчётов о встречах',
     surveyLinks: 'Ссылки на анкеты обратной связи и диагностики',
+    platformExport: 'Выгрузка для платформы «Наставник»',
   },
   action: {
     setup: 'Настройка рабочей книги',
@@ -36,6 +37,7 @@ export const RU = {
     pairLife: 'Статусы пар',
     meetingLetters: 'Письма наставникам со ссылками для отчётов о встречах',
     surveyLinks: 'Ссылки на анкеты обратной связи и диагностики',
+    platformExport: 'Выгрузка для платформы «Наставник»',
   },
   surveys: SURVEY_STRINGS,
   templates: {

@@ -13,3 +13,4 @@ export { sendMeetingLinks } from './meeting-letters';
 export { surveyLinks } from './survey-links';
 export { refreshPairStatuses } from './pair-life';
 export { refreshMonitoring } from './monitoring';
+export { exportForPlatform } from './platform-export';

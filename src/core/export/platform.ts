@@ -5,6 +5,7 @@
  * Nobody without consent appears, not even by ID in someone else's row.
  */
 import { CONSENT, consentAllows } from '../intake/consent';
+import { cleanText } from '../text/inert';
 import { EXPORT_TEXT } from './strings';
 
 export const PLATFORM_SHEET = 'Выгрузка «Наставник»';
@@ -159,10 +160,11 @@ function text(value: string | DayCell, ctx: ExportContext): string {
     const date = value as Date;
     return Number.isNaN(date.getTime()) ? '' : ctx.formatDate(date);
   }
-  return String(value).trim();
+  // Cleaned as every cell the add-on writes is: the file holds exactly what the sheet shows.
+  return cleanText(String(value)).trim();
 }
 
-/** The header and the rows as text: the same cells go to the sheet and to the CSV file. */
+/** The header and the rows as text, cleaned of control and invisible characters: the same cells go to the sheet and to the CSV file. */
 export function platformTable(columns: readonly ColumnSpec[], rows: readonly PlatformRow[], ctx: ExportContext): string[][] {
   return [columns.map((c) => c.name), ...rows.map((row) => columns.map((c) => text(c.value(row, ctx), ctx)))];
 }
