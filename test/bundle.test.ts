@@ -123,6 +123,10 @@ describe('every menu item works', () => {
         expect(shown.find((e) => e.kind === 'sidebar')?.html).toContain('Утвердить пары');
         continue;
       }
+      if (fn === 'showReportDialog') {
+        expect(shown.find((e) => e.kind === 'dialog')?.html).toContain('Сформировать');
+        continue;
+      }
       expect([caption, typeof result?.message]).toEqual([caption, 'string']);
       expect(result!.message).toMatch(/[А-Яа-яЁё]/);
       for (const e of shown) expect(e.text ?? '').not.toMatch(/\n\s+at /);

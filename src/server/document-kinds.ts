@@ -3,6 +3,7 @@ import { TRAINING_ORDER_FIELDS, trainingOrderTemplate } from '../core/documents/
 import { DEVELOPMENT_PLAN_FIELDS, developmentPlanTemplate } from '../core/documents/development-plan';
 import { RU } from '../core/strings';
 import { runAction } from './curator';
+import { REPORT_TEMPLATES } from './reports';
 import { loadSettings } from './settings';
 import { TemplateKind, docUrl, ensureTemplate } from './templates';
 
@@ -12,7 +13,7 @@ export const TRAINING_ORDER: TemplateKind = { key: 'order-training', spec: train
 /** One per pair or group (ИПР); its register label is in register.ts. */
 export const DEVELOPMENT_PLAN: TemplateKind = { key: 'development-plan', spec: developmentPlanTemplate, fields: DEVELOPMENT_PLAN_FIELDS };
 
-const KINDS: readonly TemplateKind[] = [TRAINING_ORDER, PAIRS_ORDER, DEVELOPMENT_PLAN];
+const KINDS: readonly TemplateKind[] = [TRAINING_ORDER, PAIRS_ORDER, DEVELOPMENT_PLAN, ...REPORT_TEMPLATES];
 
 /**
  * Menu «Шаблоны документов»: every kind's template in «Шаблоны», made now if missing, so the

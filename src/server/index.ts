@@ -13,4 +13,5 @@ export { sendMeetingLinks } from './meeting-letters';
 export { surveyLinks } from './survey-links';
 export { refreshPairStatuses } from './pair-life';
 export { refreshMonitoring } from './monitoring';
+export { generateReport, showReportDialog } from './reports';
 export { exportForPlatform } from './platform-export';

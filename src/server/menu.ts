@@ -26,6 +26,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem(RU.menu.surveyLinks, 'surveyLinks')
     .addItem(RU.menu.pairLife, 'refreshPairStatuses')
     .addItem(RU.menu.monitoring, 'refreshMonitoring')
+    .addItem(RU.menu.report, 'showReportDialog')
     .addItem(RU.menu.platformExport, 'exportForPlatform')
     .addToUi();
 }

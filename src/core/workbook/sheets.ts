@@ -120,6 +120,7 @@ export const WORKBOOK: readonly SheetDef[] = [
       { key: 'status', header: 'Статус', rule: { kind: 'list', values: ROADMAP_STATUSES }, width: 110 },
       date('doneOn', 'Дата выполнения', 120),
       curatorNote,
+      { key: 'document', header: 'Документ', system: true, width: 260, note: 'Ссылка на последний сформированный отчёт по этому пункту («Сформировать отчёт…»)' },
     ],
     seed: {
       key: 'number',
