@@ -193,6 +193,26 @@ describe('exportForPlatform', () => {
     expect(exportSheet(ws)!.every((r) => r.length === 2)).toBe(true);
   });
 
+  test('a file the curator binned is made again; one she renamed or moved is still the one updated', () => {
+    const { ws, runner } = start();
+    expect((runner.call('exportForPlatform') as Outcome).ok).toBe(true);
+    const first = csvText(ws);
+    ws.drive.get(first.id)!.trashed = true;
+    expect((runner.call('exportForPlatform') as Outcome).ok).toBe(true);
+    const second = csvText(ws);
+    expect(second.id).not.toBe(first.id);
+    expect(second.text).toBe(first.text);
+
+    const entry = ws.drive.get(second.id)!;
+    entry.name = 'для УСР.csv';
+    entry.parents = [];
+    withdraw(ws, 'Белова Ирина Сергеевна');
+    expect((runner.call('exportForPlatform') as Outcome).ok).toBe(true);
+    const third = csvText(ws);
+    expect([third.id, third.name]).toEqual([second.id, 'для УСР.csv']);
+    expect(third.text).not.toContain('Белова Ирина Сергеевна');
+  });
+
   test('a fault at any service call, then a re-run: the same sheet, one CSV file with the same content', () => {
     const snapshot = (ws: Workspace) => ({
       state: workspaceState(ws, ['sheets', 'drive', 'properties'], { ignoreSheets: [SHEET.log] }),

@@ -134,12 +134,21 @@ export function exportable(person: PlatformPerson): boolean {
 export function platformRows(people: readonly PlatformPerson[], pairs: readonly PlatformPair[]): PlatformRow[] {
   const allowed = new Map<string, PlatformPerson>();
   for (const p of people) if (exportable(p)) allowed.set(`${p.role}:${p.id}`, p);
-  const real = pairs.filter((p) => EXPORTED_PAIR_STATUSES.includes(p.status.trim()));
+  // Each person's pairs, indexed once: thousands of people times thousands of pairs is too slow to scan.
+  const pairsOf = new Map<string, PlatformPair[]>();
+  for (const pair of pairs) {
+    if (!EXPORTED_PAIR_STATUSES.includes(pair.status.trim())) continue;
+    for (const k of [`наставник:${pair.mentorId.trim()}`, `наставляемый:${pair.menteeId.trim()}`]) {
+      const list = pairsOf.get(k);
+      if (list) list.push(pair);
+      else pairsOf.set(k, [pair]);
+    }
+  }
   const rows: PlatformRow[] = [];
   for (const role of ['наставник', 'наставляемый'] as const) {
     for (const person of people) {
       if (person.role !== role || !allowed.has(`${role}:${person.id}`)) continue;
-      const own = real.filter((p) => (role === 'наставник' ? p.mentorId : p.menteeId).trim() === person.id);
+      const own = pairsOf.get(`${role}:${person.id}`) ?? [];
       if (!own.length) rows.push({ person, pair: null, mentor: null, mentee: null });
       for (const pair of own) {
         rows.push({
