@@ -7,6 +7,11 @@ import { typeRows, editRows } from '../local/demo/hands';
 import { documentText } from '../local/emulator/docs/model';
 import type { DocumentModel } from '../local/emulator/docs/model';
 import type { Workspace } from '../local/emulator/workspace';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { execFileSync } from 'child_process';
+import { documentToDocx } from '../local/persist/docx';
 
 const MAX_FAULTS = process.env.FULL_SWEEP ? 100000 : 30;
 const DOC = 'application/vnd.google-apps.document';
@@ -244,4 +249,48 @@ describe('generateReport', () => {
     expect(sweep.calls['Drive.Files.copy']).toBe(1);
     expect(sweep.diffs).toEqual([]);
   });
+
+  const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((f) => fs.existsSync(f));
+  const printable = !!soffice && fs.existsSync('/usr/bin/pdftotext') && fs.existsSync('/usr/lib/libreoffice/program/libswlo.so');
+  (printable ? test : test.skip)(
+    'the .docx of each report opens in LibreOffice and prints its figures, numbered from page 2',
+    async () => {
+      const { ws, runner } = setup();
+      expect((runner.call('generateReport', ['effectiveness']) as Outcome).ok).toBe(true);
+      expect((runner.call('generateReport', ['swot']) as Outcome).ok).toBe(true);
+      const value = String(monitoring(ws).find((r) => r.indicator.startsWith('1. '))!.value);
+      for (const [prefix, expected] of [
+        [EFFECTIVENESS, value],
+        [SWOT, 'Сильные стороны'],
+      ]) {
+        const doc = docs(ws, prefix)[0];
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-'));
+        try {
+          const file = path.join(dir, 'report.docx');
+          fs.writeFileSync(file, await documentToDocx(doc.content as DocumentModel, { title: doc.name }));
+          execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, file], {
+            env: { ...process.env, HOME: dir },
+            timeout: 180000,
+            stdio: 'pipe',
+          });
+          const printed = execFileSync('/usr/bin/pdftotext', ['-layout', path.join(dir, 'report.pdf'), '-'], { encoding: 'utf8' }).replace(/\u00a0/g, ' ');
+          expect(printed).toContain(expected);
+          expect(printed).toContain('УТВЕРЖДАЮ');
+          expect(printed).not.toMatch(/NaN|undefined|Infinity|\{\{/);
+          const pages = printed.split('\f').filter((p, i, all) => i < all.length - 1 || p.trim());
+          pages.slice(1).forEach((page, i) =>
+            expect(
+              page
+                .split('\n')
+                .find((l) => l.trim())
+                ?.trim(),
+            ).toBe(String(i + 2)),
+          );
+        } finally {
+          fs.rmSync(dir, { recursive: true, force: true });
+        }
+      }
+    },
+    300000,
+  );
 });

@@ -305,7 +305,7 @@ export function reportDialogHtml(choices: ReturnType<typeof reportChoices>): str
   const periods = choices
     .map(
       (c, i) =>
-        `<select class="period" data-kind="${escapeHtml(c.kind.key)}" id="period-${i}" aria-label="${escapeHtml(d.period)}"${i === 0 ? '' : ' hidden'}>` +
+        `<select class="period" data-kind="${escapeHtml(c.kind.key)}" id="period-${i}"${i === 0 ? '' : ' hidden'}>` +
         c.periods.map((p, k) => `<option value="${escapeHtml(p.key)}"${k === 0 ? ' selected' : ''}>${escapeHtml(p.label)}</option>`).join('') +
         '</select>',
     )

@@ -162,7 +162,9 @@ export function effectivenessData(input: EffectivenessInput, overrides?: Paramet
     if (!line) return { number: i + 1, title: INDICATOR_TITLES[code], value: 'нет данных: показатель не вычислен — обновите мониторинг', numerator: '—', denominator: '—', note: '' };
     const counts = countsOf(line.comment);
     const value = line.value.trim() || 'нет данных';
-    return { number: i + 1, title: INDICATOR_TITLES[code], value: factOnly(value), numerator: counts.numerator, denominator: counts.denominator, note: counts.rest.join('; ') };
+    // Indicators 1–4: where each part of the share comes from; 5–6 say it in their own comment.
+    const source = i < 4 ? ['числитель — по листу «Пары и группы» и базам, знаменатель — введён куратором на листе «Мониторинг»'] : [];
+    return { number: i + 1, title: INDICATOR_TITLES[code], value: factOnly(value), numerator: counts.numerator, denominator: counts.denominator, note: [...source, ...counts.rest].join('; ') };
   });
 
   const toEnter: string[] = [];
