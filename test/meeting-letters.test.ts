@@ -1,6 +1,6 @@
 import { SHEET } from '../src/core/workbook/sheets';
 import { look } from './helpers/addon';
-import { Outcome, table } from './helpers/programme';
+import { Outcome, setCells, table } from './helpers/programme';
 import { approvedAfterMeeting, setConsent } from './helpers/people';
 import { cachedSetup, faultSweep, stateWithoutLog } from './helpers/faults';
 import type { MailRecord, Workspace } from '../local/emulator/workspace';
@@ -10,16 +10,6 @@ const SENT = 'Ссылка отправлена';
 
 /** Mail as a person reads it: NO-BREAK SPACES are spaces to the eye. */
 const plain = (m: MailRecord) => m.body.replace(/\u00a0/g, ' ');
-
-function setCells(ws: Workspace, sheetName: string, key: string, value: string, cells: Record<string, string>) {
-  look(ws, (ss) => {
-    const sheet = ss.getSheetByName(sheetName)!;
-    const [header, ...rows] = sheet.getDataRange().getValues();
-    const row = rows.findIndex((r) => r[header.indexOf(key)] === value);
-    if (row < 0) throw new Error(`no row ${key}=${value} on ${sheetName}`);
-    for (const [h, v] of Object.entries(cells)) sheet.getRange(row + 2, header.indexOf(h) + 1).setValue(v);
-  });
-}
 
 /** The director signed the pairs order: the curator types its date and № on «Документы» (an empty date unsigns it). */
 function signOrder(ws: Workspace, date: string) {

@@ -1,33 +1,12 @@
 import { SHEET } from '../src/core/workbook/sheets';
 import { BLOCK_TEXT, CHART_TITLES } from '../src/core/monitoring';
 import { look } from './helpers/addon';
-import { Outcome, table } from './helpers/programme';
+import { Outcome, table, typeRows, unitIds } from './helpers/programme';
 import { approvedAfterMeeting } from './helpers/people';
 import { cachedSetup, faultSweep, stateWithoutLog } from './helpers/faults';
 import type { Workspace } from '../local/emulator/workspace';
 
 const day = (iso: string) => new Date(`${iso}T09:00:00Z`);
-
-function unitIds(ws: Workspace): string[] {
-  const out = new Set<string>();
-  for (const r of table(ws, SHEET.pairs)) if (['утверждена', 'активна'].includes(String(r['Статус']))) out.add(String(r['Группа'] || r.ID));
-  return [...out];
-}
-
-function type(ws: Workspace, sheetName: string, rows: Array<Record<string, unknown>>) {
-  look(ws, (ss) => {
-    const sheet = ss.getSheetByName(sheetName)!;
-    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
-    const start = sheet.getLastRow() + 1;
-    rows.forEach((r, k) => {
-      for (const [h, v] of Object.entries(r)) {
-        const c = header.indexOf(h);
-        if (c < 0) throw new Error(`no column ${h} on ${sheetName}`);
-        sheet.getRange(start + k, c + 1).setValue(v);
-      }
-    });
-  });
-}
 
 const NAME = 'Сидорова Анна Викторовна';
 
@@ -37,13 +16,13 @@ function prepared() {
   const now = new Date('2027-05-20T09:00:00Z');
   p.ws.now = () => now;
   const [a, b] = unitIds(p.ws);
-  type(p.ws, SHEET.feedback, [
+  typeRows(p.ws, SHEET.feedback, [
     { ID: 'ОС-0001', Дата: day('2026-11-10'), 'Пара / группа': a, Роль: 'наставник', 'Удовлетворённость (1–10)': 9, 'Качество (1–10)': 8, 'Польза (1–10)': 9 },
     { ID: 'ОС-0002', Дата: day('2026-11-10'), 'Пара / группа': a, Роль: 'наставляемый', 'Удовлетворённость (1–10)': 7, 'Качество (1–10)': 7, 'Польза (1–10)': 6 },
     { ID: 'ОС-0003', Дата: day('2026-11-11'), 'Пара / группа': b, Роль: 'наставник', 'Удовлетворённость (1–10)': 8, 'Качество (1–10)': 9, 'Польза (1–10)': 10 },
     { ID: 'ОС-0004', Дата: day('2026-11-11'), 'Пара / группа': NAME, Роль: 'наставник', 'Удовлетворённость (1–10)': 10 },
   ]);
-  type(p.ws, SHEET.diagnostics, [
+  typeRows(p.ws, SHEET.diagnostics, [
     { ID: 'ДГ-0001', 'ID участника': 'У-0001', 'Пара / группа': a, Роль: 'наставляемый', Этап: 'входная', 'Код вопроса': 'satisfaction', Значение: 5 },
     { ID: 'ДГ-0002', 'ID участника': 'У-0001', 'Пара / группа': a, Роль: 'наставляемый', Этап: 'итоговая', 'Код вопроса': 'satisfaction', Значение: 9 },
     { ID: 'ДГ-0003', 'ID участника': 'У-0001', 'Пара / группа': a, Роль: 'наставляемый', Этап: 'входная', 'Код вопроса': 'comfort', Значение: 6 },
@@ -109,7 +88,7 @@ describe('monitoring tables and charts on «Мониторинг»', () => {
     const ids = monitoringSheet(p.ws).charts.map((c) => c.id);
 
     // More answers: the same charts, updated, reading one more row.
-    type(p.ws, SHEET.diagnostics, [
+    typeRows(p.ws, SHEET.diagnostics, [
       { ID: 'ДГ-0007', 'ID участника': 'У-0001', 'Пара / группа': p.a, Роль: 'наставляемый', Этап: 'входная', 'Код вопроса': 'effectiveness', Значение: 4 },
       { ID: 'ДГ-0008', 'ID участника': 'У-0001', 'Пара / группа': p.a, Роль: 'наставляемый', Этап: 'итоговая', 'Код вопроса': 'effectiveness', Значение: 7 },
     ]);
@@ -178,7 +157,7 @@ describe('monitoring tables and charts on «Мониторинг»', () => {
     };
     const small = calls(prepared());
     const big = prepared();
-    type(
+    typeRows(
       big.ws,
       SHEET.diagnostics,
       Array.from({ length: 300 }, (_v, k) => ({
@@ -191,7 +170,7 @@ describe('monitoring tables and charts on «Мониторинг»', () => {
         Значение: 1 + (k % 10),
       })),
     );
-    type(
+    typeRows(
       big.ws,
       SHEET.feedback,
       Array.from({ length: 200 }, (_v, k) => ({ ID: `ОС-${1000 + k}`, Дата: day('2026-11-10'), 'Пара / группа': big.b, Роль: 'наставляемый', 'Удовлетворённость (1–10)': 1 + (k % 10) })),

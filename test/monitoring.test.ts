@@ -2,7 +2,7 @@ import { SHEET } from '../src/core/workbook/sheets';
 import { DENOMINATORS, DENOMINATOR_INVALID, DENOMINATOR_MISSING, INDICATOR_TITLES } from '../src/core/monitoring';
 import { decimal } from '../src/core/language';
 import { look } from './helpers/addon';
-import { Outcome, table } from './helpers/programme';
+import { Outcome, table, typeRows, unitIds } from './helpers/programme';
 import { approvedAfterMeeting } from './helpers/people';
 import { cachedSetup, faultSweep, stateWithoutLog, workspaceState } from './helpers/faults';
 import type { Workspace } from '../local/emulator/workspace';
@@ -12,29 +12,6 @@ const DATE = '15.11.2026';
 function at(ws: Workspace, iso: string) {
   const now = new Date(iso);
   ws.now = () => now;
-}
-
-/** Approved pairs and groups (order of 05.10.2026), by ID. */
-function unitIds(ws: Workspace): string[] {
-  const out = new Set<string>();
-  for (const r of table(ws, SHEET.pairs)) if (['утверждена', 'активна'].includes(String(r['Статус']))) out.add(String(r['Группа'] || r.ID));
-  return [...out];
-}
-
-/** Rows typed under the last row of a sheet, by header. */
-function type(ws: Workspace, sheetName: string, rows: Array<Record<string, unknown>>) {
-  look(ws, (ss) => {
-    const sheet = ss.getSheetByName(sheetName)!;
-    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
-    const start = sheet.getLastRow() + 1;
-    rows.forEach((r, k) => {
-      for (const [h, v] of Object.entries(r)) {
-        const c = header.indexOf(h);
-        if (c < 0) throw new Error(`no column ${h} on ${sheetName}`);
-        sheet.getRange(start + k, c + 1).setValue(v);
-      }
-    });
-  });
 }
 
 const day = (iso: string) => new Date(`${iso}T09:00:00Z`);
@@ -54,7 +31,7 @@ function prepared() {
   const p = approvedOn30November();
   const [a, b] = unitIds(p.ws);
   const kinds = ['знакомство', 'пробная', 'планирование', 'регулярная', 'регулярная', 'регулярная', 'регулярная', 'регулярная'];
-  type(p.ws, SHEET.meetings, [
+  typeRows(p.ws, SHEET.meetings, [
     ...kinds.map((kind, k) => ({
       ID: `ВС-${String(k + 1).padStart(4, '0')}`,
       'Пара / группа': a,
@@ -63,7 +40,7 @@ function prepared() {
     })),
     { ID: 'ВС-0009', 'Пара / группа': b, Дата: day('2026-10-12'), 'Тип встречи': 'знакомство' },
   ]);
-  type(p.ws, SHEET.feedback, [
+  typeRows(p.ws, SHEET.feedback, [
     { ID: 'ОС-0001', Дата: day('2026-11-10'), 'Пара / группа': a, Роль: 'наставник', 'Удовлетворённость (1–10)': 9, 'Качество (1–10)': 8, 'Польза (1–10)': 9 },
     { ID: 'ОС-0002', Дата: day('2026-11-10'), 'Пара / группа': a, Роль: 'наставляемый', 'Удовлетворённость (1–10)': 7, 'Качество (1–10)': 7, 'Польза (1–10)': 6 },
     { ID: 'ОС-0003', Дата: day('2026-11-11'), 'Пара / группа': b, Роль: 'наставляемый', 'Удовлетворённость (1–10)': 12, 'Качество (1–10)': 8, 'Польза (1–10)': 8 },
@@ -181,7 +158,7 @@ describe('refreshMonitoring', () => {
     // B catches up: weekly meetings from the order on.
     const dates = ['2026-10-19', '2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23', '2026-11-27'];
     const kinds = ['пробная', 'планирование', 'регулярная', 'регулярная', 'регулярная', 'регулярная', 'регулярная'];
-    type(
+    typeRows(
       ws,
       SHEET.meetings,
       dates.map((d, k) => ({ ID: `ВС-${String(20 + k).padStart(4, '0')}`, 'Пара / группа': b, Дата: day(d), 'Тип встречи': kinds[k] })),
@@ -196,7 +173,7 @@ describe('refreshMonitoring', () => {
 
   test('without feedback it says «нет данных» in words, never NaN; a row with only a comment is not an answer', () => {
     const p = approvedOn30November();
-    type(p.ws, SHEET.feedback, [{ ID: 'ОС-0001', Комментарий: 'опрос за ноябрь ещё не проводили' }]);
+    typeRows(p.ws, SHEET.feedback, [{ ID: 'ОС-0001', Комментарий: 'опрос за ноябрь ещё не проводили' }]);
     const result = refresh(p);
     expect(result.ok).toBe(true);
     const share = one(p.ws, '6.2', 'Обратная связь, наставники: доля оценивших удовлетворённость на 8 и выше из 10');
@@ -221,7 +198,7 @@ describe('refreshMonitoring', () => {
       'Качество (1–10)': rating,
       'Польза (1–10)': rating,
     });
-    type(p.ws, SHEET.feedback, [answer('ОС-0001', 'НЯ-0101', 9), answer('ОС-0002', 'НЯ-0102', 6), answer('ОС-0003', 'НЯ-0101', 9)]);
+    typeRows(p.ws, SHEET.feedback, [answer('ОС-0001', 'НЯ-0101', 9), answer('ОС-0002', 'НЯ-0102', 6), answer('ОС-0003', 'НЯ-0101', 9)]);
     expect(refresh(p).ok).toBe(true);
     const share = one(p.ws, '6.2', 'Обратная связь, наставляемые: доля оценивших удовлетворённость на 8 и выше из 10');
     expect([share.value, share.comment]).toEqual(['50 %', '1 из 2 ответивших']);
@@ -237,12 +214,12 @@ describe('refreshMonitoring', () => {
     const small = calls(prepared());
     const big = prepared();
     const dates = ['2026-10-06', '2026-10-13', '2026-10-20', '2026-10-27', '2026-11-03', '2026-11-10'];
-    type(
+    typeRows(
       big.ws,
       SHEET.meetings,
       Array.from({ length: 200 }, (_v, k) => ({ ID: `ВС-${1000 + k}`, 'Пара / группа': big.b, Дата: day(dates[k % dates.length]), 'Тип встречи': 'регулярная' })),
     );
-    type(
+    typeRows(
       big.ws,
       SHEET.feedback,
       Array.from({ length: 200 }, (_v, k) => ({

@@ -1,6 +1,6 @@
 import { SHEET } from '../src/core/workbook/sheets';
 import { look } from './helpers/addon';
-import { Outcome, table } from './helpers/programme';
+import { Outcome, setCells, table } from './helpers/programme';
 import { setConsent, withPeople } from './helpers/people';
 import { faultSweep, stateWithoutLog } from './helpers/faults';
 import { snapshotSetup } from './helpers/clone';
@@ -20,20 +20,6 @@ const plain = (m: MailRecord) => m.body.replace(/\u00a0/g, ' ');
 const to = (ws: Workspace, address: string) => ws.mail.filter((m) => m.to === address);
 
 /** Writes cells of the rows whose column `key` equals `value` (by header, as the curator would type). */
-function setCells(ws: Workspace, sheetName: string, key: string, value: string, cells: Record<string, unknown>) {
-  look(ws, (ss) => {
-    const sheet = ss.getSheetByName(sheetName)!;
-    const [header, ...rows] = sheet.getDataRange().getValues();
-    const row = rows.findIndex((r) => r[header.indexOf(key)] === value);
-    if (row < 0) throw new Error(`no row ${key}=${value} on ${sheetName}`);
-    for (const [h, v] of Object.entries(cells)) {
-      const column = header.indexOf(h);
-      if (column < 0) throw new Error(`no column ${h} on ${sheetName}`);
-      sheet.getRange(row + 2, column + 1).setValue(v);
-    }
-  });
-}
-
 /**
  * Pairs approved by an order that is not signed yet: Белова leads a group of two pupils (Смирнова
  * and a pupil whose «name» is markup, whose family left only a phone); Громов has Орлов (pupil) and

@@ -1,36 +1,12 @@
 import { SHEET } from '../src/core/workbook/sheets';
 import { endKind, planPairLife, LifePair } from '../src/core/intake/pair-life';
 import { look } from './helpers/addon';
-import { Outcome, submit, table } from './helpers/programme';
+import { Outcome, setCells, submit, table, typeRows } from './helpers/programme';
 import { approvedAfterMeeting, teacherMentor } from './helpers/people';
 import { cachedSetup, faultSweep, stateWithoutLog } from './helpers/faults';
 import type { Workspace } from '../local/emulator/workspace';
 
 type Row = Record<string, unknown>;
-
-/** Appends rows to a sheet by header, as the curator (or the import) would fill them. */
-function append(ws: Workspace, sheetName: string, rows: Row[]) {
-  look(ws, (ss) => {
-    const sheet = ss.getSheetByName(sheetName)!;
-    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
-    for (const r of rows) sheet.appendRow(header.map((h) => (r[h] ?? '') as string));
-  });
-}
-
-/** Sets cells of the row whose `key` column equals `value`. */
-function setCells(ws: Workspace, sheetName: string, key: string, value: string, cells: Row) {
-  look(ws, (ss) => {
-    const sheet = ss.getSheetByName(sheetName)!;
-    const [header, ...rows] = sheet.getDataRange().getValues();
-    const row = rows.findIndex((r) => r[header.indexOf(key)] === value);
-    if (row < 0) throw new Error(`no row ${key}=${value} on ${sheetName}`);
-    for (const [h, v] of Object.entries(cells)) {
-      const column = header.indexOf(h);
-      if (column < 0) throw new Error(`no column ${h} on ${sheetName}`);
-      sheet.getRange(row + 2, column + 1).setValue(v as string);
-    }
-  });
-}
 
 let meetingNo = 0;
 const meeting = (pair: string, kind: string, date = new Date('2026-10-12T09:00:00Z')): Row => ({
@@ -79,7 +55,7 @@ describe('pair life: утверждена → активна → заверше�
     const p = approved();
     const orlov = pairOf(p.ws, 'Орлов Глеб Игоревич');
     expect(orlov['Статус']).toBe('утверждена');
-    append(p.ws, SHEET.meetings, [meeting(unitOf(orlov), 'знакомство')]);
+    typeRows(p.ws, SHEET.meetings, [meeting(unitOf(orlov), 'знакомство')]);
     const result = refresh(p);
     expect(result.ok).toBe(true);
     expect(result.message).toContain(`статус «активна»: ${String(orlov.ID)}`);
@@ -98,7 +74,7 @@ describe('pair life: утверждена → активна → заверше�
     const p = approved();
     const orlov = pairOf(p.ws, 'Орлов Глеб Игоревич');
     const unit = unitOf(orlov);
-    append(p.ws, SHEET.meetings, [meeting(unit, 'знакомство')]);
+    typeRows(p.ws, SHEET.meetings, [meeting(unit, 'знакомство')]);
     at(p.ws, '2027-05-25T12:00:00Z');
     setCells(p.ws, SHEET.pairs, 'ID', String(orlov.ID), { 'Дата окончания': new Date('2027-05-24T09:00:00Z') });
 
@@ -109,15 +85,15 @@ describe('pair life: утверждена → активна → заверше�
     expect(first.message).toContain(`нет итоговой диагностики наставника ${String(orlov['ID наставника'])} и наставляемого ${String(orlov['ID наставляемого'])}`);
 
     // The итоговая meeting and the mentor's exit diagnostics: the mentee's is still missing.
-    append(p.ws, SHEET.meetings, [meeting(unit, 'итоговая', new Date('2027-05-20T09:00:00Z'))]);
-    append(p.ws, SHEET.diagnostics, [exit(String(orlov['ID наставника']), unit, 'наставник')]);
+    typeRows(p.ws, SHEET.meetings, [meeting(unit, 'итоговая', new Date('2027-05-20T09:00:00Z'))]);
+    typeRows(p.ws, SHEET.diagnostics, [exit(String(orlov['ID наставника']), unit, 'наставник')]);
     const second = refresh(p);
     expect(pairOf(p.ws, 'Орлов Глеб Игоревич')['Статус']).toBe('активна');
     expect(second.message).not.toContain('итоговой встречи');
     expect(second.message).toContain(`нет итоговой диагностики наставляемого ${String(orlov['ID наставляемого'])}`);
     expect(second.message).not.toContain(`наставника ${String(orlov['ID наставника'])}`);
 
-    append(p.ws, SHEET.diagnostics, [exit(String(orlov['ID наставляемого']), unit, 'наставляемый')]);
+    typeRows(p.ws, SHEET.diagnostics, [exit(String(orlov['ID наставляемого']), unit, 'наставляемый')]);
     const third = refresh(p);
     expect(third.ok).toBe(true);
     expect(third.message).toContain(`Завершены (итоговая встреча и итоговая диагностика есть): ${String(orlov.ID)}`);
@@ -132,8 +108,8 @@ describe('pair life: утверждена → активна → заверше�
   test('an end date still in the future: the pair waits and the summary says so', () => {
     const p = approved();
     const orlov = pairOf(p.ws, 'Орлов Глеб Игоревич');
-    append(p.ws, SHEET.meetings, [meeting(unitOf(orlov), 'знакомство'), meeting(unitOf(orlov), 'итоговая', new Date('2026-10-19T09:00:00Z'))]);
-    append(p.ws, SHEET.diagnostics, [exit(String(orlov['ID наставника']), '', 'наставник'), exit(String(orlov['ID наставляемого']), '', 'наставляемый')]);
+    typeRows(p.ws, SHEET.meetings, [meeting(unitOf(orlov), 'знакомство'), meeting(unitOf(orlov), 'итоговая', new Date('2026-10-19T09:00:00Z'))]);
+    typeRows(p.ws, SHEET.diagnostics, [exit(String(orlov['ID наставника']), '', 'наставник'), exit(String(orlov['ID наставляемого']), '', 'наставляемый')]);
     setCells(p.ws, SHEET.pairs, 'ID', String(orlov.ID), { 'Дата окончания': new Date('2026-12-31T09:00:00Z') });
     const result = refresh(p);
     expect(result.message).toContain('дата окончания 31.12.2026 ещё не наступила');
@@ -146,7 +122,7 @@ function belovaLeaves() {
   const p = approved();
   const group = table(p.ws, SHEET.pairs).filter((r) => r['Наставник'] === 'Белова Ирина Сергеевна' && r['Статус'] === 'утверждена');
   expect(group).toHaveLength(2);
-  append(p.ws, SHEET.meetings, [meeting(unitOf(group[0]), 'знакомство')]);
+  typeRows(p.ws, SHEET.meetings, [meeting(unitOf(group[0]), 'знакомство')]);
   // Written on one row: the mentor's departure is the whole group's.
   setCells(p.ws, SHEET.pairs, 'ID', String(group[0].ID), { 'Причина завершения': 'Наставник выбыл (переезд)' });
   return { ...p, group };
@@ -186,7 +162,7 @@ describe('a pair ended early and a replacement mentor', () => {
     submit(ws, null, 'Анкета наставника', teacherMentor('Новикова Мария Петровна', 'Изостудия «Северное сияние»', ['подготовка к конкурсу, олимпиаде, выставке', 'рисование и живопись']));
     runner.call('importResponses');
     const novikova = table(ws, SHEET.mentors).find((m) => m['ФИО'] === 'Новикова Мария Петровна')!;
-    append(ws, SHEET.consents, [
+    typeRows(ws, SHEET.consents, [
       {
         ID: 'СГ-99',
         'ID участника': novikova.ID,
@@ -259,7 +235,7 @@ describe('a pair ended early and a replacement mentor', () => {
     const setup = cachedSetup(() => {
       const p = belovaLeaves();
       const orlov = pairOf(p.ws, 'Орлов Глеб Игоревич');
-      append(p.ws, SHEET.meetings, [meeting(unitOf(orlov), 'знакомство')]);
+      typeRows(p.ws, SHEET.meetings, [meeting(unitOf(orlov), 'знакомство')]);
       return p;
     });
     const sweep = faultSweep({ setup, operation: { name: 'refreshPairStatuses' }, snapshot: stateWithoutLog, maxFaults: 40 });

@@ -9,6 +9,7 @@ import { CONSENT, consentOf, indexConsents, isMinor, readConsents } from '../cor
 import { monitoringProblem } from '../core/intake/feedback';
 import { PairUnit, pairUnits, unitIdOf } from '../core/intake/meetings';
 import { BaseTable, Cell, comparable, normalizeName } from '../core/intake/table';
+import type { Remark } from './import';
 import { CODE_TITLE, KEY, MonitoringKind, NO_PAIRS_YET, PAIR_TITLE, ROLE_TITLE, bankItem, codeOfKey, itemKey } from '../core/questionnaires/monitoring-forms';
 import { Answer, ParsedResponse, isDate } from '../core/questionnaires/read';
 import { FEEDBACK_RATINGS } from '../core/monitoring/items';
@@ -19,22 +20,12 @@ import type { LoadedTable } from './tables';
 
 const CONSENTED: readonly string[] = [CONSENT.valid, CONSENT.validNoPublication];
 
-interface SurveyRemark {
-  source: string;
-  row: number | string;
-  field: string;
-  value: string;
-  reason: string;
-  personId: string;
-  key?: string;
-}
-
 type Day = { year: number; month: number; day: number };
 
 /** What the import holds that the monitoring answers need (import.ts's Work has all of it). */
 export interface SurveyWork {
   tables: Record<'mentees' | 'mentors' | 'consents' | 'pairs' | 'feedback' | 'diagnostics' | 'surveys', LoadedTable>;
-  remarks: SurveyRemark[];
+  remarks: Remark[];
   timeZone: string;
   surveyContext?: SurveyContext;
   surveyCounts: { feedback: number; diagnostics: number; surveys: number; refused: number };

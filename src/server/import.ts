@@ -68,7 +68,7 @@ const TABLES = [
 type TableKey = (typeof TABLES)[number];
 
 /** One remark for «Ошибки импорта»; the person is filled in once the answer is matched to one. */
-interface Remark {
+export interface Remark {
   source: string;
   row: number | string;
   field: string;

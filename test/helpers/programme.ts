@@ -72,3 +72,41 @@ export function table(ws: Workspace, sheet: string): Array<Record<string, unknow
     return rows.map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
   });
 }
+
+/** The curator edits cells of the row whose `key` column holds `value`, by header. */
+export function setCells(ws: Workspace, sheetName: string, key: string, value: string, cells: Record<string, unknown>): void {
+  look(ws, (ss) => {
+    const sheet = ss.getSheetByName(sheetName)!;
+    const [header, ...rows] = sheet.getDataRange().getValues();
+    const row = rows.findIndex((r) => r[header.indexOf(key)] === value);
+    if (row < 0) throw new Error(`no row ${key}=${value} on ${sheetName}`);
+    for (const [h, v] of Object.entries(cells)) {
+      const column = header.indexOf(h);
+      if (column < 0) throw new Error(`no column ${h} on ${sheetName}`);
+      sheet.getRange(row + 2, column + 1).setValue(v);
+    }
+  });
+}
+
+/** Rows typed under the last row of a sheet, by header. */
+export function typeRows(ws: Workspace, sheetName: string, rows: Array<Record<string, unknown>>): void {
+  look(ws, (ss) => {
+    const sheet = ss.getSheetByName(sheetName)!;
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+    const start = sheet.getLastRow() + 1;
+    rows.forEach((r, k) => {
+      for (const [h, v] of Object.entries(r)) {
+        const c = header.indexOf(h);
+        if (c < 0) throw new Error(`no column ${h} on ${sheetName}`);
+        sheet.getRange(start + k, c + 1).setValue(v);
+      }
+    });
+  });
+}
+
+/** IDs of the approved and active pairs and groups («Пары и группы»; a group once, by its ID). */
+export function unitIds(ws: Workspace): string[] {
+  const out = new Set<string>();
+  for (const r of table(ws, 'Пары и группы')) if (['утверждена', 'активна'].includes(String(r['Статус']))) out.add(String(r['Группа'] || r.ID));
+  return [...out];
+}

@@ -17,6 +17,7 @@ import {
 } from './choices';
 import { NO_DETAILS, ProgrammeDetails, meetingTexts, menteeTexts, mentorTexts, monitoringTexts, preferenceTexts, thirdPartyTexts } from './texts';
 import { monitoringQuestionnaires } from './monitoring-forms';
+import { NO_PAIRS_YET, pairListQuestion } from './pair-question';
 import { QuestionDef, QuestionnaireDef, QuestionnaireKey } from './types';
 
 /** What the definitions depend on in this workbook. */
@@ -343,28 +344,17 @@ function preferenceQuestionnaire(ctx: QuestionnaireContext): QuestionnaireDef {
 
 export const MEETING_FORM_TITLE = 'Отчёт о встрече наставника';
 /** The meeting form's only choice until an order approves pairs (a list cannot be empty). */
-export const MEETING_NO_PAIRS = 'список появится после приказа об утверждении пар';
+export const MEETING_NO_PAIRS = NO_PAIRS_YET;
 
 /** Roadmap 6.1: a mentor reports each meeting through a personal link that fills in the code. */
 function meetingQuestionnaire(ctx: QuestionnaireContext): QuestionnaireDef {
-  const pairs = uniqueChoices(ctx.pairs ?? []);
   return {
     key: 'meeting',
     title: MEETING_FORM_TITLE,
     ...meetingTexts(ctx.details ?? NO_DETAILS),
     questions: [
       { key: 'mentorCode', title: 'Код наставника', type: 'TEXT', required: true, strict: true, field: { kind: 'text', maxLength: 40 }, help: 'Заполняется по вашей ссылке, не меняйте' },
-      {
-        key: 'pair',
-        title: 'Пара или группа',
-        type: 'LIST',
-        required: true,
-        strict: true,
-        choices: pairs.length ? pairs : [MEETING_NO_PAIRS],
-        // The list follows the approved pairs; an answer is checked against the pairs, not the list of the day.
-        field: { kind: 'text', maxLength: 100 },
-        help: 'Код пары (ПА-…) или группы (Г-…) из приказа; если она у вас одна, он уже выбран',
-      },
+      pairListQuestion('pair', ctx.pairs ?? [], 'Код пары (ПА-…) или группы (Г-…) из приказа; если она у вас одна, он уже выбран'),
       { key: 'kind', title: 'Вид встречи', type: 'MULTIPLE_CHOICE', required: true, strict: true, choices: MEETING_KINDS, field: { kind: 'choice' } },
       { key: 'date', title: 'Дата встречи', type: 'DATE', required: true, strict: true, field: { kind: 'date' } },
       {

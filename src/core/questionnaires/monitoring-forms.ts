@@ -11,6 +11,7 @@
 import { FEEDBACK_ITEMS, MAY_SURVEY, MONITORING_ITEMS, MonitoringItem, SCALE_HELP, SWOT_QUESTIONNAIRE, SurveyItem, SwotItem, itemWording, swotItemsFor } from '../monitoring/items';
 import type { Phase, Role } from '../monitoring/types';
 import { uniqueChoices } from './choices';
+import { NO_PAIRS_YET, PAIR_TITLE, pairListQuestion } from './pair-question';
 import { FormTexts } from './texts';
 import { QuestionDef, QuestionnaireDef, QuestionnaireKey, SectionDef } from './types';
 
@@ -18,8 +19,7 @@ export const YES = 'да';
 export const NO = 'нет';
 export const ROLE_CHOICES: readonly Role[] = ['наставляемый', 'наставник'];
 
-/** The pair list's only choice until an order approves pairs (a list cannot be empty). */
-export const NO_PAIRS_YET = 'список появится после приказа об утверждении пар';
+export { NO_PAIRS_YET, PAIR_TITLE };
 
 export const FEEDBACK_FORM_TITLE = 'Ежемесячная обратная связь';
 
@@ -44,7 +44,6 @@ const LONG_TEXT = { kind: 'text', maxLength: 2000 } as const;
 const RATING = { kind: 'number', min: 1, max: 10 } as const;
 
 export const CODE_TITLE = 'Код участника';
-export const PAIR_TITLE = 'Пара или группа';
 export const ROLE_TITLE = 'Ваша роль';
 export const FORM_TITLE = 'Форма наставничества';
 const FROM_LINK = 'Заполняется по вашей личной ссылке, не меняйте';
@@ -93,18 +92,7 @@ const codeQuestion = (required = true): QuestionDef => ({
 });
 
 function pairQuestion(pairs: readonly string[]): QuestionDef {
-  const list = uniqueChoices(pairs);
-  return {
-    key: KEY.pair,
-    title: PAIR_TITLE,
-    type: 'LIST',
-    required: true,
-    strict: true,
-    choices: list.length ? list : [NO_PAIRS_YET],
-    // The list follows the approved pairs; an answer is checked against the pairs themselves.
-    field: { kind: 'text', maxLength: 100 },
-    help: 'Код пары (ПА-…) или группы (Г-…); по вашей ссылке он уже выбран',
-  };
+  return pairListQuestion(KEY.pair, pairs, 'Код пары (ПА-…) или группы (Г-…); по вашей ссылке он уже выбран');
 }
 
 const roleQuestion: QuestionDef = { key: KEY.role, title: ROLE_TITLE, type: 'MULTIPLE_CHOICE', required: true, strict: true, choices: ROLE_CHOICES, field: { kind: 'choice' }, help: FROM_LINK };
