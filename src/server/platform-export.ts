@@ -7,7 +7,7 @@
 import { toCsv } from '../core/export/csv';
 import { DayCell, PLATFORM_FILE, PLATFORM_MIME, PLATFORM_SHEET, PlatformPair, PlatformPerson, PlatformRole, exportable, parseColumns, platformRows, platformTable } from '../core/export/platform';
 import { EXPORT_TEXT } from '../core/export/strings';
-import { consentOf, indexConsents, isMinor, readConsents } from '../core/intake/consent';
+import { ConsentIndex, consentOf, indexConsents, isMinor, readConsents } from '../core/intake/consent';
 import { BaseTable } from '../core/intake/table';
 import { RU } from '../core/strings';
 import { CuratorError, runAction } from './curator';
@@ -29,7 +29,7 @@ export interface PlatformExportResult {
 
 const cell = (t: BaseTable, i: number, key: string) => String(t.get(i, key) ?? '').trim();
 
-function peopleOf(t: BaseTable, role: PlatformRole, consents: ReturnType<typeof indexConsents>): PlatformPerson[] {
+function peopleOf(t: BaseTable, role: PlatformRole, consents: ConsentIndex): PlatformPerson[] {
   return t.rows.map((_r, i) => {
     const id = cell(t, i, 'id');
     const name = cell(t, i, 'name');
