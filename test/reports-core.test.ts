@@ -82,6 +82,18 @@ describe('the effectiveness report from «Мониторинг»', () => {
     expect(doc).not.toMatch(/NaN|undefined|Infinity|\{\{/);
   });
 
+  test('a denominator typed after the last refresh asks for a refresh; a wrong one asks for a fix', () => {
+    const typed = [
+      ...monitoring,
+      { stage: '7.3', indicator: `${DENOMINATORS[1].label} на 15.11.2026`, value: '30', comment: '' },
+      { stage: '7.3', indicator: `${DENOMINATORS[2].label} на 15.11.2026`, value: 'сорок', comment: '' },
+    ];
+    const r = effectivenessData({ ...input, monitoring: typed })!;
+    expect(r.stale).toEqual([`«${DENOMINATORS[1].label} на 15.11.2026»`]);
+    expect(r.toFix).toEqual([`«${DENOMINATORS[2].label} на 15.11.2026»`]);
+    expect(r.toEnter).toEqual([`«${DENOMINATORS[3].label} на 15.11.2026»`]);
+  });
+
   test('no indicators on «Мониторинг» for that date: nothing to report from', () => {
     expect(effectivenessData({ ...input, monitoring: monitoring.map((m) => ({ ...m, indicator: m.indicator.replace('15.11.2026', '15.06.2026') })) })).toBeNull();
   });

@@ -128,6 +128,8 @@ function buildEffectiveness(ctx: ReportContext): Built {
     summary: [
       REPORT_TEXT.computed(result.computed, result.rows.length),
       result.toEnter.length ? REPORT_TEXT.toEnter(result.toEnter) : '',
+      result.toFix.length ? REPORT_TEXT.toFix(result.toFix) : '',
+      result.stale.length ? REPORT_TEXT.stale(result.stale) : '',
       result.missing.length ? REPORT_TEXT.settings(result.missing) : '',
     ],
   };

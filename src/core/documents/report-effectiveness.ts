@@ -10,7 +10,7 @@ import { CalendarDate, numericDate } from './dates';
 import { listTable } from './order-requisites';
 import { REPORT_FLAGS, REPORT_VALUE_FIELDS, penLine, reportFoot, reportHead, reportSpec, reportValues, section } from './report-common';
 import { TableInfo, TemplateData, TemplateFields, columns } from './template/data';
-import { DENOMINATORS, INDICATOR_TITLES, type IndicatorCode } from '../monitoring/indicators';
+import { DENOMINATORS, INDICATOR_TITLES, type IndicatorCode, readDenominator } from '../monitoring/indicators';
 import { NounForms, plural, typeset } from '../language';
 import { RU } from '../strings';
 
@@ -57,10 +57,14 @@ export function effectivenessTemplate(settings: Settings): DocumentSpec {
     section('1. Общие сведения'),
     body('{{общие_сведения}}'),
     section('2. Показатели эффективности (распоряжение Минпросвещения России от 25.12.2019 № Р-145)'),
-    listTable(INDICATORS_TABLE, { widths: [22, 150, 34, 70, 54, 62, 80], align: ['CENTER', undefined, 'CENTER', 'CENTER', 'CENTER', 'CENTER'] }),
+    body(
+      'Доли 1–4: числитель — по листу «Пары и группы» и базам участников, знаменатель — введён куратором на листе «Мониторинг» на отчётную дату. Доли 5–6: ответившие с оценкой удовлетворённости не ниже порога из числа ответивших.',
+    ),
+    // Ten points: seven columns fit the page without breaking «Знаменатель» in the middle.
+    { ...listTable(INDICATORS_TABLE, { widths: [20, 124, 30, 80, 62, 70, 82], align: ['CENTER', undefined, 'CENTER', 'CENTER', 'CENTER', 'CENTER'] }), size: 10 },
     section('3. Наставнические пары и группы по формам наставничества'),
     listTable(FORMS_TABLE, {
-      widths: [170, 60, 60, 90, 90],
+      widths: [150, 55, 55, 100, 108],
       align: [undefined, 'CENTER', 'CENTER', 'CENTER', 'CENTER'],
       trailer: [['Итого', '{{итого_пар}}', '{{итого_групп}}', '{{итого_наставников}}', '{{итого_наставляемых}}']],
     }),
@@ -112,6 +116,10 @@ export interface EffectivenessResult {
   rows: EffectivenessRow[];
   /** What the curator should enter on «Мониторинг» (the rows' names), empty when nothing is missing. */
   toEnter: string[];
+  /** Denominators typed but not whole numbers above zero. */
+  toFix: string[];
+  /** Denominators typed after the last «Обновить мониторинг»: refresh, then generate again. */
+  stale: string[];
   /** What «Настройки» lack for a document signed as is. */
   missing: string[];
   /** Indicators with a value. */
@@ -162,14 +170,20 @@ export function effectivenessData(input: EffectivenessInput, overrides?: Paramet
     if (!line) return { number: i + 1, title: INDICATOR_TITLES[code], value: 'нет данных: показатель не вычислен — обновите мониторинг', numerator: '—', denominator: '—', note: '' };
     const counts = countsOf(line.comment);
     const value = line.value.trim() || 'нет данных';
-    // Indicators 1–4: where each part of the share comes from; 5–6 say it in their own comment.
-    const source = i < 4 ? ['числитель — по листу «Пары и группы» и базам, знаменатель — введён куратором на листе «Мониторинг»'] : [];
-    return { number: i + 1, title: INDICATOR_TITLES[code], value: factOnly(value), numerator: counts.numerator, denominator: counts.denominator, note: [...source, ...counts.rest].join('; ') };
+    return { number: i + 1, title: INDICATOR_TITLES[code], value: factOnly(value), numerator: counts.numerator, denominator: counts.denominator, note: counts.rest.join('; ') };
   });
 
   const toEnter: string[] = [];
+  const toFix: string[] = [];
+  const stale: string[] = [];
   DENOMINATORS.forEach((def, i) => {
-    if (!/^\d/.test(rows[i].value)) toEnter.push(`«${RU.monitoring.denominatorRow(def.label, dateText)}»`);
+    if (/^\d/.test(rows[i].value)) return;
+    const label = RU.monitoring.denominatorRow(def.label, dateText);
+    const cell = lines.get(norm(label))?.value ?? '';
+    // Typed after the last «Обновить мониторинг»: the indicator row does not know it yet.
+    if (!cell.trim()) toEnter.push(`«${label}»`);
+    else if (readDenominator(cell).ok) stale.push(`«${label}»`);
+    else toFix.push(`«${label}»`);
   });
   const computed = rows.filter((r) => /^\d/.test(r.value)).length;
 
@@ -196,6 +210,7 @@ export function effectivenessData(input: EffectivenessInput, overrides?: Paramet
   const conclusions = [
     `На ${dateText} вычислено ${computed} из ${plural(rows.length, INDICATORS)} эффективности.`,
     toEnter.length ? `Не хватает данных для ${toEnter.length === 1 ? 'одного показателя' : `${toEnter.length} показателей`}: на листе «Мониторинг» не введены знаменатели ${toEnter.join(', ')}.` : '',
+    toFix.length ? `Знаменатели ${toFix.join(', ')} не являются целым числом больше нуля.` : '',
     rows.slice(4).some((r) => !/^\d/.test(r.value)) ? 'Уровень удовлетворённости не вычислен: нет ответов участников на ежемесячную обратную связь до отчётной даты.' : '',
   ]
     .filter(Boolean)
@@ -229,6 +244,8 @@ export function effectivenessData(input: EffectivenessInput, overrides?: Paramet
     },
     rows,
     toEnter,
+    toFix,
+    stale,
     missing: shared.missing,
     computed,
   };
