@@ -202,6 +202,10 @@ describe('refreshMonitoring', () => {
     expect(refresh(p).ok).toBe(true);
     const share = one(p.ws, '6.2', 'Обратная связь, наставляемые: доля оценивших удовлетворённость на 8 и выше из 10');
     expect([share.value, share.comment]).toEqual(['50 %', '1 из 2 ответивших']);
+    // The Р-145 satisfaction indicator counts the same people.
+    const indicator = one(p.ws, '7.3', `5. ${INDICATOR_TITLES.menteeSatisfaction} на ${DATE}`);
+    expect(indicator.value).toBe('50 %');
+    expect(indicator.comment).toContain('1 из 2');
   });
 
   test('service calls stay flat: 400 more meetings and feedback answers cost no more calls', () => {

@@ -341,6 +341,18 @@ export function playPairWork(c: PairWorkContext): void {
   }
   events.push({ when: at(2027, 1, 31, 21), title: 'Куратор обновляет мониторинг: кто отстаёт от графика встреч; знаменатели на 15 ноября', act: () => indicatorsOn(c, '15.11.2026', NOVEMBER) });
   events.push({
+    when: at(2027, 2, 1, 10),
+    title: 'Этап 7.3: отчёт о показателях эффективности на 15 ноября',
+    act: () => runner.call('generateReport', ['effectiveness', { period: '2026-11-15' }]),
+  });
+  events.push({ when: at(2027, 5, 31, 12), title: 'Этап 7.1: SWOT-анализ программы по анкетам куратора', act: () => runner.call('generateReport', ['swot']) });
+  events.push({
+    when: at(2027, 6, 15, 12),
+    title: 'Этап 7.3: отчёт о показателях эффективности на 15 июня',
+    act: () => runner.call('generateReport', ['effectiveness', { period: '2027-06-15' }]),
+  });
+  events.push({ when: at(2027, 6, 15, 15), title: 'Этап 7.4: выгрузка для муниципальной платформы «Наставник»', act: () => runner.call('exportForPlatform') });
+  events.push({
     when: at(2027, 5, 20, 18),
     title: 'Этап 7.2: майский опрос удовлетворённости участников',
     act: () => answered('Майский опрос удовлетворённости', answerAll('Майский опрос удовлетворённости', 'exit', at(2027, 5, 20, 18), 0.9)),

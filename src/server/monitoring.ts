@@ -428,7 +428,8 @@ function writeIndicators(
   // Satisfaction as the feedback stood on the reporting date: later answers belong to the next one.
   const satisfaction: SatisfactionAnswer[] = feedback
     .filter((f) => !f.date || compareDates(f.date, date) <= 0)
-    .map((f) => ({ respondent: `${normalizeName(f.pairId)}|${f.role}`, role: f.role, value: f.satisfaction }));
+    // Each person is a respondent; a row typed by hand without an ID stands for its pair and role.
+    .map((f) => ({ respondent: f.personId ? normalizeName(f.personId) : `${normalizeName(f.pairId)}|${f.role}`, role: f.role, value: f.satisfaction }));
   const { indicators } = r145Indicators({
     date,
     pairs: pairRecords(s, dayOf, signed),
