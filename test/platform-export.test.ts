@@ -172,6 +172,39 @@ describe('exportForPlatform', () => {
     expect(menteeRows.length).toBeGreaterThan(0);
   });
 
+  test('a withdrawal processed by «Импортировать ответы анкет» reaches the export at once: sheet and file made again without the person', () => {
+    const { ws, runner } = start();
+    expect((runner.call('exportForPlatform') as Outcome).ok).toBe(true);
+    const first = csvText(ws);
+    const mentorId = idOf(ws, SHEET.mentors, 'Белова Ирина Сергеевна');
+    withdraw(ws, 'Белова Ирина Сергеевна');
+    const imported = runner.call('importResponses') as Outcome;
+    expect(imported.ok).toBe(true);
+    expect(imported.message).toContain('Выгрузка для платформы «Наставник» сделана заново');
+    const after = csvText(ws);
+    expect(after.id).toBe(first.id);
+    for (const text of [after.text, JSON.stringify(exportSheet(ws))]) {
+      expect(text).not.toContain('Белова Ирина Сергеевна');
+      expect(text).not.toContain(mentorId);
+    }
+    // Nothing stale left: the next import leaves the export alone.
+    const state = workspaceState(ws, ['drive'], {});
+    expect((runner.call('importResponses') as Outcome).message).not.toContain('Выгрузка для платформы');
+    expect(workspaceState(ws, ['drive'], {})).toEqual(state);
+  });
+
+  test('the export cannot be remade (a broken columns setting): after a withdrawal it is emptied and its file binned', () => {
+    const { ws, runner } = start();
+    expect((runner.call('exportForPlatform') as Outcome).ok).toBe(true);
+    setColumns(ws, 'ФИО; Любимый цвет');
+    withdraw(ws, 'Белова Ирина Сергеевна');
+    const imported = runner.call('importResponses') as Outcome;
+    expect(imported.ok).toBe(true);
+    expect(imported.message).toContain('очищена');
+    expect(csvFiles(ws)).toHaveLength(0);
+    expect(JSON.stringify(exportSheet(ws))).not.toContain('Белова');
+  });
+
   test('the columns and their order follow «Настройки»; an unknown name writes nothing and says which', () => {
     const { ws, runner } = start();
     setColumns(ws, 'ФИО; ID; Роль; Телефон; Пара');

@@ -17,6 +17,7 @@ import { TARGET_GROUPS } from '../core/domain/target-groups';
 import { registerCatchUp, runAction, runInTrigger } from './curator';
 import { SurveyContext, applySurveyAnswer, clearRowsOf } from './import-surveys';
 import { monitoringKind } from '../core/questionnaires/monitoring-forms';
+import { keepExportConsented } from './platform-export';
 import { ensureSheet } from './setup';
 import { questionnaireContext } from './questionnaires';
 import { LoadedTable, appendRows, loadTable, saveTable } from './tables';
@@ -786,6 +787,9 @@ export function importNow(): ImportResult {
     saveTable(tables.mentees, { last: ['name'] });
   }
   writeAnalysis(ss, work, ctx.forms);
+  // Last: everything above is saved, so the export is remade from the bases as they now stand.
+  const exported = keepExportConsented(ss);
+  if (exported) sheetProblems.push(exported);
   appendLogRows([...work.log, ...sheetProblems.map((p): [string, string] => [RU.action.importResponses, p])]);
 
   const total = pending.length - retried;

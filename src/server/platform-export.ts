@@ -121,14 +121,18 @@ function csvFile(): string {
   return id;
 }
 
+function participants(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): PlatformPerson[] {
+  const consents = indexConsents(readConsents(loadTable(ss, 'consents')!.table));
+  return [...peopleOf(loadTable(ss, 'mentors')!.table, 'наставник', consents), ...peopleOf(loadTable(ss, 'mentees')!.table, 'наставляемый', consents)];
+}
+
 function exportNow(): PlatformExportResult {
   const ss = SpreadsheetApp.getActive();
   const { settings } = loadSettings(ss);
   const parsed = parseColumns(String(settings.platformColumns ?? ''));
   if ('error' in parsed) throw new CuratorError(parsed.error);
 
-  const consents = indexConsents(readConsents(loadTable(ss, 'consents')!.table));
-  const people = [...peopleOf(loadTable(ss, 'mentors')!.table, 'наставник', consents), ...peopleOf(loadTable(ss, 'mentees')!.table, 'наставляемый', consents)];
+  const people = participants(ss);
   const rows = platformRows(people, pairsOf(loadTable(ss, 'pairs')!.table));
   const timeZone = ss.getSpreadsheetTimeZone();
   const grid = platformTable(parsed.columns, rows, {
@@ -148,6 +152,37 @@ function exportNow(): PlatformExportResult {
   const url = `https://drive.google.com/file/d/${fileId}/view`;
   const message = EXPORT_TEXT.summary({ mentors, mentees, rows: rows.length, noConsent, sheet: PLATFORM_SHEET, file: PLATFORM_FILE, url });
   return { message, mentors, mentees, rows: rows.length, fileId, url };
+}
+
+/**
+ * After every import: an export made earlier that still holds someone who may no longer be
+ * exported (consent withdrawn or refused since) is made again at once, sheet and file, so a
+ * withdrawal reaches the export without the curator remembering it. Checked from what the export
+ * holds, not from what this import changed: a run cut short is caught by the next one. Returns
+ * a line for the import's summary, or '' when nothing had to change.
+ */
+export function keepExportConsented(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  const sheet = ss.getSheetByName(PLATFORM_SHEET);
+  if (!sheet || sheet.getLastRow() < 2) return '';
+  const [header, ...rows] = sheet.getDataRange().getValues();
+  const idColumns = header.map((h, c) => (/^ID\b/.test(String(h)) ? c : -1)).filter((c) => c >= 0);
+  const allowed = new Set(
+    participants(ss)
+      .filter(exportable)
+      .map((p) => p.id),
+  );
+  const stale = rows.some((r) => idColumns.some((c) => String(r[c] ?? '').trim() !== '' && !allowed.has(String(r[c]).trim())));
+  if (!stale) return '';
+  try {
+    exportNow();
+    return EXPORT_TEXT.refreshedAfterWithdrawal;
+  } catch (error) {
+    // The columns setting is broken: the export cannot be remade, so what names the person goes.
+    sheet.getRange(2, 1, sheet.getLastRow() - 1, Math.max(1, sheet.getLastColumn())).clearContent();
+    const file = recordedFile();
+    if (file) trash(file);
+    return `${EXPORT_TEXT.clearedAfterWithdrawal} ${error instanceof CuratorError ? error.message : ''}`.trim();
+  }
 }
 
 /** Menu «Выгрузка для платформы «Наставник»». */
