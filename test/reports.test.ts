@@ -83,14 +83,14 @@ const setup = cachedSetup(() => prepared());
  * register lists exactly them, the roadmap links the newest, all with the same content — and
  * everything else must equal a clean run.
  */
-function versionedState(ws: Workspace) {
-  const made = docs(ws, EFFECTIVENESS);
+function versionedState(ws: Workspace, base = EFFECTIVENESS, roadmap = '7.3') {
+  const made = docs(ws, base);
   const n = made.length;
   const expected = Array.from({ length: n }, (_v, k) => {
-    const title = k === 0 ? EFFECTIVENESS : `${EFFECTIVENESS}, версия ${k + 1}`;
+    const title = k === 0 ? base : `${base}, версия ${k + 1}`;
     return k === n - 1 ? title : `${title} (заменён версией ${k + 2})`;
   }).sort();
-  const register = table(ws, 'Документы').filter((r) => String(r['Документ']).startsWith(EFFECTIVENESS));
+  const register = table(ws, 'Документы').filter((r) => String(r['Документ']).startsWith(base));
   const latest = register.find((r) => !String(r['Документ']).includes('(заменён'));
   const byId = new Map(made.map((d) => [d.id, d.name]));
   const texts = new Set(made.map(text));
@@ -99,10 +99,10 @@ function versionedState(ws: Workspace) {
     JSON.stringify(made.map((d) => d.name).sort()) === JSON.stringify(expected) &&
     register.length === n &&
     register.every((r) => byId.get(String(r['ID документа'])) === r['Документ']) &&
-    table(ws, SHEET.roadmap).find((r) => r['№'] === '7.3')!['Документ'] === latest?.['Ссылка'] &&
+    table(ws, SHEET.roadmap).find((r) => r['№'] === roadmap)!['Документ'] === latest?.['Ссылка'] &&
     texts.size === 1;
   const rest = workspaceState(ws, ['sheets', 'drive', 'properties', 'mail'], { ignoreSheets: [SHEET.log, 'Документы', SHEET.roadmap] });
-  const drive = (rest.drive as Array<{ name: string }>).filter((e) => !e.name.startsWith(EFFECTIVENESS));
+  const drive = (rest.drive as Array<{ name: string }>).filter((e) => !e.name.startsWith(base));
   return { consistent, content: [...texts][0], rest: { ...rest, drive } };
 }
 
@@ -278,6 +278,12 @@ describe('generateReport', () => {
     const sweep = faultSweep({ setup, operation: { name: 'generateReport', args: ['effectiveness'] }, snapshot: versionedState, maxFaults: MAX_FAULTS });
     console.log(`generateReport: ${sweep.cleanCalls} service calls in a clean run, ${sweep.faults} faults injected, ${sweep.diffs.length} problems`);
     expect(sweep.calls['Drive.Files.copy']).toBe(1);
+    expect(sweep.diffs).toEqual([]);
+  });
+
+  test('the SWOT analysis after a fault at any service call, then a re-run: one Doc per version', () => {
+    const sweep = faultSweep({ setup, operation: { name: 'generateReport', args: ['swot'] }, snapshot: (ws) => versionedState(ws, SWOT, '7.1'), maxFaults: 15 });
+    console.log(`generateReport(swot): ${sweep.cleanCalls} service calls in a clean run, ${sweep.faults} faults injected, ${sweep.diffs.length} problems`);
     expect(sweep.diffs).toEqual([]);
   });
 
