@@ -125,6 +125,33 @@ function pairWorkChecks(ws: Workspace) {
     expect(pairs.filter((p) => p['Статус'] === 'завершена').length).toBeGreaterThan(20);
   });
 
+  test('the effectiveness report of 15.06.2027 shows the same six indicators as «Мониторинг», and the SWOT analysis names nobody', () => {
+    const docs = ws.drive.byMime('application/vnd.google-apps.document').filter((d) => !d.trashed);
+    const report = docs.find((d) => d.name.startsWith('Отчёт о реализации целевой модели наставничества на 15.06.2027'))!;
+    const text = documentText(report.content as DocumentModel).replace(/\u00a0/g, ' ');
+    const june = table(ws, SHEET.monitoring).filter((r) => r['Этап'] === '7.3' && /^\d\. .* на 15\.06\.2027$/.test(String(r['Показатель'])));
+    expect(june).toHaveLength(6);
+    for (const r of june) expect(text).toContain(String(r['Значение']).replace(/\u00a0/g, ' '));
+    expect(text).not.toMatch(/NaN|undefined|Infinity/);
+    const swot = docs.find((d) => d.name.startsWith('SWOT-анализ'))!;
+    const swotText = documentText(swot.content as DocumentModel);
+    for (const p of [...table(ws, SHEET.mentees), ...table(ws, SHEET.mentors)]) if (String(p['ФИО']).length > 3) expect(swotText).not.toContain(String(p['ФИО']));
+  });
+
+  test('the platform export is a UTF-8 CSV with Cyrillic intact and nobody without consent', () => {
+    const csv = [...ws.drive.entries.values()].find((e) => e.mimeType === 'text/csv' && !e.trashed)!;
+    const bytes = Buffer.from((csv.content as { bytes: Uint8Array }).bytes);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text).toContain('ФИО');
+    const withoutConsent = [...table(ws, SHEET.mentees), ...table(ws, SHEET.mentors)].filter((p) => !['есть', 'есть, без публикации'].includes(String(p['Согласие'])));
+    expect(withoutConsent.length).toBeGreaterThan(0);
+    for (const p of withoutConsent) {
+      expect(text.split(/\r\n/).some((line) => line.split(';').includes(String(p.ID)))).toBe(false);
+      if (String(p['ФИО']).length > 3) expect(text).not.toContain(String(p['ФИО']));
+    }
+  });
+
   test('malformed answers are refused with a reason on «Ошибки импорта» and stay in their response sheets', () => {
     const errors = table(ws, SHEET.importErrors).map((r) => String(r['Причина']));
     expect(errors.some((r) => /ещё не наступила; ответ не импортирован/.test(r))).toBe(true);
