@@ -107,10 +107,10 @@ describe('the SWOT analysis', () => {
       academicYear: '2026/2027',
       forms: ['педагог – педагог', 'ученик – ученик'],
       answers: [
-        { form: 'педагог – педагог', item: 'teacherRetention', value: 'да', comment: '' },
-        { form: 'педагог – педагог', item: 'teacherRetention', value: 'да', comment: '' },
-        { form: 'педагог – педагог', item: 'weaknessesWhat', value: '', comment: 'Не хватает {{времени}}' },
-        { form: 'педагог – педагог', item: 'unknownCode', value: 'да', comment: '' },
+        { respondent: 'curator|2027-5-21', form: 'педагог – педагог', item: 'teacherRetention', value: 'да', comment: '' },
+        { respondent: 'НК-0001|2027-5-21', form: 'педагог – педагог', item: 'teacherRetention', value: 'да', comment: '' },
+        { respondent: 'НК-0001|2027-5-21', form: 'педагог – педагог', item: 'weaknessesWhat', value: '', comment: 'Не хватает {{времени}}' },
+        { respondent: 'НК-0001|2027-5-21', form: 'педагог – педагог', item: 'unknownCode', value: 'да', comment: '' },
       ],
     });
     expect(r.unanswered).toEqual(['ученик – ученик']);
@@ -119,6 +119,8 @@ describe('the SWOT analysis', () => {
     // People's text is inert: a mark in an answer is not filled like the template's own.
     expect(doc).toContain('• Не хватает { {времени} }');
     expect(doc).toContain('Форма «ученик – ученик»\tSWOT-анкета по этой форме не заполнена');
+    // Filled questionnaires are counted, not the answers to their questions.
+    expect(doc).toContain('Форма «педагог – педагог»\tпо 2 анкетам');
     expect(doc).toContain('проведён по 1 форме наставничества из 2');
     expect(doc).toContain('Примечания куратора');
     expect(doc).not.toMatch(/NaN|undefined|Infinity/);

@@ -394,18 +394,26 @@ function importNote(ws: Workspace): string {
   return `Замечаний импорта: ${sheetRows(ws, 'Ошибки импорта').length}.`;
 }
 
+/** What the curator writes about a form of mentoring, by the start of the question. */
+const SWOT_WORDS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['Что в этой форме', ['Пары встречались регулярно, дети готовили работы к конкурсам', 'Наставники помогли освоиться новичкам объединений']],
+  ['Что не получилось', ['Не все пары провели итоговую встречу в срок', 'Встречи срывались в период каникул']],
+  ['Были ли пары', ['Одна группа завершила работу досрочно: наставник переехал']],
+  ['Какие новые возможности', ['Новые партнёры готовы принять учеников на экскурсии', 'Муниципальный конкурс наставников']],
+  ['Что может помешать', ['Нагрузка наставников-педагогов', 'Нехватка помещений для встреч']],
+];
+
 /** The curator answers the SWOT questionnaire once per form of mentoring in use. */
 function swot(c: PairWorkContext, units: readonly Unit[], rng: Random) {
   const forms = [...new Set(units.map((u) => u.form))];
   const team: Respondent = {
     rate: () => rng.int(6, 9),
     agrees: () => rng.chance(0.7),
-    writes: (item) =>
-      item.required
-        ? 'Пары встречались регулярно, дети готовили работы к конкурсам'
-        : item.type === 'PARAGRAPH_TEXT'
-          ? rng.pick(['Не хватает времени у наставников', 'Мало помещений для встреч', undefined])
-          : undefined,
+    writes: (item) => {
+      if (item.type !== 'PARAGRAPH_TEXT') return undefined;
+      const said = SWOT_WORDS.find(([start]) => item.title.startsWith(start));
+      return said ? rng.pick(said[1]) : item.required ? 'Отдельных замечаний нет' : undefined;
+    },
   };
   const title = SWOT_QUESTIONNAIRE.title;
   const answers = forms.map((form, k) => ({

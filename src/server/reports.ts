@@ -145,6 +145,7 @@ function buildSwot(ctx: ReportContext): Built {
     if (day && day !== 'invalid' && academicYearOf(day) !== year) return;
     const value = surveys.get(i, 'value');
     answers.push({
+      respondent: `${text(surveys, i, 'personId')}|${day && day !== 'invalid' ? `${day.year}-${day.month}-${day.day}` : ''}`,
       form: text(surveys, i, 'form'),
       item: text(surveys, i, 'item'),
       value: isDateCell(value) ? '' : (value as string | number | boolean | null),

@@ -13,7 +13,7 @@ import { TableInfo, TemplateData, TemplateFields, columns } from './template/dat
 import { SWOT_QUADRANTS, SWOT_QUESTIONNAIRE, type SwotQuadrant } from '../monitoring/items';
 import { readRating } from '../monitoring/figures';
 import type { CellValue } from '../monitoring/types';
-import { NounForms, decimal, plural, typeset } from '../language';
+import { NBSP, NounForms, decimal, plural, typeset } from '../language';
 
 export const SWOT_TABLE: TableInfo = {
   name: 'swot',
@@ -49,6 +49,8 @@ export function swotTemplate(settings: Settings): DocumentSpec {
 
 /** One answered item of the SWOT questionnaire, a row of «Опросы» (no person in it). */
 export interface SwotAnswer {
+  /** Who filled the questionnaire and when: the answers of one filled questionnaire share it. */
+  respondent: string;
   form: string;
   item: string;
   value: CellValue;
@@ -65,7 +67,8 @@ export interface SwotInput {
   answers: readonly SwotAnswer[];
 }
 
-const ANSWERS: NounForms = ['ответ', 'ответа', 'ответов'];
+/** «по 1 анкете», «по 3 анкетам»: filled questionnaires, not the answers to their questions. */
+const QUESTIONNAIRES: NounForms = ['анкете', 'анкетам', 'анкетам'];
 const FORMS: NounForms = ['форме', 'формам', 'формам'];
 const norm = (s: string) =>
   s
@@ -91,10 +94,10 @@ function quadrantLines(answers: readonly SwotAnswer[], quadrant: SwotQuadrant): 
     const of = own.filter((a) => a.item === item.code);
     if (item.kind === 'yesno') {
       const read = of.map((a) => yes(a.value)).filter((v): v is boolean => v !== null);
-      if (read.length) lines.push(`${item.label}: «да» — ${decimal((100 * read.filter(Boolean).length) / read.length, 0)} % (n = ${read.length})`);
+      if (read.length) lines.push(`${item.label}: «да» — ${decimal((100 * read.filter(Boolean).length) / read.length, 0)}${NBSP}% (n${NBSP}=${NBSP}${read.length})`);
     } else if (item.kind === 'scale') {
       const read = of.map((a) => readRating(a.value)).flatMap((r) => (r.ok === true ? [r.value] : []));
-      if (read.length) lines.push(`${item.label}: в среднем ${decimal(read.reduce((s, v) => s + v, 0) / read.length, 1)} из 10 (n = ${read.length})`);
+      if (read.length) lines.push(`${item.label}: в среднем ${decimal(read.reduce((s, v) => s + v, 0) / read.length, 1)} из${NBSP}10 (n${NBSP}=${NBSP}${read.length})`);
     } else {
       for (const a of of) {
         const t = (a.comment || String(a.value ?? '')).replace(/\s+/g, ' ').trim();
@@ -135,7 +138,8 @@ export function swotData(input: SwotInput, overrides?: Parameters<typeof reportV
       rows.push({ позитивные: `Форма «${form}»`, негативные: 'SWOT-анкета по этой форме не заполнена: данных для анализа нет' });
       continue;
     }
-    rows.push({ позитивные: `Форма «${form}»`, негативные: `по ${plural(answers.length, ANSWERS)} SWOT-анкеты` });
+    const filled = new Set(answers.map((a) => a.respondent)).size;
+    rows.push({ позитивные: `Форма «${form}»`, негативные: `по ${plural(filled, QUESTIONNAIRES)}` });
     rows.push({ позитивные: cellOf(s.title, quadrantLines(answers, s.code)), негативные: cellOf(w.title, quadrantLines(answers, w.code)) });
     rows.push({ позитивные: cellOf(o.title, quadrantLines(answers, o.code)), негативные: cellOf(t.title, quadrantLines(answers, t.code)) });
   }
