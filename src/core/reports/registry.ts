@@ -5,6 +5,8 @@
  */
 import { type CalendarDate, numericDate } from '../documents/dates';
 import { academicYearOf, compareDates, reportingDatesOf } from '../monitoring/calendar';
+import { STAGE_ITEMS, STAGE_NUMBERS } from '../documents/report-stage';
+import { ROADMAP_STAGES } from '../domain/roadmap';
 
 /** How a kind's period is chosen: a reporting date (15.11 / 15.06) or an academic year. */
 export type PeriodKind = 'reportingDate' | 'academicYear';
@@ -36,6 +38,21 @@ export const REPORT_KINDS: readonly ReportKindInfo[] = [
     roadmap: ['7.1'],
     period: 'academicYear',
   },
+  {
+    key: 'satisfaction',
+    name: 'Отчёт об удовлетворённости участников и влиянии программы',
+    title: 'Отчёт об удовлетворённости участников и влиянии программы наставничества',
+    roadmap: ['7.2'],
+    period: 'academicYear',
+  },
+  // The monitoring справка of each stage for МКУ «УСР» (one template, report-stage.ts).
+  ...STAGE_NUMBERS.map((n): ReportKindInfo => ({
+    key: `stage-${n}`,
+    name: `Справка по итогам мониторинга, этап ${n} «${ROADMAP_STAGES[n - 1]}»`,
+    title: `Справка по итогам мониторинга реализации целевой модели наставничества, этап ${n}`,
+    roadmap: [STAGE_ITEMS[n]],
+    period: 'academicYear',
+  })),
 ];
 
 export function reportKind(key: string): ReportKindInfo | null {
