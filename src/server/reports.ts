@@ -14,6 +14,13 @@ import { CalendarDate, numericDate } from '../core/documents/dates';
 import { isDateCell, readCalendarDate } from '../core/documents/cell-date';
 import { EFFECTIVENESS_FIELDS, FormCount, effectivenessData, effectivenessTemplate } from '../core/documents/report-effectiveness';
 import { SWOT_FIELDS, SwotAnswer, swotData, swotTemplate } from '../core/documents/report-swot';
+import { SATISFACTION_FIELDS, SATISFACTION_TEXT, SurveyAnswer, satisfactionData, satisfactionTemplate } from '../core/documents/report-satisfaction';
+import { type DiagnosticRow, type FeedbackRow, MAY_SURVEY, SOURCE_DIAGNOSTICS, SOURCE_FEEDBACK, placeable } from '../core/monitoring';
+import { RegisteredOrder, STAGE_FIELDS, STAGE_NUMBERS, StageNumber, stageData, stageTemplate, unsignedNote } from '../core/documents/report-stage';
+import { MENTEE_CATEGORIES, MENTOR_CATEGORIES } from '../core/domain/forms-of-mentoring';
+import { TARGET_GROUPS } from '../core/domain/target-groups';
+import { CONSENT } from '../core/intake/consent';
+import { TRAINING_STATUSES } from '../core/workbook/sheets';
 import { TemplateData } from '../core/documents/template/data';
 import { MENTORING_FORMS } from '../core/domain/forms-of-mentoring';
 import { BaseTable, normalizeName } from '../core/intake/table';
@@ -60,15 +67,19 @@ interface ReportDef {
 
 export const EFFECTIVENESS_REPORT: TemplateKind = { key: 'report-effectiveness', spec: effectivenessTemplate, fields: EFFECTIVENESS_FIELDS };
 export const SWOT_REPORT: TemplateKind = { key: 'report-swot', spec: swotTemplate, fields: SWOT_FIELDS };
+export const SATISFACTION_REPORT: TemplateKind = { key: 'report-satisfaction', spec: satisfactionTemplate, fields: SATISFACTION_FIELDS };
+/** One template for the six stage справки: the stage is a value in it. */
+export const STAGE_REPORT: TemplateKind = { key: 'report-stage', spec: stageTemplate, fields: STAGE_FIELDS };
 
 const text = (t: BaseTable, i: number, key: string) => (t.has(key) ? String(t.get(i, key) ?? '').trim() : '');
 const COUNTED: readonly string[] = COUNTED_STATUSES;
+const CONSENTED_STATUSES: readonly string[] = [CONSENT.valid, CONSENT.validNoPublication];
 
 /** Pairs and groups that count on a day, as the Р-145 indicators count them (status, order day). */
 function countedUnits(ctx: ReportContext, onOrBefore: Day, inYear: number | null) {
   const pairs = loadTable(ctx.ss, 'pairs')!.table;
   const signed = signedDays(loadTable(ctx.ss, 'documents', false)?.table, ctx.dayOf);
-  const out: Array<{ form: string; group: boolean; mentorId: string; menteeIds: string[] }> = [];
+  const out: Array<{ id: string; form: string; group: boolean; mentorId: string; menteeIds: string[] }> = [];
   for (const unit of pairUnits(pairs).values()) {
     const rows = unit.rows.filter((i) => COUNTED.includes(text(pairs, i, 'status')));
     if (!rows.length) continue;
@@ -76,6 +87,7 @@ function countedUnits(ctx: ReportContext, onOrBefore: Day, inYear: number | null
     if (start && compareDates(start, onOrBefore) > 0) continue;
     if (inYear !== null && start && academicYearOf(start) !== inYear) continue;
     out.push({
+      id: unit.id,
       form: rows.map((i) => text(pairs, i, 'form')).find(Boolean) ?? '',
       group: rows.some((i) => text(pairs, i, 'group')),
       mentorId: text(pairs, rows[0], 'mentorId'),
@@ -160,14 +172,246 @@ function buildSwot(ctx: ReportContext): Built {
   };
 }
 
+/** A count per value of a column, in the order of `order` (values absent there follow, then «не указана»). */
+function tally(t: BaseTable, rows: readonly number[], key: string, order: readonly string[]): Array<{ category: string; n: number }> {
+  const counts = new Map<string, number>();
+  for (const i of rows) {
+    const v = text(t, i, key) || 'не указано';
+    counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  const keys = [...order.filter((o) => counts.has(o)), ...[...counts.keys()].filter((k) => !order.includes(k))];
+  return keys.map((category) => ({ category, n: counts.get(category)! }));
+}
+
+/** The monitoring справка of a stage: counts read from the sheets «Мониторинг» reads, documents from «Документы». */
+function buildStage(stage: StageNumber) {
+  return (ctx: ReportContext): Built => {
+    const year = ctx.period.academicYear;
+    const inYear = (cell: unknown) => {
+      const day = readCalendarDate(cell, ctx.dayOf);
+      return !day || day === 'invalid' || academicYearOf(day) === year;
+    };
+    const base = (key: 'mentees' | 'mentors') => {
+      const t = loadTable(ctx.ss, key)!.table;
+      return { t, rows: t.rows.map((_r, i) => i).filter((i) => text(t, i, 'id')) };
+    };
+    const mentees = base('mentees');
+    const mentors = base('mentors');
+    const consented = (b: typeof mentees) => b.rows.filter((i) => CONSENTED_STATUSES.includes(text(b.t, i, 'consent'))).length;
+    const diag = loadTable(ctx.ss, 'diagnostics', false)?.table;
+    const diagnosed = (b: typeof mentees, role: string) => {
+      const ids = new Set(b.rows.map((i) => normalizeName(text(b.t, i, 'id'))));
+      const seen = new Set<string>();
+      diag?.rows.forEach((_r, i) => {
+        const id = normalizeName(text(diag, i, 'personId'));
+        if (ids.has(id) && text(diag, i, 'role') === role && text(diag, i, 'phase') === 'входная' && inYear(diag.get(i, 'date'))) seen.add(id);
+      });
+      return seen.size;
+    };
+    const menteeIds = new Set(mentees.rows.map((i) => normalizeName(text(mentees.t, i, 'id'))));
+    const marks = loadTable(ctx.ss, 'groupMembers', false)?.table;
+    const targetGroups = TARGET_GROUPS.map((g) => {
+      const marked = new Set<string>();
+      marks?.rows.forEach((_r, i) => {
+        const id = normalizeName(text(marks, i, 'personId'));
+        if (menteeIds.has(id) && marks.get(i, `group_${g.code}`) === true) marked.add(id);
+      });
+      return { name: g.name, n: marked.size };
+    });
+    const units = countedUnits(ctx, ctx.period.date, year);
+    const forms = formOrder(units.map((u) => u.form)).map((form) => {
+      const own = units.filter((u) => u.form === form);
+      return { form, pairs: own.filter((u) => !u.group).length, groups: own.filter((u) => u.group).length, mentees: new Set(own.flatMap((u) => u.menteeIds)).size };
+    });
+    const unitIds = new Set(units.map((u) => normalizeName(u.id)));
+    const meetings = loadTable(ctx.ss, 'meetings')!.table;
+    const met = new Set<string>();
+    let held = 0;
+    meetings.rows.forEach((_r, i) => {
+      const pair = normalizeName(text(meetings, i, 'pair'));
+      if (!unitIds.has(pair) || !inYear(meetings.get(i, 'date')) || readCalendarDate(meetings.get(i, 'date'), ctx.dayOf) === null) return;
+      held += 1;
+      met.add(pair);
+    });
+    const feedback = loadTable(ctx.ss, 'feedback')!.table;
+    const respondents = new Set<string>();
+    let answers = 0;
+    feedback.rows.forEach((_r, i) => {
+      if (['pair', 'role', 'satisfaction', 'quality', 'impact'].every((k) => text(feedback, i, k) === '') || !inYear(feedback.get(i, 'date'))) return;
+      answers += 1;
+      respondents.add(text(feedback, i, 'personId') || `${normalizeName(text(feedback, i, 'pair'))}|${text(feedback, i, 'role')}`);
+    });
+    const m = loadTable(ctx.ss, 'monitoring')!.table;
+    let behind: number | null = null;
+    const satisfaction: Array<{ label: string; value: string }> = [];
+    m.rows.forEach((_r, i) => {
+      const indicator = text(m, i, 'indicator');
+      if (text(m, i, 'stage') === '6.1' && normalizeName(indicator) === normalizeName(RU.monitoring.lagCount) && /^\d+$/.test(text(m, i, 'value'))) behind = Number(text(m, i, 'value'));
+      if (text(m, i, 'stage') === '6.2' && /: доля оценивших удовлетворённость/.test(indicator)) satisfaction.push({ label: indicator, value: text(m, i, 'value') });
+    });
+    const reg = loadTable(ctx.ss, 'documents', false)?.table;
+    const register: RegisteredOrder[] = [];
+    reg?.rows.forEach((_r, i) => {
+      const signed = readCalendarDate(reg.get(i, 'signedOn'), ctx.dayOf);
+      if (!text(reg, i, 'kind') && !text(reg, i, 'title')) return;
+      register.push({ kind: text(reg, i, 'kind'), title: text(reg, i, 'title'), signed: signed && signed !== 'invalid' ? numericDate(signed) : '', number: text(reg, i, 'number') });
+    });
+    const road = loadTable(ctx.ss, 'roadmap', false)?.table;
+    const roadmap: Array<{ number: string; status: string }> = [];
+    road?.rows.forEach((_r, i) => {
+      const number = text(road, i, 'number');
+      if (number.startsWith(`${stage}.`)) roadmap.push({ number, status: text(road, i, 'status') });
+    });
+    const result = stageData(
+      {
+        settings: ctx.settings,
+        stage,
+        period: ctx.period.label,
+        academicYear: yearText(year),
+        date: numericDate(ctx.dayOf(new Date())),
+        register,
+        roadmap,
+        counts: {
+          mentees: mentees.rows.length,
+          menteesByCategory: tally(mentees.t, mentees.rows, 'category', MENTEE_CATEGORIES),
+          menteesWithRequest: mentees.rows.filter((i) => text(mentees.t, i, 'request') || text(mentees.t, i, 'topics')).length,
+          menteesConsented: consented(mentees),
+          menteesDiagnosed: diagnosed(mentees, 'наставляемый'),
+          targetGroups,
+          mentors: mentors.rows.length,
+          mentorsByCategory: tally(mentors.t, mentors.rows, 'category', MENTOR_CATEGORIES),
+          mentorsConsented: consented(mentors),
+          mentorsDiagnosed: diagnosed(mentors, 'наставник'),
+          training: tally(mentors.t, mentors.rows, 'training', TRAINING_STATUSES).map((c) => ({ status: c.category, n: c.n })),
+          forms,
+          unmatched: mentees.rows.filter((i) => text(mentees.t, i, 'status') === 'без пары').length,
+          meetings: held,
+          unitsMet: met.size,
+          behind,
+          feedback: answers,
+          respondents: respondents.size,
+          satisfaction,
+        },
+      },
+      loadNameOverrides(ctx.ss).overrides,
+    );
+    return {
+      data: result.data,
+      summary: [result.unsigned.length ? unsignedNote(result.unsigned) : '', result.missing.length ? REPORT_TEXT.settings(result.missing) : ''],
+    };
+  };
+}
+
+/**
+ * 7.2: the year's feedback, diagnostics and May survey, read as «Обновить мониторинг» reads them
+ * (pair IDs as «Пары и группы» spells them, answers of an unknown pair or item left out), so the
+ * figures equal «Мониторинг» — which counts every year's answers, the report only this year's.
+ */
+function buildSatisfaction(ctx: ReportContext): Built {
+  const year = ctx.period.academicYear;
+  const pairs = loadTable(ctx.ss, 'pairs')!.table;
+  const ids = new Map<string, { id: string; form: string }>();
+  for (const unit of pairUnits(pairs).values()) ids.set(normalizeName(unit.id), { id: unit.id, form: unit.rows.map((i) => text(pairs, i, 'form')).find(Boolean) ?? '' });
+  const known = new Set([...ids.values()].map((u) => u.id));
+  const inYear = (t: BaseTable, i: number) => {
+    const day = readCalendarDate(t.get(i, 'date'), ctx.dayOf);
+    return !day || day === 'invalid' || academicYearOf(day) === year;
+  };
+  const cell = (t: BaseTable, i: number, key: string) => {
+    const v = t.get(i, key);
+    return isDateCell(v) ? 'дата' : (v as string | number | boolean | null);
+  };
+  const unit = (t: BaseTable, i: number) => ids.get(normalizeName(text(t, i, 'pair'))) ?? { id: text(t, i, 'pair'), form: '' };
+
+  const fb = loadTable(ctx.ss, 'feedback')!.table;
+  const feedback: FeedbackRow[] = [];
+  fb.rows.forEach((_r, i) => {
+    if (['pair', 'role', 'satisfaction', 'quality', 'impact'].every((k) => text(fb, i, k) === '') || !inYear(fb, i)) return;
+    const u = unit(fb, i);
+    const personId = text(fb, i, 'personId');
+    feedback.push({
+      pairId: u.id,
+      ...(personId ? { personId } : {}),
+      role: text(fb, i, 'role'),
+      form: u.form,
+      date: null,
+      satisfaction: cell(fb, i, 'satisfaction'),
+      quality: cell(fb, i, 'quality'),
+      impact: cell(fb, i, 'impact'),
+    });
+  });
+  const dg = loadTable(ctx.ss, 'diagnostics', false)?.table;
+  const diagnostics: DiagnosticRow[] = [];
+  dg?.rows.forEach((_r, i) => {
+    if (['pair', 'role', 'item', 'value'].every((k) => text(dg, i, k) === '') || !inYear(dg, i)) return;
+    const u = unit(dg, i);
+    diagnostics.push({
+      personId: text(dg, i, 'personId'),
+      pairId: u.id,
+      role: text(dg, i, 'role'),
+      form: u.form,
+      phase: text(dg, i, 'phase'),
+      itemCode: text(dg, i, 'item'),
+      value: cell(dg, i, 'value'),
+    });
+  });
+  const sv = loadTable(ctx.ss, 'surveys', false)?.table;
+  const codes = new Set(MAY_SURVEY.items.map((item) => item.code));
+  const survey: SurveyAnswer[] = [];
+  sv?.rows.forEach((_r, i) => {
+    if (normalizeName(text(sv, i, 'survey')) !== normalizeName(MAY_SURVEY.title) || !inYear(sv, i) || !codes.has(text(sv, i, 'item'))) return;
+    const u = unit(sv, i);
+    survey.push({
+      personId: text(sv, i, 'personId'),
+      pairId: u.id,
+      role: text(sv, i, 'role'),
+      form: u.form || text(sv, i, 'form'),
+      item: text(sv, i, 'item'),
+      value: cell(sv, i, 'value'),
+      comment: text(sv, i, 'comment'),
+    });
+  });
+  const names: string[] = [];
+  for (const key of ['mentees', 'mentors'] as const) {
+    const t = loadTable(ctx.ss, key)!.table;
+    t.rows.forEach((_r, i) => names.push(text(t, i, 'name')));
+  }
+  const units = countedUnits(ctx, ctx.period.date, year);
+  const result = satisfactionData(
+    {
+      settings: ctx.settings,
+      period: ctx.period.label,
+      academicYear: yearText(year),
+      forms: formOrder(units.map((u) => u.form)),
+      units,
+      feedback: placeable(feedback, known, SOURCE_FEEDBACK).rows,
+      diagnostics: placeable(diagnostics, known, SOURCE_DIAGNOSTICS).rows,
+      survey: survey.filter((a) => known.has(a.pairId)),
+      threshold: ctx.settings.satisfactionThreshold,
+      names: names.filter(Boolean),
+    },
+    loadNameOverrides(ctx.ss).overrides,
+  );
+  return {
+    data: result.data,
+    summary: [
+      result.empty ? SATISFACTION_TEXT.empty(yearText(year)) : '',
+      result.named ? SATISFACTION_TEXT.named(result.named) : '',
+      result.missing.length ? REPORT_TEXT.settings(result.missing) : '',
+    ],
+  };
+}
+
 /** The implemented kinds: only these are offered in the dialog. */
 const REPORTS: Readonly<Record<string, ReportDef>> = {
   effectiveness: { template: EFFECTIVENESS_REPORT, build: buildEffectiveness },
   swot: { template: SWOT_REPORT, build: buildSwot },
+  satisfaction: { template: SATISFACTION_REPORT, build: buildSatisfaction },
+  ...Object.fromEntries(STAGE_NUMBERS.map((n) => [`stage-${n}`, { template: STAGE_REPORT, build: buildStage(n) }])),
 };
 
 /** The report templates, for «Шаблоны документов». */
-export const REPORT_TEMPLATES: readonly TemplateKind[] = REPORT_KINDS.filter((k) => REPORTS[k.key]).map((k) => REPORTS[k.key].template);
+export const REPORT_TEMPLATES: readonly TemplateKind[] = [...new Set(REPORT_KINDS.filter((k) => REPORTS[k.key]).map((k) => REPORTS[k.key].template))];
 
 const RECORD = 'reportInProgress';
 
