@@ -68,6 +68,7 @@ describe('generateReport: the stage справки', () => {
 
     // The order as the curator recorded it: «Дата подписания» and «Номер» of «Документы».
     const order = table(ws, 'Документы').find((r) => String(r['Вид']).includes('наставнических пар'))!;
+    expect(order['Номер']).toBe('');
     // Not signed yet: said so, nothing invented, and the curator is told what to record.
     expect(five).toContain('Приказ(ы) об утверждении наставнических пар (групп)\nне подписан\nне подписан: дата и номер не внесены');
     expect(first.message).toContain('впишите «Дата подписания» и «Номер» на листе «Документы»');
