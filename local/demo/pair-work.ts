@@ -352,6 +352,9 @@ export function playPairWork(c: PairWorkContext): void {
     act: () => runner.call('generateReport', ['effectiveness', { period: '2027-06-15' }]),
   });
   events.push({ when: at(2027, 6, 15, 15), title: 'Этап 7.4: выгрузка для муниципальной платформы «Наставник»', act: () => runner.call('exportForPlatform') });
+  // The six stage справки for МКУ «УСР» (1.6, 2.4, 3.6, 4.3, 5.4, 6.3) for the academic year.
+  for (const n of [1, 2, 3, 4, 5, 6])
+    events.push({ when: at(2027, 6, 16, 10, n), title: `Справка по итогам мониторинга этапа ${n} для МКУ «УСР»`, act: () => runner.call('generateReport', [`stage-${n}`]) });
   events.push({
     when: at(2027, 5, 20, 18),
     title: 'Этап 7.2: майский опрос удовлетворённости участников',
