@@ -347,6 +347,11 @@ export function playPairWork(c: PairWorkContext): void {
   });
   events.push({ when: at(2027, 5, 31, 12), title: 'Этап 7.1: SWOT-анализ программы по анкетам куратора', act: () => runner.call('generateReport', ['swot']) });
   events.push({
+    when: at(2027, 6, 1, 12),
+    title: 'Этап 7.2: отчёт об удовлетворённости участников и влиянии программы',
+    act: () => runner.call('generateReport', ['satisfaction']),
+  });
+  events.push({
     when: at(2027, 6, 15, 12),
     title: 'Этап 7.3: отчёт о показателях эффективности на 15 июня',
     act: () => runner.call('generateReport', ['effectiveness', { period: '2027-06-15' }]),
