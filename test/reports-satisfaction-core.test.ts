@@ -55,7 +55,13 @@ describe('the satisfaction and impact report (7.2)', () => {
   test('10a: means, shares at or above the threshold and n per role, from the feedback and the May survey; the level equals feedbackStats', () => {
     const r = satisfactionData(input);
     const rows = r.data.tables['оценки'];
-    const row = (q: string) => rows.find((x) => x['вопрос'] === q)!;
+    // Each question is two rows, mentees then mentors; read back as one.
+    const row = (q: string) => {
+      const i = rows.findIndex((x) => x['вопрос'] === q);
+      const [e, m] = [rows[i], rows[i + 1]];
+      expect([e['роль'], m['роль'], m['вопрос']]).toEqual(['наставляемые', 'наставники', '']);
+      return { вопрос: q, наставляемые_балл: e['балл'], наставляемые_доля: e['доля'], наставляемые_n: e['n'], наставники_балл: m['балл'], наставники_доля: m['доля'], наставники_n: m['n'] };
+    };
     // Mentee A averages 8 over two answers, B 6: mean 7, one of two at 8 or above.
     expect(row('Ежемесячная обратная связь: удовлетворённость')).toEqual({
       вопрос: 'Ежемесячная обратная связь: удовлетворённость',

@@ -23,16 +23,17 @@ export const ITEMS_TABLE: TableInfo = {
   name: 'оценки',
   about: 'строка таблицы удовлетворённости по вопросам (10а)',
   required: true,
-  columns: columns(
-    ['вопрос', 'Вопрос'],
-    ['наставляемые_балл', 'Наставляемые: средний балл'],
-    ['наставляемые_доля', 'Наставляемые: доля ответов не ниже порога'],
-    ['наставляемые_n', 'Наставляемые: n'],
-    ['наставники_балл', 'Наставники: средний балл'],
-    ['наставники_доля', 'Наставники: доля ответов не ниже порога'],
-    ['наставники_n', 'Наставники: n'],
-  ),
+  // A row per question and role: seven columns of «Наставляемые: …» headers break words on an A4 page.
+  columns: columns(['вопрос', 'Вопрос'], ['роль', 'Кто отвечал'], ['балл', 'Средний балл'], ['доля', 'Доля ответов не ниже порога'], ['n', 'n']),
 };
+
+/** A question's figures for both roles, as two rows of the table (the question named once). */
+function byRole(r: Record<string, string>): Array<Record<string, string>> {
+  return [
+    { вопрос: r.вопрос, роль: 'наставляемые', балл: r.наставляемые_балл, доля: r.наставляемые_доля, n: r.наставляемые_n },
+    { вопрос: '', роль: 'наставники', балл: r.наставники_балл, доля: r.наставники_доля, n: r.наставники_n },
+  ];
+}
 
 export const DELTA_TABLE: TableInfo = {
   name: 'динамика',
@@ -89,10 +90,10 @@ export function satisfactionTemplate(settings: Settings): DocumentSpec {
     body('{{общие_сведения}}'),
     section('2. Удовлетворённость участников по вопросам'),
     body('{{уровень}}'),
-    { ...listTable(ITEMS_TABLE, { widths: [132, 56, 56, 28, 56, 56, 28], align: [undefined, center, center, center, center, center, center] }), size: 10 },
+    { ...listTable(ITEMS_TABLE, { widths: [180, 90, 60, 80, 50], align: [undefined, undefined, center, center, center] }), size: 10 },
     section('3. Входная и итоговая диагностика'),
     body('Сравниваются только участники, прошедшие и входную, и итоговую анкету (n); Δ — среднее изменение (итоговая − входная) по шкале 1–10.'),
-    { ...listTable(DELTA_TABLE, { widths: [170, 100, 52, 52, 52, 34], align: [undefined, undefined, center, center, center, center] }), size: 10 },
+    { ...listTable(DELTA_TABLE, { widths: [150, 96, 62, 62, 50, 34], align: [undefined, undefined, center, center, center, center] }), size: 10 },
     section('4. Вопросы «да / нет» итоговой диагностики и майского опроса'),
     { ...listTable(YESNO_TABLE, { widths: [200, 100, 56, 56, 48], align: [undefined, undefined, center, center, center] }), size: 10 },
     section('5. Удовлетворённость по формам наставничества'),
@@ -458,7 +459,7 @@ export function satisfactionData(input: SatisfactionInput, overrides?: Parameter
       values: { ...shared.values, общие_сведения: t(general), уровень: t(level), открытые_ответы: t(open.text), выводы: t(conclusions) },
       flags: shared.flags,
       tables: {
-        оценки: sat.rows,
+        оценки: sat.rows.flatMap(byRole),
         динамика: delta.rows.length ? delta.rows : [{ показатель: 'Диагностика в этом году не проводилась: данных нет', форма: '', входная: '', итоговая: '', изменение: '', n: '0' }],
         да_нет: yesNo,
         ответы: open.lines.map((ответ) => ({ ответ })),

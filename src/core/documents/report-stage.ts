@@ -148,7 +148,8 @@ const norm = (s: string) => s.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g,
 const UNITS: NounForms = ['пары и группы', 'пар и групп', 'пар и групп'];
 const MENTEES: NounForms = ['наставляемый', 'наставляемых', 'наставляемых'];
 const MENTORS: NounForms = ['наставник', 'наставника', 'наставников'];
-const ITEMS: NounForms = ['мероприятие', 'мероприятия', 'мероприятий'];
+/** After «из»: «из 1 мероприятия», «из 3 мероприятий», «из 21 мероприятия». */
+const ITEMS_OF: NounForms = ['мероприятия', 'мероприятий', 'мероприятий'];
 const NO_DATA = 'сведений в рабочей книге нет';
 
 /** What each stage checks: the aim (roadmap's task of the stage) and the methods. */
@@ -289,7 +290,9 @@ function conclusions(input: StageInput, unsigned: readonly string[]): { findings
   const tasks: string[] = [];
   const year = input.academicYear;
   const done = input.roadmap.filter((r) => norm(r.status) === 'выполнено').length;
-  findings.push(input.roadmap.length ? `Из ${plural(input.roadmap.length, ITEMS)} этапа по дорожной карте отмечено выполненными ${done}.` : 'Мероприятий этапа на листе «Дорожная карта» нет.');
+  findings.push(
+    input.roadmap.length ? `На листе «Дорожная карта» выполненными отмечены ${done} из ${plural(input.roadmap.length, ITEMS_OF)} этапа.` : 'Мероприятий этапа на листе «Дорожная карта» нет.',
+  );
   if (unsigned.length) {
     findings.push(`Не подписаны (дата и номер не внесены в «Документы»): ${unsigned.map((u) => `«${u}»`).join(', ')}.`);
     tasks.push('Внести дату подписания и номер приказов на лист «Документы» после подписания руководителем.');
@@ -374,7 +377,8 @@ export function stageData(input: StageInput, overrides?: Parameters<typeof repor
   const normative = normativeRows(input);
   const { findings, tasks } = conclusions(input, normative.unsigned);
   const t = (s: string) => typeset(s, { orgShortName: String(input.settings.orgShortName ?? '').trim() });
-  const numbered = (lines: string[]) => lines.map((l, i) => `${i + 1}. ${l}`).join(' ');
+  // A template value is one paragraph (line breaks in it become spaces): sentences, not a numbered list run together.
+  const numbered = (lines: string[]) => lines.join(' ');
   const values: Record<string, string> = {
     ...shared.values,
     этап: String(input.stage),
