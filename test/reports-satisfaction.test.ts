@@ -1,21 +1,17 @@
+import { docs, text, versionedState } from './helpers/reports';
 import { SHEET } from '../src/core/workbook/sheets';
 import { MAY_SURVEY } from '../src/core/monitoring';
 import { decimal } from '../src/core/language';
 import { Outcome, table } from './helpers/programme';
 import { sheetValues } from './helpers/addon';
 import { approvedAfterMeeting } from './helpers/people';
-import { cachedSetup, faultSweep, workspaceState } from './helpers/faults';
+import { cachedSetup, faultSweep } from './helpers/faults';
 import { typeRows } from '../local/demo/hands';
-import { documentText } from '../local/emulator/docs/model';
-import type { DocumentModel } from '../local/emulator/docs/model';
 import type { Workspace } from '../local/emulator/workspace';
 
 const MAX_FAULTS = process.env.FULL_SWEEP ? 100000 : 25;
-const DOC = 'application/vnd.google-apps.document';
 const TITLE = 'Отчёт об удовлетворённости участников и влиянии программы наставничества за 2026/2027 учебный год';
 
-const docs = (ws: Workspace, prefix: string) => ws.drive.byMime(DOC).filter((d) => !d.trashed && d.name.startsWith(prefix));
-const text = (d: { content?: unknown }) => documentText(d.content as DocumentModel).replace(/\u00a0/g, ' ');
 const day = (iso: string) => new Date(`${iso}T09:00:00Z`);
 
 function unitsOf(ws: Workspace): Array<{ id: string; mentor: string; mentee: string }> {
@@ -113,29 +109,7 @@ function blockValue(ws: Workspace, label: string, offset = 1): unknown {
   return undefined;
 }
 
-/** As reports.test.ts: versions 1…N once each, only the newest not replaced, the register and the roadmap agree. */
-function versionedState(ws: Workspace) {
-  const made = docs(ws, TITLE);
-  const n = made.length;
-  const expected = Array.from({ length: n }, (_v, k) => {
-    const title = k === 0 ? TITLE : `${TITLE}, версия ${k + 1}`;
-    return k === n - 1 ? title : `${title} (заменён версией ${k + 2})`;
-  }).sort();
-  const register = table(ws, 'Документы').filter((r) => String(r['Документ']).startsWith(TITLE));
-  const latest = register.find((r) => !String(r['Документ']).includes('(заменён'));
-  const byId = new Map(made.map((d) => [d.id, d.name]));
-  const texts = new Set(made.map(text));
-  const consistent =
-    n > 0 &&
-    JSON.stringify(made.map((d) => d.name).sort()) === JSON.stringify(expected) &&
-    register.length === n &&
-    register.every((r) => byId.get(String(r['ID документа'])) === r['Документ']) &&
-    table(ws, SHEET.roadmap).find((r) => r['№'] === '7.2')!['Документ'] === latest?.['Ссылка'] &&
-    texts.size === 1;
-  const rest = workspaceState(ws, ['sheets', 'drive', 'properties', 'mail'], { ignoreSheets: [SHEET.log, 'Документы', SHEET.roadmap] });
-  const drive = (rest.drive as Array<{ name: string }>).filter((e) => !e.name.startsWith(TITLE));
-  return { consistent, content: [...texts][0], rest: { ...rest, drive } };
-}
+const versioned = (ws: Workspace) => versionedState(ws, TITLE, '7.2');
 
 const pct = (v: unknown) => `${decimal(Number(v), 1)} %`;
 
@@ -152,14 +126,15 @@ describe('generateReport(satisfaction)', () => {
     // 10a's level row: the shares of «Обратная связь по формам» on «Мониторинг», all forms.
     const mentees = blockValue(ws, 'все формы, наставляемые');
     const mentors = blockValue(ws, 'все формы, наставники');
-    expect(t).toContain(`Уровень удовлетворённости, % (ежемесячная обратная связь)\n\n${pct(mentees)}\n2\n\n${pct(mentors)}\n2\n`);
-    expect(t).toContain(`Ежемесячная обратная связь: удовлетворённость\n${decimal(Number(blockValue(ws, 'все формы, наставляемые', 2)), 1)}\n${pct(mentees)}\n2\n`);
+    // A row per question and role: the mentees' row names the question, the mentors' row follows it.
+    expect(t).toContain(`Уровень удовлетворённости, % (ежемесячная обратная связь)\nнаставляемые\n\n${pct(mentees)}\n2\n\nнаставники\n\n${pct(mentors)}\n2\n`);
+    expect(t).toContain(`Ежемесячная обратная связь: удовлетворённость\nнаставляемые\n${decimal(Number(blockValue(ws, 'все формы, наставляемые', 2)), 1)}\n${pct(mentees)}\n2\n`);
     // 10b: Δ per item as «Диагностика по вопросам» has it (+2 = ((9−6)+(8−7))/2).
     const entry = blockValue(ws, 'наставляемые: Удовлетворённость совместной работой');
     expect(Number(entry)).toBe(6.5);
     expect(t).toContain('наставляемые: удовлетворённость совместной работой\nвсе формы\n6,5\n8,5\n+2\n2\n');
     expect(t).toContain('Итоговая диагностика: хочет продолжить\nнаставляемые\n50 %\n50 %\n2\n');
-    expect(t).toContain('Майский опрос: удовлетворённость участием\n8\n50 %\n2\n');
+    expect(t).toContain('Майский опрос: удовлетворённость участием\nнаставляемые\n8\n50 %\n2\n');
     expect(t).toContain('Майский опрос: порекомендует программу\nнаставляемые\n100 %\n0 %\n1\n');
     // Open answers: one shown (inert), the one naming the mentor left out.
     expect(t).toContain('Больше выездных встреч { {организация} }');
@@ -212,7 +187,7 @@ describe('generateReport(satisfaction)', () => {
   });
 
   test('a fault at any service call, then a re-run: one Doc per version', () => {
-    const sweep = faultSweep({ setup, operation: { name: 'generateReport', args: ['satisfaction'] }, snapshot: versionedState, maxFaults: MAX_FAULTS });
+    const sweep = faultSweep({ setup, operation: { name: 'generateReport', args: ['satisfaction'] }, snapshot: versioned, maxFaults: MAX_FAULTS });
     console.log(`generateReport(satisfaction): ${sweep.cleanCalls} service calls in a clean run, ${sweep.faults} faults injected, ${sweep.diffs.length} problems`);
     expect(sweep.diffs).toEqual([]);
   });

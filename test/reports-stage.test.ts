@@ -1,18 +1,14 @@
+import { docs, docsCalls, text, versionedState } from './helpers/reports';
 import { SHEET } from '../src/core/workbook/sheets';
 import { Outcome, table } from './helpers/programme';
 import { approvedAfterMeeting } from './helpers/people';
-import { cachedSetup, faultSweep, workspaceState } from './helpers/faults';
+import { cachedSetup, faultSweep } from './helpers/faults';
 import { editRows, typeRows } from '../local/demo/hands';
-import { documentText } from '../local/emulator/docs/model';
-import type { DocumentModel } from '../local/emulator/docs/model';
 import type { Workspace } from '../local/emulator/workspace';
 
 const MAX_FAULTS = process.env.FULL_SWEEP ? 100000 : 25;
-const DOC = 'application/vnd.google-apps.document';
 const TITLE = (n: number) => `Справка по итогам мониторинга реализации целевой модели наставничества, этап ${n} за 2026/2027 учебный год`;
 
-const docs = (ws: Workspace, prefix: string) => ws.drive.byMime(DOC).filter((d) => !d.trashed && d.name.startsWith(prefix));
-const text = (d: { content?: unknown }) => documentText(d.content as DocumentModel).replace(/\u00a0/g, ' ');
 const day = (iso: string) => new Date(`${iso}T09:00:00Z`);
 const COUNTED = ['утверждена', 'активна', 'завершена'];
 
@@ -112,7 +108,6 @@ describe('generateReport: the stage справки', () => {
   });
 
   test('Docs calls do not grow with the pairs: the same calls with 300 more pairs', () => {
-    const docsCalls = (calls: Record<string, number>) => Object.fromEntries(Object.entries(calls).filter(([k]) => /^(Docs|Document|Body|Table|Paragraph|Text|Drive)/.test(k)));
     const small = setup();
     small.ws.calls.reset();
     expect((small.runner.call('generateReport', ['stage-5']) as Outcome).ok).toBe(true);
@@ -134,23 +129,10 @@ describe('generateReport: the stage справки', () => {
   test('a fault at any service call, then a re-run, ends as a clean run with one Doc per version', () => {
     const base = TITLE(6);
     const snapshot = (ws: Workspace) => {
-      const made = docs(ws, base);
-      const n = made.length;
-      const expected = Array.from({ length: n }, (_v, k) => {
-        const title = k === 0 ? base : `${base}, версия ${k + 1}`;
-        return k === n - 1 ? title : `${title} (заменён версией ${k + 2})`;
-      }).sort();
-      const register = table(ws, 'Документы').filter((r) => String(r['Документ']).startsWith(base));
-      const latest = register.find((r) => !String(r['Документ']).includes('(заменён'));
-      const consistent =
-        n > 0 &&
-        JSON.stringify(made.map((d) => d.name).sort()) === JSON.stringify(expected) &&
-        register.length === n &&
-        table(ws, SHEET.roadmap).find((r) => r['№'] === '6.3')!['Документ'] === latest?.['Ссылка'] &&
-        new Set(made.map(text)).size === 1;
-      const rest = workspaceState(ws, ['sheets', 'drive', 'properties', 'mail'], { ignoreSheets: [SHEET.log, 'Документы', SHEET.roadmap] });
-      return { consistent, rest: { ...rest, drive: (rest.drive as Array<{ name: string }>).filter((e) => !e.name.startsWith(base)) } };
+      const { consistent, rest } = versionedState(ws, base, '6.3');
+      return { consistent, rest };
     };
+
     const sweep = faultSweep({ setup, operation: { name: 'generateReport', args: ['stage-6'] }, snapshot, maxFaults: MAX_FAULTS });
     console.log(`generateReport(stage-6): ${sweep.cleanCalls} service calls in a clean run, ${sweep.faults} faults injected, ${sweep.diffs.length} problems`);
     expect(sweep.calls['Drive.Files.copy']).toBe(1);

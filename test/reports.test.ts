@@ -1,11 +1,11 @@
+import { docs, docsCalls, text, versionedState } from './helpers/reports';
+import type { DocumentModel } from '../local/emulator/docs/model';
 import { SHEET } from '../src/core/workbook/sheets';
 import { DENOMINATORS, INDICATOR_TITLES, SWOT_QUESTIONNAIRE } from '../src/core/monitoring';
 import { Outcome, table } from './helpers/programme';
 import { approvedAfterMeeting } from './helpers/people';
-import { cachedSetup, faultSweep, workspaceState } from './helpers/faults';
+import { cachedSetup, faultSweep } from './helpers/faults';
 import { typeRows, editRows } from '../local/demo/hands';
-import { documentText } from '../local/emulator/docs/model';
-import type { DocumentModel } from '../local/emulator/docs/model';
 import type { Workspace } from '../local/emulator/workspace';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -13,14 +13,13 @@ import * as path from 'path';
 import { execFileSync } from 'child_process';
 import { documentToDocx } from '../local/persist/docx';
 
-const MAX_FAULTS = process.env.FULL_SWEEP ? 100000 : 30;
 const DOC = 'application/vnd.google-apps.document';
+
+const MAX_FAULTS = process.env.FULL_SWEEP ? 100000 : 30;
 const DATE = '15.11.2026';
 const EFFECTIVENESS = `Отчёт о реализации целевой модели наставничества на ${DATE}`;
 const SWOT = 'SWOT-анализ программы наставничества за 2026/2027 учебный год';
 
-const docs = (ws: Workspace, prefix: string) => ws.drive.byMime(DOC).filter((d) => !d.trashed && d.name.startsWith(prefix));
-const text = (d: { content?: unknown }) => documentText(d.content as DocumentModel).replace(/\u00a0/g, ' ');
 const day = (iso: string) => new Date(`${iso}T09:00:00Z`);
 
 function at(ws: Workspace, iso: string) {
@@ -76,35 +75,7 @@ function prepared(options: { denominator?: boolean } = {}) {
 
 const setup = cachedSetup(() => prepared());
 
-/**
- * The state after any number of generations: a run the curator repeats (after a failure she saw,
- * even one that came after the Doc was done) is a new version by design, so the versions are checked
- * for consistency — the Docs are versions 1…N once each, only the newest not marked replaced, the
- * register lists exactly them, the roadmap links the newest, all with the same content — and
- * everything else must equal a clean run.
- */
-function versionedState(ws: Workspace, base = EFFECTIVENESS, roadmap = '7.3') {
-  const made = docs(ws, base);
-  const n = made.length;
-  const expected = Array.from({ length: n }, (_v, k) => {
-    const title = k === 0 ? base : `${base}, версия ${k + 1}`;
-    return k === n - 1 ? title : `${title} (заменён версией ${k + 2})`;
-  }).sort();
-  const register = table(ws, 'Документы').filter((r) => String(r['Документ']).startsWith(base));
-  const latest = register.find((r) => !String(r['Документ']).includes('(заменён'));
-  const byId = new Map(made.map((d) => [d.id, d.name]));
-  const texts = new Set(made.map(text));
-  const consistent =
-    n > 0 &&
-    JSON.stringify(made.map((d) => d.name).sort()) === JSON.stringify(expected) &&
-    register.length === n &&
-    register.every((r) => byId.get(String(r['ID документа'])) === r['Документ']) &&
-    table(ws, SHEET.roadmap).find((r) => r['№'] === roadmap)!['Документ'] === latest?.['Ссылка'] &&
-    texts.size === 1;
-  const rest = workspaceState(ws, ['sheets', 'drive', 'properties', 'mail'], { ignoreSheets: [SHEET.log, 'Документы', SHEET.roadmap] });
-  const drive = (rest.drive as Array<{ name: string }>).filter((e) => !e.name.startsWith(base));
-  return { consistent, content: [...texts][0], rest: { ...rest, drive } };
-}
+const versioned = (ws: Workspace, base = EFFECTIVENESS, roadmap = '7.3') => versionedState(ws, base, roadmap);
 
 describe('generateReport', () => {
   test('the effectiveness report: the six indicators equal «Мониторинг» on the date, with numerator and denominator; pairs by form; linked on the roadmap and in «Документы»', () => {
@@ -251,7 +222,6 @@ describe('generateReport', () => {
   });
 
   test('Docs calls do not grow with the pairs: one table insert per table, the same calls with 300 more pairs', () => {
-    const docsCalls = (calls: Record<string, number>) => Object.fromEntries(Object.entries(calls).filter(([k]) => /^(Docs|Document|Body|Table|Paragraph|Text|Drive)/.test(k)));
     const small = setup();
     small.ws.calls.reset();
     expect((small.runner.call('generateReport', ['effectiveness']) as Outcome).ok).toBe(true);
@@ -275,14 +245,14 @@ describe('generateReport', () => {
   });
 
   test('a fault at any service call, then a re-run, ends as a clean run with one Doc per version', () => {
-    const sweep = faultSweep({ setup, operation: { name: 'generateReport', args: ['effectiveness'] }, snapshot: versionedState, maxFaults: MAX_FAULTS });
+    const sweep = faultSweep({ setup, operation: { name: 'generateReport', args: ['effectiveness'] }, snapshot: versioned, maxFaults: MAX_FAULTS });
     console.log(`generateReport: ${sweep.cleanCalls} service calls in a clean run, ${sweep.faults} faults injected, ${sweep.diffs.length} problems`);
     expect(sweep.calls['Drive.Files.copy']).toBe(1);
     expect(sweep.diffs).toEqual([]);
   });
 
   test('the SWOT analysis after a fault at any service call, then a re-run: one Doc per version', () => {
-    const sweep = faultSweep({ setup, operation: { name: 'generateReport', args: ['swot'] }, snapshot: (ws) => versionedState(ws, SWOT, '7.1'), maxFaults: 15 });
+    const sweep = faultSweep({ setup, operation: { name: 'generateReport', args: ['swot'] }, snapshot: (ws) => versioned(ws, SWOT, '7.1'), maxFaults: 15 });
     console.log(`generateReport(swot): ${sweep.cleanCalls} service calls in a clean run, ${sweep.faults} faults injected, ${sweep.diffs.length} problems`);
     expect(sweep.diffs).toEqual([]);
   });

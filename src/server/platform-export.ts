@@ -11,7 +11,8 @@ import { ConsentIndex, consentOf, indexConsents, isMinor, readConsents } from '.
 import { BaseTable } from '../core/intake/table';
 import { RU } from '../core/strings';
 import { CuratorError, runAction } from './curator';
-import { drive, filesNamed, isNotFound, programmeFolderId } from './drive';
+import { drive, filesNamed, programmeFolderId } from './drive';
+import { alive, trash } from './templates';
 import { loadSettings } from './settings';
 import { loadTable, writeCells } from './tables';
 
@@ -82,23 +83,7 @@ function writeSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, grid: string[]
 
 /** The recorded file, if it is still there and not in the bin. */
 function recordedFile(): string | null {
-  const id = PropertiesService.getDocumentProperties().getProperty(FILE_PROPERTY);
-  if (!id) return null;
-  try {
-    const file = drive().Files!.get(id, { fields: 'id,trashed' }) as { id?: string; trashed?: boolean };
-    return file.id && !file.trashed ? file.id : null;
-  } catch (error) {
-    if (isNotFound(error)) return null;
-    throw error;
-  }
-}
-
-function trash(id: string): void {
-  try {
-    drive().Files!.update({ trashed: true }, id);
-  } catch (error) {
-    console.warn(`Файл ${id} не перемещён в корзину: ${(error as { message?: string })?.message ?? String(error)}`);
-  }
+  return alive(PropertiesService.getDocumentProperties().getProperty(FILE_PROPERTY));
 }
 
 /**

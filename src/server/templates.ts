@@ -38,7 +38,7 @@ export const docUrl = (id: string) => `https://docs.google.com/document/d/${id}/
 const props = () => PropertiesService.getDocumentProperties();
 
 /** A file id a property remembers, if the file is still there and not in the bin. */
-function alive(id: string | null): string | null {
+export function alive(id: string | null): string | null {
   if (!id) return null;
   try {
     const file = drive().Files!.get(id, { fields: 'id,trashed' }) as { id?: string; trashed?: boolean };
