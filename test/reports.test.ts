@@ -13,6 +13,8 @@ import * as path from 'path';
 import { execFileSync } from 'child_process';
 import { documentToDocx } from '../local/persist/docx';
 
+const sweepTest = process.env.FULL_SWEEP ? test : test.skip;
+
 const DOC = 'application/vnd.google-apps.document';
 
 const MAX_FAULTS = process.env.FULL_SWEEP ? 100000 : 30;
@@ -251,7 +253,9 @@ describe('generateReport', () => {
     expect(sweep.diffs).toEqual([]);
   });
 
-  test('the SWOT analysis after a fault at any service call, then a re-run: one Doc per version', () => {
+  // Every report goes through one generateReport path, swept for the effectiveness report in every run;
+  // this kind's own sweep runs with FULL_SWEEP=1 (CI time).
+  sweepTest('the SWOT analysis after a fault at any service call, then a re-run: one Doc per version', () => {
     const sweep = faultSweep({ setup, operation: { name: 'generateReport', args: ['swot'] }, snapshot: (ws) => versioned(ws, SWOT, '7.1'), maxFaults: 15 });
     console.log(`generateReport(swot): ${sweep.cleanCalls} service calls in a clean run, ${sweep.faults} faults injected, ${sweep.diffs.length} problems`);
     expect(sweep.diffs).toEqual([]);
