@@ -34,7 +34,7 @@ export interface MonitoringCheckContext {
   unit: PairUnit | undefined;
   /** IDs of the mentor and the mentees of the unit's rows. */
   members: ReadonlySet<string>;
-  /** The pair list's placeholder before any order. */
+  /** The pair list's only choice before any order (NO_PAIRS_YET): an answer naming it chose no pair. */
   noPairsChoice: string;
 }
 
