@@ -19,94 +19,35 @@ import { type DiagnosticRow, type FeedbackRow, MAY_SURVEY, SOURCE_DIAGNOSTICS, S
 import { RegisteredOrder, STAGE_FIELDS, STAGE_NUMBERS, StageNumber, stageData, stageTemplate, unsignedNote } from '../core/documents/report-stage';
 import { MENTEE_CATEGORIES, MENTOR_CATEGORIES } from '../core/domain/forms-of-mentoring';
 import { TARGET_GROUPS } from '../core/domain/target-groups';
-import { CONSENT } from '../core/intake/consent';
 import { TRAINING_STATUSES } from '../core/workbook/sheets';
-import { TemplateData } from '../core/documents/template/data';
-import { MENTORING_FORMS } from '../core/domain/forms-of-mentoring';
 import { BaseTable, normalizeName } from '../core/intake/table';
 import { pairUnits } from '../core/intake/meetings';
-import { COUNTED_STATUSES, SWOT_QUESTIONNAIRE, academicYearOf, compareDates } from '../core/monitoring';
+import { SWOT_QUESTIONNAIRE, academicYearOf } from '../core/monitoring';
 import { REPORT_KINDS, Period, ReportKindInfo, baseTitle, periodOf, periodsOf, replacedTitle, reportKind, versionOf, versionTitle, yearText } from '../core/reports/registry';
 import { REPORT_TEXT } from '../core/reports/texts';
 import { RU } from '../core/strings';
-import { Settings } from '../core/settings';
 import { sheetDef } from '../core/workbook/sheets';
 import { CuratorError, runAction, runUi } from './curator';
 import { DocRecord, produceDocument } from './documents';
 import { drive, isNotFound } from './drive';
 import { escapeHtml } from './html';
-import { dayOfIn, orderDayOf, signedDays } from './import';
+import { dayOfIn } from './import';
 import { Progress } from './progress';
 import { recordDocuments } from './register';
 import { loadNameOverrides, loadSettings } from './settings';
 import { ensureSheet } from './setup';
 import { loadTable, saveTable } from './tables';
+import { Built, CONSENTED_STATUSES, ReportContext, ReportDef, countedUnits, formOrder, tally, text } from './report-context';
 import { TemplateKind, trash } from './templates';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Day = CalendarDate;
-
-/** What a kind's data builder gets: the workbook, read once per run, and the chosen period. */
-interface ReportContext {
-  ss: Spreadsheet;
-  settings: Settings;
-  period: Period;
-  dayOf: (d: Date) => Day;
-}
-
-/** A kind's data for its template and what the curator should read about it (summary sentences). */
-interface Built {
-  data: TemplateData;
-  summary: string[];
-}
-
-interface ReportDef {
-  template: TemplateKind;
-  build: (ctx: ReportContext) => Built;
-}
 
 export const EFFECTIVENESS_REPORT: TemplateKind = { key: 'report-effectiveness', spec: effectivenessTemplate, fields: EFFECTIVENESS_FIELDS };
 export const SWOT_REPORT: TemplateKind = { key: 'report-swot', spec: swotTemplate, fields: SWOT_FIELDS };
 export const SATISFACTION_REPORT: TemplateKind = { key: 'report-satisfaction', spec: satisfactionTemplate, fields: SATISFACTION_FIELDS };
 /** One template for the six stage справки: the stage is a value in it. */
 export const STAGE_REPORT: TemplateKind = { key: 'report-stage', spec: stageTemplate, fields: STAGE_FIELDS };
-
-const text = (t: BaseTable, i: number, key: string) => (t.has(key) ? String(t.get(i, key) ?? '').trim() : '');
-const COUNTED: readonly string[] = COUNTED_STATUSES;
-const CONSENTED_STATUSES: readonly string[] = [CONSENT.valid, CONSENT.validNoPublication];
-
-/** Pairs and groups that count on a day, as the Р-145 indicators count them (status, order day). */
-function countedUnits(ctx: ReportContext, onOrBefore: Day, inYear: number | null) {
-  const pairs = loadTable(ctx.ss, 'pairs')!.table;
-  const signed = signedDays(loadTable(ctx.ss, 'documents', false)?.table, ctx.dayOf);
-  const out: Array<{ id: string; form: string; group: boolean; mentorId: string; menteeIds: string[] }> = [];
-  for (const unit of pairUnits(pairs).values()) {
-    const rows = unit.rows.filter((i) => COUNTED.includes(text(pairs, i, 'status')));
-    if (!rows.length) continue;
-    const start = orderDayOf({ signed }, pairs, unit, ctx.dayOf);
-    if (start && compareDates(start, onOrBefore) > 0) continue;
-    if (inYear !== null && start && academicYearOf(start) !== inYear) continue;
-    out.push({
-      id: unit.id,
-      form: rows.map((i) => text(pairs, i, 'form')).find(Boolean) ?? '',
-      group: rows.some((i) => text(pairs, i, 'group')),
-      mentorId: text(pairs, rows[0], 'mentorId'),
-      menteeIds: rows.map((i) => text(pairs, i, 'menteeId')).filter(Boolean),
-    });
-  }
-  return out;
-}
-
-/** Forms in the order of «Формы наставничества» (the bank's), any other after. */
-function formOrder(forms: Iterable<string>): string[] {
-  const known = MENTORING_FORMS.map((f) => f.name);
-  const list = [...new Set([...forms].filter(Boolean))];
-  const rank = (f: string) => {
-    const i = known.findIndex((k) => normalizeName(k) === normalizeName(f));
-    return i < 0 ? known.length : i;
-  };
-  return list.sort((a, b) => rank(a) - rank(b));
-}
 
 function buildEffectiveness(ctx: ReportContext): Built {
   const date = ctx.period.date;
@@ -170,17 +111,6 @@ function buildSwot(ctx: ReportContext): Built {
     data: result.data,
     summary: [result.unanswered.length ? REPORT_TEXT.unanswered(result.unanswered) : '', result.missing.length ? REPORT_TEXT.settings(result.missing) : ''],
   };
-}
-
-/** A count per value of a column, in the order of `order` (values absent there follow, then «не указана»). */
-function tally(t: BaseTable, rows: readonly number[], key: string, order: readonly string[]): Array<{ category: string; n: number }> {
-  const counts = new Map<string, number>();
-  for (const i of rows) {
-    const v = text(t, i, key) || 'не указано';
-    counts.set(v, (counts.get(v) ?? 0) + 1);
-  }
-  const keys = [...order.filter((o) => counts.has(o)), ...[...counts.keys()].filter((k) => !order.includes(k))];
-  return keys.map((category) => ({ category, n: counts.get(category)! }));
 }
 
 /** The monitoring справка of a stage: counts read from the sheets «Мониторинг» reads, documents from «Документы». */

@@ -1,0 +1,87 @@
+/**
+ * What every report kind's data builder shares: the run's context (the workbook, read once, and the
+ * chosen period) and the counts several reports must give alike — the pairs and groups that count
+ * on a day, forms in the bank's order, a tally per value. One place, so the reports agree.
+ */
+import { CalendarDate } from '../core/documents/dates';
+import { TemplateData } from '../core/documents/template/data';
+import { MENTORING_FORMS } from '../core/domain/forms-of-mentoring';
+import { CONSENT } from '../core/intake/consent';
+import { BaseTable, normalizeName } from '../core/intake/table';
+import { pairUnits } from '../core/intake/meetings';
+import { COUNTED_STATUSES, academicYearOf, compareDates } from '../core/monitoring';
+import { Period } from '../core/reports/registry';
+import { Settings } from '../core/settings';
+import { orderDayOf, signedDays } from './import';
+import { loadTable } from './tables';
+import { TemplateKind } from './templates';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Day = CalendarDate;
+
+/** What a kind's data builder gets: the workbook, read once per run, and the chosen period. */
+export interface ReportContext {
+  ss: Spreadsheet;
+  settings: Settings;
+  period: Period;
+  dayOf: (d: Date) => Day;
+}
+
+/** A kind's data for its template and what the curator should read about it (summary sentences). */
+export interface Built {
+  data: TemplateData;
+  summary: string[];
+}
+
+export interface ReportDef {
+  template: TemplateKind;
+  build: (ctx: ReportContext) => Built;
+}
+
+export const text = (t: BaseTable, i: number, key: string) => (t.has(key) ? String(t.get(i, key) ?? '').trim() : '');
+const COUNTED: readonly string[] = COUNTED_STATUSES;
+export const CONSENTED_STATUSES: readonly string[] = [CONSENT.valid, CONSENT.validNoPublication];
+
+/** Pairs and groups that count on a day, as the Р-145 indicators count them (status, order day). */
+export function countedUnits(ctx: ReportContext, onOrBefore: Day, inYear: number | null) {
+  const pairs = loadTable(ctx.ss, 'pairs')!.table;
+  const signed = signedDays(loadTable(ctx.ss, 'documents', false)?.table, ctx.dayOf);
+  const out: Array<{ id: string; form: string; group: boolean; mentorId: string; menteeIds: string[] }> = [];
+  for (const unit of pairUnits(pairs).values()) {
+    const rows = unit.rows.filter((i) => COUNTED.includes(text(pairs, i, 'status')));
+    if (!rows.length) continue;
+    const start = orderDayOf({ signed }, pairs, unit, ctx.dayOf);
+    if (start && compareDates(start, onOrBefore) > 0) continue;
+    if (inYear !== null && start && academicYearOf(start) !== inYear) continue;
+    out.push({
+      id: unit.id,
+      form: rows.map((i) => text(pairs, i, 'form')).find(Boolean) ?? '',
+      group: rows.some((i) => text(pairs, i, 'group')),
+      mentorId: text(pairs, rows[0], 'mentorId'),
+      menteeIds: rows.map((i) => text(pairs, i, 'menteeId')).filter(Boolean),
+    });
+  }
+  return out;
+}
+
+/** Forms in the order of «Формы наставничества» (the bank's), any other after. */
+export function formOrder(forms: Iterable<string>): string[] {
+  const known = MENTORING_FORMS.map((f) => f.name);
+  const list = [...new Set([...forms].filter(Boolean))];
+  const rank = (f: string) => {
+    const i = known.findIndex((k) => normalizeName(k) === normalizeName(f));
+    return i < 0 ? known.length : i;
+  };
+  return list.sort((a, b) => rank(a) - rank(b));
+}
+
+/** A count per value of a column, in the order of `order` (values absent there follow, then «не указана»). */
+export function tally(t: BaseTable, rows: readonly number[], key: string, order: readonly string[]): Array<{ category: string; n: number }> {
+  const counts = new Map<string, number>();
+  for (const i of rows) {
+    const v = text(t, i, key) || 'не указано';
+    counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  const keys = [...order.filter((o) => counts.has(o)), ...[...counts.keys()].filter((k) => !order.includes(k))];
+  return keys.map((category) => ({ category, n: counts.get(category)! }));
+}
