@@ -125,23 +125,21 @@ function callOperation(fresh: Fresh, op: SweepOptions<unknown>['operation']): { 
   }
 }
 
-/** Which occurrences of each method to fail: all of them if the budget allows, else a spread. */
+/**
+ * Which occurrences of each method to fail: all of them if the budget allows, else a spread that
+ * keeps to the budget — every method at least once (its first call), then its last and middle
+ * calls and evenly spaced ones, each method's share in proportion to its calls.
+ */
 export function faultPlan(calls: Record<string, number>, maxFaults: number): Array<[string, number]> {
   const total = Object.values(calls).reduce((a, b) => a + b, 0);
   const plan: Array<[string, number]> = [];
   for (const [method, count] of Object.entries(calls)) {
+    const budget = total <= maxFaults ? count : Math.min(count, Math.max(1, Math.round((maxFaults * count) / total)));
     const picks = new Set<number>();
-    if (total <= maxFaults) {
-      for (let k = 1; k <= count; k++) picks.add(k);
-    } else {
-      picks
-        .add(1)
-        .add(Math.ceil(count / 2))
-        .add(count);
-      const share = Math.max(0, Math.floor((maxFaults * count) / total) - picks.size);
-      for (let i = 1; i <= share; i++) picks.add(Math.max(1, Math.round((i * count) / (share + 1))));
-    }
-    for (const k of [...picks].sort((a, b) => a - b)) plan.push([method, k]);
+    const spread = Array.from({ length: budget }, (_v, j) => Math.max(1, Math.round(((j + 1) * count) / (budget + 1))));
+    const linear = Array.from({ length: count }, (_v, k) => k + 1);
+    for (const k of [1, count, Math.ceil(count / 2), ...spread, ...linear]) if (picks.size < budget) picks.add(k);
+    for (const k of [...picks].sort((x, y) => x - y)) plan.push([method, k]);
   }
   return plan;
 }
