@@ -34,6 +34,11 @@ export type SettingKey =
   | 'pairsEnd'
   | 'orderDueDays'
   | 'municipalAgency'
+  | 'agencyHeadTitle'
+  | 'agencyHead'
+  | 'orgAddress'
+  | 'orgPhone'
+  | 'orgEmail'
   | 'platformColumns'
   | 'weightRequest'
   | 'weightInterests'
@@ -97,6 +102,23 @@ export const SETTINGS: readonly SettingDef[] = [
     max: 90,
   },
   { key: 'municipalAgency', label: 'Получатель справок мониторинга', default: 'МКУ «УСР»', type: 'text', hint: 'Куда направляются справки по этапам' },
+  {
+    key: 'agencyHeadTitle',
+    label: 'Должность руководителя получателя справок (кому)',
+    default: 'Директору',
+    type: 'text',
+    hint: 'В дательном падеже, как в адресе письма: «Директору»',
+  },
+  {
+    key: 'agencyHead',
+    label: 'Руководитель получателя справок (ФИО)',
+    default: '',
+    type: 'text',
+    hint: 'ФИО полностью, например: Петрова Анна Сергеевна; в сопроводительном письме — «А.С. Петровой»',
+  },
+  { key: 'orgAddress', label: 'Почтовый адрес организации', default: '', type: 'text', hint: 'Для бланка письма, например: ул. Кирова, д. 1, г. Кировск, Мурманская обл., 184250' },
+  { key: 'orgPhone', label: 'Телефон организации', default: '', type: 'text', hint: 'Для бланка письма' },
+  { key: 'orgEmail', label: 'Электронная почта организации', default: '', type: 'text', hint: 'Для бланка письма' },
   { key: 'platformColumns', label: EXPORT_TEXT.setting, default: DEFAULT_PLATFORM_COLUMNS, type: 'text', hint: EXPORT_TEXT.settingHint },
   { key: 'weightRequest', label: 'Вес: запрос наставляемого и компетенции наставника', default: 35, type: 'number', hint: 'Веса подбора пар, в баллах; учитывается их соотношение', min: 0, max: 100 },
   { key: 'weightInterests', label: 'Вес: общие интересы', default: 20, type: 'number', hint: '', min: 0, max: 100 },
