@@ -8,7 +8,7 @@
  */
 import { DocumentSpec } from '../core/documents/model';
 import { TemplateData, TemplateFields } from '../core/documents/template/data';
-import { FillPlan, OutlineItem, planFill } from '../core/documents/template/plan';
+import { FillPlan, OutlineItem, TableStep, pagesOf, planFill } from '../core/documents/template/plan';
 import { docxBytes, toSignedBytes } from '../core/documents/docx';
 import { Settings } from '../core/settings';
 import { drive, filesNamed, isNotFound, programmeFolderId } from './drive';
@@ -152,6 +152,20 @@ function insertFilled(body: Body, at: number, cells: string[][], headerRows: num
 }
 
 /**
+ * A filled table at `at`: one insert, or, when its data starts new pages (the case bank's cards),
+ * one insert per page with a page break before it. Returns the header rows of each table made.
+ */
+function insertPages(body: Body, at: number, step: TableStep, look: ReturnType<typeof lookOf> | null): number[] {
+  const pages = pagesOf(step);
+  // From the last, each at the same index: they end up in order.
+  for (let k = pages.length - 1; k >= 0; k--) {
+    insertFilled(body, at, pages[k].cells, step.header.length, look);
+    if (pages[k].pageBreak) body.insertPageBreak(at);
+  }
+  return pages.map(() => step.header.length);
+}
+
+/**
  * Fills a copy of a template: what DocumentApp does well (paragraphs that go, item numbers, whole
  * tables in one insert each), then saves. Returns the plan: the values still to replace and the
  * header rows of each table, for `finishDocument`.
@@ -165,7 +179,9 @@ export function fillDocument(id: string, fields: TemplateFields, data: TemplateD
   const plan = planFill(items, data, fields, extra);
   const headerRows: Array<number | null> = [];
   items.forEach((item, i) => {
-    if (item.kind === 'table') headerRows.push(plan.tables.get(i)?.header.length ?? null);
+    const step = item.kind === 'table' ? plan.tables.get(i) : undefined;
+    if (step) headerRows.push(...pagesOf(step).map(() => step.header.length));
+    else if (item.kind === 'table') headerRows.push(null);
   });
   // From the end, so the indexes of what is still to do do not move.
   for (let i = items.length - 1; i >= 0; i--) {
@@ -184,14 +200,11 @@ export function fillDocument(id: string, fields: TemplateFields, data: TemplateD
     if (table) {
       const old = elements[i].asTable();
       const look = lookOf(old);
-      insertFilled(body, i, [...table.header, ...table.rows, ...table.trailer], table.header.length, look);
+      insertPages(body, i, table, look);
       old.removeFromParent();
     }
   }
-  for (const table of plan.appended) {
-    insertFilled(body, body.getNumChildren(), [...table.header, ...table.rows], table.header.length, null);
-    headerRows.push(table.header.length);
-  }
+  for (const table of plan.appended) headerRows.push(...insertPages(body, body.getNumChildren(), table, null));
   // An empty value is removed here: the Docs API may read an empty replacement as a missing one.
   for (const [raw, value] of plan.values) {
     if (value) continue;

@@ -1,3 +1,9 @@
+/**
+ * A data row holding this key starts a new page: the table is cut there and the rest goes on as a
+ * table of its own (with the template's header rows) after a page break — one card per page.
+ */
+export const NEW_PAGE = '\f';
+
 /** What a document kind fills its template with: values, conditions and table rows, all plain text. */
 export interface TemplateData {
   values: Record<string, string>;

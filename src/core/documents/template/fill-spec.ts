@@ -1,6 +1,6 @@
 import { Block, DocumentSpec } from '../model';
 import { TemplateData, TemplateFields } from './data';
-import { FillPlan, OutlineItem, TableStep, planFill } from './plan';
+import { FillPlan, OutlineItem, TableStep, pagesOf, planFill } from './plan';
 
 export function specOutline(spec: DocumentSpec): OutlineItem[] {
   return spec.blocks.map((b) => (b.kind === 'paragraph' ? { kind: 'paragraph', text: b.runs.map((r) => r.text).join('') } : { kind: 'table', cells: [...(b.header ? [b.header] : []), ...b.rows] }));
@@ -18,6 +18,18 @@ function tableOf(step: TableStep, like: Extract<Block, { kind: 'table' }> | null
   return { ...(like ?? {}), kind: 'table', header: header && header.map((c) => replaceAll(c, values)), rows };
 }
 
+/** The table, or one table per page when its data starts new pages (a page break before each). */
+function tablesOf(step: TableStep, like: Extract<Block, { kind: 'table' }> | null, values: Map<string, string>): Block[] {
+  if (!step.breaks?.length) return [tableOf(step, like, values)];
+  const h = step.header.length;
+  return pagesOf(step).flatMap((page, k, all) => {
+    const rows = page.cells.slice(h);
+    const trailer = k === all.length - 1 ? rows.splice(rows.length - step.trailer.length, step.trailer.length) : [];
+    const table = tableOf({ ...step, rows, trailer }, like, values);
+    return page.pageBreak ? [{ kind: 'paragraph', runs: [{ text: '' }], pageBreakBefore: true } as Block, table] : [table];
+  });
+}
+
 /**
  * The same filling the server does in a Google Doc, done on a spec: the default template with its
  * data gives the document a curator gets when nobody edited the template (tests, offline previews).
@@ -29,9 +41,9 @@ export function fillSpec(template: DocumentSpec, data: TemplateData, fields: Tem
     if (block.kind === 'table') {
       const step = plan.tables.get(i);
       blocks.push(
-        step
-          ? tableOf(step, block, plan.values)
-          : { ...block, header: block.header && block.header.map((c) => replaceAll(c, plan.values)), rows: block.rows.map((r) => r.map((c) => replaceAll(c, plan.values))) },
+        ...(step
+          ? tablesOf(step, block, plan.values)
+          : [{ ...block, header: block.header && block.header.map((c) => replaceAll(c, plan.values)), rows: block.rows.map((r) => r.map((c) => replaceAll(c, plan.values))) }]),
       );
       return;
     }
@@ -47,6 +59,6 @@ export function fillSpec(template: DocumentSpec, data: TemplateData, fields: Tem
       }),
     });
   });
-  for (const step of plan.appended) blocks.push(tableOf(step, null, plan.values));
+  for (const step of plan.appended) blocks.push(...tablesOf(step, null, plan.values));
   return { spec: { ...template, blocks }, plan };
 }

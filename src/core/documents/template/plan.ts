@@ -1,4 +1,4 @@
-import { TemplateData, TemplateFields, FieldInfo } from './data';
+import { NEW_PAGE, TemplateData, TemplateFields, FieldInfo } from './data';
 import { Token, fieldMark, tokensOf } from './syntax';
 
 /** A template as the filler sees it: its top-level paragraphs and tables, in order. */
@@ -19,7 +19,24 @@ export interface TableStep {
   rows: string[][];
   /** Rows below the marker row («Итого»…), kept after the data. */
   trailer: string[][];
+  /** Indexes of `rows` that start a new page (data rows holding NEW_PAGE); usually none. */
+  breaks?: number[];
 }
+
+/**
+ * The tables a step becomes, in order: one, or one per page when data rows start new pages; each
+ * has the header rows, the last the trailer. `pageBreak`: a page break goes before that table.
+ */
+export function pagesOf(step: TableStep): Array<{ pageBreak: boolean; cells: string[][] }> {
+  const breaks = [...new Set(step.breaks ?? [])].filter((b) => b >= 0 && b < step.rows.length).sort((a, b) => a - b);
+  const starts = breaks[0] === 0 ? breaks : [0, ...breaks];
+  return starts.map((start, k) => {
+    const end = k + 1 < starts.length ? starts[k + 1] : step.rows.length;
+    return { pageBreak: breaks.includes(start), cells: [...step.header, ...step.rows.slice(start, end), ...(k === starts.length - 1 ? step.trailer : [])] };
+  });
+}
+
+const breaksOf = (rows: ReadonlyArray<Record<string, string>>) => rows.flatMap((row, i) => (NEW_PAGE in row ? [i] : []));
 
 export interface FillPlan {
   paragraphs: Map<number, ParagraphStep>;
@@ -93,7 +110,8 @@ export function planFill(outline: OutlineItem[], data: TemplateData, fields: Tem
     if (!info) return;
     for (const t of tokens) if (t.kind === 'cell' && t.table === name && !info.columns.some((c) => c.name === t.column)) unknown.add(t.raw);
     const rows = (data.tables[name] ?? []).map((row) => template.map((c) => cellText(c, row, tokensOf(c))));
-    plan.tables.set(index, { name, header: item.cells.slice(0, marker), rows, trailer: item.cells.slice(marker + 1) });
+    const breaks = breaksOf(data.tables[name] ?? []);
+    plan.tables.set(index, { name, header: item.cells.slice(0, marker), rows, trailer: item.cells.slice(marker + 1), ...(breaks.length ? { breaks } : {}) });
   });
   for (const text of extra) tokensOf(text).forEach(value);
 
@@ -103,7 +121,15 @@ export function planFill(outline: OutlineItem[], data: TemplateData, fields: Tem
     if (seen.has(`таблица:${t.name}`)) continue;
     if (!t.required) continue;
     plan.notes.push(`${missing(t, fieldMark(`${t.name}.…`))} Таблица добавлена в конец документа.`);
-    plan.appended.push({ name: t.name, header: [t.columns.map((c) => c.about)], rows: (data.tables[t.name] ?? []).map((row) => t.columns.map((c) => inert(row[c.name] ?? ''))), trailer: [] });
+    const rows = data.tables[t.name] ?? [];
+    const breaks = breaksOf(rows);
+    plan.appended.push({
+      name: t.name,
+      header: [t.columns.map((c) => c.about)],
+      rows: rows.map((row) => t.columns.map((c) => inert(row[c.name] ?? ''))),
+      trailer: [],
+      ...(breaks.length ? { breaks } : {}),
+    });
   }
   if (unknown.size) plan.notes.push(`В шаблоне есть непонятные поля: ${[...unknown].join(', ')}; они оставлены в документе как есть — исправьте их в шаблоне.`);
   return plan;
