@@ -258,6 +258,54 @@ function fillFeedbackAnswers(ws: Workspace, rows: number): void {
   });
 }
 
+/** A year of meetings and feedback for `pairs` pairs, straight into the sheets, and «Мониторинг» refreshed. */
+function yearOfWork(ws: Workspace, runner: ScriptRunner | null, pairs: number, rows: number): void {
+  fillRows(ws, 'Встречи', rows, (h, r) => {
+    const week = Math.floor(r / pairs);
+    if (h === 'ID') return `ВС-${String(r + 1).padStart(5, '0')}`;
+    if (h === 'Пара / группа') return pairId(r % pairs);
+    if (h === 'Дата') return new Date(Date.UTC(2026, 9, 6 + (week % 50), 0));
+    if (h === 'Тип встречи') return KINDS[Math.min(week, 3)];
+    return h === 'Длительность, мин' ? 45 : '';
+  });
+  fillRows(ws, 'Обратная связь', rows, (h, r) => {
+    const pair = r % pairs;
+    if (h === 'ID') return `ОС-${String(r + 1).padStart(5, '0')}`;
+    if (h === 'Дата') return new Date(Date.UTC(2026, 10 + (Math.floor(r / pairs) % 6), 1, 0));
+    if (h === 'Пара / группа') return pairId(pair);
+    if (h === 'ID участника') return r % 2 ? mentorId(pair) : menteeId(pair);
+    if (h === 'Роль') return r % 2 ? 'наставник' : 'наставляемый';
+    // A few ratings a person typed by hand outside the scale: left out, never averaged.
+    if (h.endsWith('(1–10)')) return r % 113 === 0 ? 12 : 5 + (r % 6);
+    return '';
+  });
+  if (runner) runner.call('refreshMonitoring');
+}
+
+/** The Docs and Drive calls of a run: what must not grow with the pairs (one insert per table). */
+export const docsCallsOf = (calls: Record<string, number>) =>
+  Object.entries(calls)
+    .filter(([k]) => /^(Docs|Document|Body|Table|Paragraph|Text|Drive)/.test(k))
+    .reduce((a, [, n]) => a + n, 0);
+
+/** The report's Doc exists: a figure for a run that made no Doc would measure nothing. */
+const reportMade = (title: string) => (ws: Workspace) => (ws.drive.byMime('application/vnd.google-apps.document').some((d) => !d.trashed && d.name.startsWith(title)) ? null : `no Doc «${title}…»`);
+
+/** «Сформировать отчёт…» for one kind, with `rows` approved pairs and a year of their work. */
+function reportOperation(kind: string, period: string, title: string): BenchOperation {
+  return {
+    name: `generateReport ${kind} (pairs = rows)`,
+    prepare(ws, runner, rows) {
+      ws.now = () => new Date('2027-06-16T07:00:00Z');
+      runner.call('setupWorkbook');
+      approvedPairs(ws, rows);
+      yearOfWork(ws, runner, rows, rows);
+    },
+    run: (runner) => runner.call('generateReport', [kind, { period }]),
+    verify: reportMade(title),
+  };
+}
+
 export const OPERATIONS: BenchOperation[] = [
   {
     name: 'onOpen',
@@ -325,25 +373,7 @@ export const OPERATIONS: BenchOperation[] = [
       runner.call('setupWorkbook');
       const pairs = pairsFor(rows);
       approvedPairs(ws, pairs);
-      fillRows(ws, 'Встречи', rows, (h, r) => {
-        const week = Math.floor(r / pairs);
-        if (h === 'ID') return `ВС-${String(r + 1).padStart(5, '0')}`;
-        if (h === 'Пара / группа') return pairId(r % pairs);
-        if (h === 'Дата') return new Date(Date.UTC(2026, 9, 6 + (week % 50), 0));
-        if (h === 'Тип встречи') return KINDS[Math.min(week, 3)];
-        return h === 'Длительность, мин' ? 45 : '';
-      });
-      fillRows(ws, 'Обратная связь', rows, (h, r) => {
-        const pair = r % pairs;
-        if (h === 'ID') return `ОС-${String(r + 1).padStart(5, '0')}`;
-        if (h === 'Дата') return new Date(Date.UTC(2026, 10 + (Math.floor(r / pairs) % 6), 1, 0));
-        if (h === 'Пара / группа') return pairId(pair);
-        if (h === 'ID участника') return r % 2 ? mentorId(pair) : menteeId(pair);
-        if (h === 'Роль') return r % 2 ? 'наставник' : 'наставляемый';
-        // A few ratings a person typed by hand outside the scale: left out, never averaged.
-        if (h.endsWith('(1–10)')) return r % 113 === 0 ? 12 : 5 + (r % 6);
-        return '';
-      });
+      yearOfWork(ws, null, pairs, rows);
     },
     run: (runner) => runner.call('refreshMonitoring'),
   },
@@ -359,4 +389,7 @@ export const OPERATIONS: BenchOperation[] = [
     run: (runner) => runner.call('importResponses'),
     verify: imported('Обратная связь'),
   },
+  reportOperation('effectiveness', '2027-06-15', 'Отчёт о реализации целевой модели наставничества'),
+  reportOperation('satisfaction', '2026', 'Отчёт об удовлетворённости участников'),
+  reportOperation('stage-6', '2026', 'Справка по итогам мониторинга'),
 ];
