@@ -39,6 +39,7 @@ import { ensureSheet } from './setup';
 import { loadTable, saveTable } from './tables';
 import { Built, CONSENTED_STATUSES, ReportContext, ReportDef, countedUnits, formOrder, tally, text } from './report-context';
 import { TemplateKind, trash } from './templates';
+import { LISTS_ORDER, buildListsOrder } from './report-order-lists';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Day = CalendarDate;
@@ -338,6 +339,7 @@ const REPORTS: Readonly<Record<string, ReportDef>> = {
   swot: { template: SWOT_REPORT, build: buildSwot },
   satisfaction: { template: SATISFACTION_REPORT, build: buildSatisfaction },
   ...Object.fromEntries(STAGE_NUMBERS.map((n) => [`stage-${n}`, { template: STAGE_REPORT, build: buildStage(n) }])),
+  'order-lists': { template: LISTS_ORDER, build: buildListsOrder },
 };
 
 /** The report templates, for «Шаблоны документов». */

@@ -21,6 +21,8 @@ export interface ReportKindInfo {
   /** The roadmap rows («Дорожная карта», «№») the report evidences: its link is written there. */
   roadmap: readonly string[];
   period: PeriodKind;
+  /** A covering letter to the recipient may go with it («с сопроводительным письмом»): the stage справки. */
+  cover?: true;
 }
 
 export const REPORT_KINDS: readonly ReportKindInfo[] = [
@@ -52,7 +54,15 @@ export const REPORT_KINDS: readonly ReportKindInfo[] = [
     title: `Справка по итогам мониторинга реализации целевой модели наставничества, этап ${n}`,
     roadmap: [STAGE_ITEMS[n]],
     period: 'academicYear',
+    cover: true,
   })),
+  {
+    key: 'order-lists',
+    name: 'Приказ об утверждении списков наставников, наставляемых и форм наставничества',
+    title: 'Об утверждении списков наставников, наставляемых и форм наставничества',
+    roadmap: ['1.2'],
+    period: 'academicYear',
+  },
 ];
 
 export function reportKind(key: string): ReportKindInfo | null {
