@@ -4,6 +4,7 @@
  */
 import { DEFAULT_PLATFORM_COLUMNS } from './export/platform';
 import { EXPORT_TEXT } from './export/strings';
+import { BEST_SETTING, DEFAULT_CRITERIA, DEFAULT_MIN_ANSWERS, DEFAULT_PROPOSE } from './reports/best-mentors';
 
 export type SettingType = 'text' | 'number' | 'boolean';
 
@@ -50,6 +51,15 @@ export type SettingKey =
   | 'floorFormat'
   | 'floorSchedule'
   | 'satisfactionThreshold'
+  | 'bestCriteria'
+  | 'bestPropose'
+  | 'bestMinAnswers'
+  | 'planMentees10to18'
+  | 'planMentors15to19'
+  | 'planYoungTeachers'
+  | 'planPartners'
+  | 'planMenteeSatisfaction'
+  | 'planMentorSatisfaction'
   | 'requireTraining'
   | 'pseudonymousMode'
   | 'docFont'
@@ -157,6 +167,65 @@ export const SETTINGS: readonly SettingDef[] = [
     hint: 'да / нет; учитывается, когда время указали оба',
   },
   { key: 'satisfactionThreshold', label: 'Порог удовлетворённости (из 10)', default: 8, type: 'number', hint: 'Доля ответивших не ниже порога считается удовлетворёнными', min: 1, max: 10 },
+  {
+    key: 'bestCriteria',
+    label: BEST_SETTING.criteria,
+    default: DEFAULT_CRITERIA,
+    type: 'text',
+    hint: 'Критерии справки о лучших наставниках через «;», у каждого вес через тире. Можно указать: встречи по графику; удовлетворённость наставляемых; рост по диагностике; завершённые пары; обучение в Школе наставников; число наставляемых. Вес 0 или критерий не указан — не учитывается',
+  },
+  { key: 'bestPropose', label: BEST_SETTING.propose, default: DEFAULT_PROPOSE, type: 'number', hint: 'Сколько первых в рейтинге предложить к награждению', min: 1, max: 50 },
+  {
+    key: 'bestMinAnswers',
+    label: BEST_SETTING.minAnswers,
+    default: DEFAULT_MIN_ANSWERS,
+    type: 'number',
+    hint: 'Удовлетворённость и рост наставляемых учитываются, если ответили не меньше стольких наставляемых',
+    min: 1,
+    max: 50,
+  },
+  {
+    key: 'planMentees10to18',
+    label: 'План: доля детей 10–18 лет в роли наставляемых, %',
+    default: '',
+    type: 'text',
+    hint: 'Плановое значение показателя 1 в отчёте о реализации (7.3), число от 0 до 100; пусто — «не установлено»',
+  },
+  {
+    key: 'planMentors15to19',
+    label: 'План: доля детей и подростков 15–19 лет в роли наставников, %',
+    default: '',
+    type: 'text',
+    hint: 'Плановое значение показателя 2 в отчёте о реализации (7.3), число от 0 до 100; пусто — «не установлено»',
+  },
+  {
+    key: 'planYoungTeachers',
+    label: 'План: доля молодых специалистов в роли наставляемых, %',
+    default: '',
+    type: 'text',
+    hint: 'Плановое значение показателя 3 в отчёте о реализации (7.3), число от 0 до 100; пусто — «не установлено»',
+  },
+  {
+    key: 'planPartners',
+    label: 'План: доля организаций-партнёров, предоставивших наставников, %',
+    default: '',
+    type: 'text',
+    hint: 'Плановое значение показателя 4 в отчёте о реализации (7.3), число от 0 до 100; пусто — «не установлено»',
+  },
+  {
+    key: 'planMenteeSatisfaction',
+    label: 'План: удовлетворённость наставляемых, %',
+    default: '',
+    type: 'text',
+    hint: 'Плановое значение показателя 5 в отчёте о реализации (7.3), число от 0 до 100; пусто — «не установлено»',
+  },
+  {
+    key: 'planMentorSatisfaction',
+    label: 'План: удовлетворённость наставников, %',
+    default: '',
+    type: 'text',
+    hint: 'Плановое значение показателя 6 в отчёте о реализации (7.3), число от 0 до 100; пусто — «не установлено»',
+  },
   { key: 'requireTraining', label: 'Допускать к подбору только обученных в «Школе наставников»', default: NO, type: 'boolean', hint: 'да / нет' },
   { key: 'pseudonymousMode', label: 'Псевдонимный режим (коды вместо ФИО)', default: NO, type: 'boolean', hint: 'да / нет; см. 152-ФЗ, ч. 5 ст. 18' },
   { key: 'docFont', label: 'Шрифт документов', default: 'Times New Roman', type: 'text', hint: 'ГОСТ Р 7.0.97-2025 не задаёт гарнитуру; применяется при создании шаблонов в папке «Шаблоны»' },
