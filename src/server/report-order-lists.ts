@@ -40,7 +40,7 @@ function formsOf(ctx: ReportContext): ListForm[] {
     const f = named.find((x) => x.name === name)!;
     const roles = [f.mentor && `наставник — ${f.mentor}`, f.mentee && `наставляемый — ${f.mentee}`].filter(Boolean).join(', ');
     const r145 = f.r145 && normalizeName(f.r145) !== normalizeName(f.name) ? `по Р-145: ${f.r145}` : '';
-    return { name, roles: [roles, r145 && (roles ? `(${r145})` : r145)].filter(Boolean).join(' '), active: f.active };
+    return { name, roles: [roles, r145].filter(Boolean).join('; '), active: f.active };
   });
 }
 
