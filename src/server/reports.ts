@@ -40,6 +40,8 @@ import { loadTable, saveTable } from './tables';
 import { Built, CONSENTED_STATUSES, ReportContext, ReportDef, countedUnits, formOrder, tally, text } from './report-context';
 import { TemplateKind, trash } from './templates';
 import { LISTS_ORDER, buildListsOrder } from './report-order-lists';
+import { COVER_LETTER, CoverRun, finishCover, planCover, produceCover, stageOfKind } from './report-cover-letter';
+import { COVER_TEXT } from '../core/documents/cover-letter';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Day = CalendarDate;
@@ -343,7 +345,11 @@ const REPORTS: Readonly<Record<string, ReportDef>> = {
 };
 
 /** The report templates, for «Шаблоны документов». */
-export const REPORT_TEMPLATES: readonly TemplateKind[] = [...new Set(REPORT_KINDS.filter((k) => REPORTS[k.key]).map((k) => REPORTS[k.key].template))];
+export const REPORT_TEMPLATES: readonly TemplateKind[] = [
+  ...new Set(REPORT_KINDS.filter((k) => REPORTS[k.key]).map((k) => REPORTS[k.key].template)),
+  // The covering letter of the stage справки has a template of its own.
+  ...(REPORT_KINDS.some((k) => k.cover && REPORTS[k.key]) ? [COVER_LETTER] : []),
+];
 
 const RECORD = 'reportInProgress';
 
@@ -357,6 +363,8 @@ interface ReportRun extends DocRecord {
   title: string;
   /** The versions this one replaces: renamed once the new one exists. */
   replaces: Array<{ id: string; url: string; title: string }>;
+  /** The covering letter asked for («с сопроводительным письмом»): a second Doc of the run. */
+  cover?: CoverRun;
 }
 
 /** The versions of this kind and period in «Документы»: the next number and the current ones. */
@@ -388,7 +396,12 @@ function finishRun(ss: Spreadsheet, info: ReportKindInfo, run: ReportRun): void 
     }
   }
   const created = new Date(run.at);
-  recordDocuments(ss, [...renamed.map((r) => ({ id: r.id, kind: info.name, title: r.title, url: r.url, created })), { id: doc.id, kind: info.name, title: run.title, url: doc.url, created }]);
+  const letters = run.cover?.doc && run.cover.filled ? finishCover(run.cover, run.version, created) : [];
+  recordDocuments(ss, [
+    ...renamed.map((r) => ({ id: r.id, kind: info.name, title: r.title, url: r.url, created })),
+    { id: doc.id, kind: info.name, title: run.title, url: doc.url, created },
+    ...letters,
+  ]);
   if (!info.roadmap.length) return;
   ensureSheet(ss, sheetDef('roadmap'));
   const loaded = loadTable(ss, 'roadmap')!;
@@ -403,11 +416,14 @@ function finishRun(ss: Spreadsheet, info: ReportKindInfo, run: ReportRun): void 
 function settleOther(ss: Spreadsheet, store: Progress<ReportRun>, run: ReportRun): string {
   const info = reportKind(run.kind);
   if (info && run.doc && run.filled) {
+    // Its letter's data is in the record: finished like the справка.
+    if (run.cover && !run.cover.filled) produceCover(() => store.saveSurely(run), run.cover, loadSettings(ss).settings);
     finishRun(ss, info, run);
     store.clear();
     return REPORT_TEXT.resumedOther(run.title);
   }
   if (run.doc) trash(run.doc.id);
+  if (run.cover?.doc) trash(run.cover.doc.id);
   store.clear();
   return REPORT_TEXT.droppedOther(run.title);
 }
@@ -415,6 +431,8 @@ function settleOther(ss: Spreadsheet, store: Progress<ReportRun>, run: ReportRun
 export interface ReportOptions {
   /** A period key offered by the dialog ('2027-06-15', '2026'); absent — the latest. */
   period?: string;
+  /** With the covering letter to the recipient (kinds marked `cover` in the registry: the stage справки). */
+  coverLetter?: boolean;
 }
 
 function generateNow(kindKey: unknown, options: unknown) {
@@ -422,6 +440,8 @@ function generateNow(kindKey: unknown, options: unknown) {
   const info = reportKind(key);
   if (!info || !REPORTS[key]) throw new CuratorError(REPORT_TEXT.unknownKind(key));
   const wanted = options && typeof options === 'object' ? (options as Record<string, unknown>).period : undefined;
+  const stage = stageOfKind(key);
+  const wantsCover = !!info.cover && stage !== null && !!options && typeof options === 'object' && (options as Record<string, unknown>).coverLetter === true;
   const ss = SpreadsheetApp.getActive();
   const dayOf = dayOfIn(ss.getSpreadsheetTimeZone());
   const today = dayOf(new Date());
@@ -444,10 +464,16 @@ function generateNow(kindKey: unknown, options: unknown) {
     const base = baseTitle(info, period);
     const versions = versionsOf(ss, info, base);
     run = { v: 1, kind: key, period: period.key, at: new Date().toISOString(), version: versions.next, title: versionTitle(base, versions.next), replaces: versions.current, doc: null };
+    if (wantsCover) run.cover = planCover(ss, settings, stage, period.label, versions.next);
+    store.saveSurely(run);
+  } else if (wantsCover && !run.cover) {
+    // Asked for on the re-run of a run cut short: planned now, before it is made.
+    run.cover = planCover(ss, settings, stage, period.label, run.version);
     store.saveSurely(run);
   }
   const current = run;
   const made = produceDocument({ saveSurely: () => store.saveSurely(current) }, current, def.template, current.title, settings, () => built.data);
+  const letter = current.cover ? produceCover(() => store.saveSurely(current), current.cover, settings) : null;
   finishRun(ss, info, current);
   store.clear();
 
@@ -462,7 +488,20 @@ function generateNow(kindKey: unknown, options: unknown) {
   if (info.roadmap.length) parts.push(REPORT_TEXT.linked(info.roadmap));
   parts.push(...built.summary);
   if (made.notes.length) parts.push(REPORT_TEXT.template(made.notes));
-  return { message: parts.filter(Boolean).join(' '), url: made.ref.url, title: current.title, version: current.version };
+  const cover = current.cover;
+  if (letter && cover) {
+    parts.push(COVER_TEXT.made(cover.title, letter.ref.url));
+    if (cover.replaces.length) parts.push(COVER_TEXT.replaced(cover.replaces.map((r) => replacedTitle(r.title, current.version))));
+    if (cover.missing.length) parts.push(COVER_TEXT.settings(cover.missing));
+    if (letter.notes.length) parts.push(COVER_TEXT.template(letter.notes));
+  }
+  return {
+    message: parts.filter(Boolean).join(' '),
+    url: made.ref.url,
+    title: current.title,
+    version: current.version,
+    ...(letter && cover ? { cover: { url: letter.ref.url, title: cover.title } } : {}),
+  };
 }
 
 /** «Сформировать отчёт…» (from the dialog): the report of a kind for a period (default the latest). */
@@ -480,7 +519,14 @@ export function reportChoices(today: Day): Array<{ kind: ReportKindInfo; periods
 /** The dialog's HTML: every text escaped; the script only reads the chosen values and shows the answer. */
 export function reportDialogHtml(choices: ReturnType<typeof reportChoices>): string {
   const d = REPORT_TEXT.dialog;
-  const kinds = choices.map((c, i) => `<option value="${escapeHtml(c.kind.key)}"${i === 0 ? ' selected' : ''}>${escapeHtml(c.kind.name)} (${escapeHtml(c.kind.roadmap.join(', '))})</option>`).join('');
+  const kinds = choices
+    .map(
+      (c, i) =>
+        `<option value="${escapeHtml(c.kind.key)}"${c.kind.cover ? ' data-cover="1"' : ''}${i === 0 ? ' selected' : ''}>${escapeHtml(c.kind.name)} (${escapeHtml(c.kind.roadmap.join(', '))})</option>`,
+    )
+    .join('');
+  // The covering letter's tick, shown only for the kinds that may have one.
+  const cover = `<div id="cover-row"${choices[0]?.kind.cover ? '' : ' hidden'}><input type="checkbox" id="cover" name="cover" aria-describedby="cover-hint"><label for="cover" class="check">${escapeHtml(COVER_TEXT.option)}</label><p class="hint" id="cover-hint">${escapeHtml(COVER_TEXT.optionHint)}</p></div>`;
   const periods = choices
     .map(
       (c, i) =>
@@ -492,19 +538,21 @@ export function reportDialogHtml(choices: ReturnType<typeof reportChoices>): str
   return `<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>${escapeHtml(d.title)}</title>
 <style>body{font:14px Arial,sans-serif;margin:12px;color:#202124}label{display:block;margin:10px 0 4px;font-weight:bold}select{width:100%;padding:4px;font-size:14px}
 button{margin-top:14px;padding:6px 16px;font-size:14px;background:#1a73e8;color:#fff;border:0;border-radius:4px}button:disabled{background:#5f6368}
-p.hint{color:#3c4043;font-size:12px}#status{margin-top:12px;white-space:pre-wrap}</style></head>
+p.hint{color:#3c4043;font-size:12px}#status{margin-top:12px;white-space:pre-wrap}#cover-row{margin-top:12px}#cover-row p.hint{margin:2px 0 0 24px}
+label.check{display:inline;font-weight:normal;margin:0 0 0 4px}input[type=checkbox]{width:16px;height:16px;vertical-align:middle}</style></head>
 <body><main><h1 style="font-size:16px">${escapeHtml(d.title)}</h1>
 <form id="f"><label for="kind">${escapeHtml(d.kind)}</label><select id="kind" name="kind">${kinds}</select>
 <label for="period-0" id="period-label">${escapeHtml(d.period)}</label>${periods}
+${cover}
 <button type="submit" id="go">${escapeHtml(d.submit)}</button></form>
 <p class="hint">${escapeHtml(d.hint)}</p><div id="status" role="status" aria-live="polite"></div></main>
 <script>
-var kind=document.getElementById('kind'),label=document.getElementById('period-label'),out=document.getElementById('status'),go=document.getElementById('go');
-function current(){var all=document.querySelectorAll('select.period'),found=null;for(var i=0;i<all.length;i++){var on=all[i].getAttribute('data-kind')===kind.value;all[i].hidden=!on;if(on){found=all[i];label.setAttribute('for',all[i].id);}}return found;}
+var kind=document.getElementById('kind'),label=document.getElementById('period-label'),out=document.getElementById('status'),go=document.getElementById('go'),coverRow=document.getElementById('cover-row'),cover=document.getElementById('cover');
+function current(){var o=kind.options[kind.selectedIndex];coverRow.hidden=!(o&&o.getAttribute('data-cover')==='1');var all=document.querySelectorAll('select.period'),found=null;for(var i=0;i<all.length;i++){var on=all[i].getAttribute('data-kind')===kind.value;all[i].hidden=!on;if(on){found=all[i];label.setAttribute('for',all[i].id);}}return found;}
 kind.addEventListener('change',current);
 function done(r){go.disabled=false;out.textContent=(r&&r.ok===false?${JSON.stringify(d.failed)}:'')+String(r&&r.message||'');}
 document.getElementById('f').addEventListener('submit',function(e){e.preventDefault();var p=current();go.disabled=true;out.textContent=${JSON.stringify(d.working)};
-google.script.run.withSuccessHandler(done).withFailureHandler(function(err){go.disabled=false;out.textContent=${JSON.stringify(d.failed)}+String(err&&err.message||err);}).generateReport(kind.value,{period:p?p.value:''});});
+google.script.run.withSuccessHandler(done).withFailureHandler(function(err){go.disabled=false;out.textContent=${JSON.stringify(d.failed)}+String(err&&err.message||err);}).generateReport(kind.value,{period:p?p.value:'',coverLetter:!coverRow.hidden&&cover.checked});});
 </script></body></html>`;
 }
 
@@ -515,7 +563,7 @@ export function showReportDialog(): void {
     const today = dayOfIn(ss.getSpreadsheetTimeZone())(new Date());
     const html = HtmlService.createHtmlOutput(reportDialogHtml(reportChoices(today)))
       .setWidth(520)
-      .setHeight(420);
+      .setHeight(480);
     SpreadsheetApp.getUi().showModalDialog(html, REPORT_TEXT.dialog.title);
   });
 }

@@ -144,3 +144,13 @@ export function coverData(input: CoverInput, overrides: NameOverrides = NO_OVERR
   for (const k of Object.keys(values)) values[k] = typeset(values[k], options);
   return { data: { values, flags: { есть_обращение: !!dear }, tables: {} }, missing };
 }
+
+/** What the curator reads about the letter: the dialog's tick and the summary. */
+export const COVER_TEXT = {
+  option: 'С сопроводительным письмом',
+  optionHint: 'Письмо на бланке за подписью руководителя — вторым документом, с той же версией, что и справка.',
+  made: (title: string, url: string) => `Сопроводительное письмо: «${title}»: ${url}. Дату, номер и число листов справки впишите при регистрации письма.`,
+  replaced: (titles: string[]) => `Прежн${titles.length === 1 ? 'ее письмо переименовано' : 'ие письма переименованы'} в ${titles.map((t) => `«${t}»`).join(', ')}.`,
+  settings: (items: string[]) => `Для письма заполните на листе «Настройки»: ${items.join('; ')} — пока в письме на их месте строка для заполнения от руки.`,
+  template: (notes: string[]) => `Шаблон письма: ${notes.join(' ')}`,
+} as const;
