@@ -40,6 +40,7 @@ import { loadTable, saveTable } from './tables';
 import { Built, CONSENTED_STATUSES, ReportContext, ReportDef, countedUnits, formOrder, tally, text } from './report-context';
 import { TemplateKind, trash } from './templates';
 import { LISTS_ORDER, buildListsOrder } from './report-order-lists';
+import { CASES_REPORT, buildCases } from './report-cases';
 import { COVER_LETTER, CoverRun, finishCover, planCover, produceCover, stageOfKind } from './report-cover-letter';
 import { COVER_TEXT } from '../core/documents/cover-letter';
 
@@ -342,6 +343,7 @@ const REPORTS: Readonly<Record<string, ReportDef>> = {
   satisfaction: { template: SATISFACTION_REPORT, build: buildSatisfaction },
   ...Object.fromEntries(STAGE_NUMBERS.map((n) => [`stage-${n}`, { template: STAGE_REPORT, build: buildStage(n) }])),
   'order-lists': { template: LISTS_ORDER, build: buildListsOrder },
+  cases: { template: CASES_REPORT, build: buildCases },
 };
 
 /** The report templates, for «Шаблоны документов». */

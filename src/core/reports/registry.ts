@@ -63,6 +63,13 @@ export const REPORT_KINDS: readonly ReportKindInfo[] = [
     roadmap: ['1.2'],
     period: 'academicYear',
   },
+  {
+    key: 'cases',
+    name: 'Банк кейсов (лучших практик наставничества)',
+    title: 'Банк кейсов (лучших практик наставничества)',
+    roadmap: ['7.6'],
+    period: 'academicYear',
+  },
 ];
 
 export function reportKind(key: string): ReportKindInfo | null {
