@@ -9,7 +9,8 @@ import { MENTORING_FORMS } from '../core/domain/forms-of-mentoring';
 import { CONSENT } from '../core/intake/consent';
 import { BaseTable, normalizeName } from '../core/intake/table';
 import { pairUnits } from '../core/intake/meetings';
-import { COUNTED_STATUSES, academicYearOf, compareDates } from '../core/monitoring';
+import { COUNTED_STATUSES, type DiagnosticRow, type FeedbackRow, SOURCE_DIAGNOSTICS, SOURCE_FEEDBACK, academicYearOf, compareDates, placeable } from '../core/monitoring';
+import { isDateCell, readCalendarDate } from '../core/documents/cell-date';
 import { Period } from '../core/reports/registry';
 import { Settings } from '../core/settings';
 import { orderDayOf, signedDays } from './import';
@@ -84,4 +85,59 @@ export function tally(t: BaseTable, rows: readonly number[], key: string, order:
   }
   const keys = [...order.filter((o) => counts.has(o)), ...[...counts.keys()].filter((k) => !order.includes(k))];
   return keys.map((category) => ({ category, n: counts.get(category)! }));
+}
+
+/**
+ * The year's monthly feedback and diagnostics as «Обновить мониторинг» reads them: pair IDs as
+ * «Пары и группы» spells them, answers of an unknown pair or item left out, rows wholly empty
+ * skipped, a row with no date kept (it cannot be placed in another year).
+ */
+export function yearAnswers(ctx: ReportContext): { feedback: FeedbackRow[]; diagnostics: DiagnosticRow[] } {
+  const year = ctx.period.academicYear;
+  const pairs = loadTable(ctx.ss, 'pairs')!.table;
+  const ids = new Map<string, { id: string; form: string }>();
+  for (const unit of pairUnits(pairs).values()) ids.set(normalizeName(unit.id), { id: unit.id, form: unit.rows.map((i) => text(pairs, i, 'form')).find(Boolean) ?? '' });
+  const known = new Set([...ids.values()].map((u) => u.id));
+  const inYear = (t: BaseTable, i: number) => {
+    const day = readCalendarDate(t.get(i, 'date'), ctx.dayOf);
+    return !day || day === 'invalid' || academicYearOf(day) === year;
+  };
+  const cell = (t: BaseTable, i: number, key: string) => {
+    const v = t.get(i, key);
+    return isDateCell(v) ? 'дата' : (v as string | number | boolean | null);
+  };
+  const unit = (t: BaseTable, i: number) => ids.get(normalizeName(text(t, i, 'pair'))) ?? { id: text(t, i, 'pair'), form: '' };
+  const fb = loadTable(ctx.ss, 'feedback')!.table;
+  const feedback: FeedbackRow[] = [];
+  fb.rows.forEach((_r, i) => {
+    if (['pair', 'role', 'satisfaction', 'quality', 'impact'].every((k) => text(fb, i, k) === '') || !inYear(fb, i)) return;
+    const u = unit(fb, i);
+    const personId = text(fb, i, 'personId');
+    feedback.push({
+      pairId: u.id,
+      ...(personId ? { personId } : {}),
+      role: text(fb, i, 'role'),
+      form: u.form,
+      date: null,
+      satisfaction: cell(fb, i, 'satisfaction'),
+      quality: cell(fb, i, 'quality'),
+      impact: cell(fb, i, 'impact'),
+    });
+  });
+  const dg = loadTable(ctx.ss, 'diagnostics', false)?.table;
+  const diagnostics: DiagnosticRow[] = [];
+  dg?.rows.forEach((_r, i) => {
+    if (['pair', 'role', 'item', 'value'].every((k) => text(dg, i, k) === '') || !inYear(dg, i)) return;
+    const u = unit(dg, i);
+    diagnostics.push({
+      personId: text(dg, i, 'personId'),
+      pairId: u.id,
+      role: text(dg, i, 'role'),
+      form: u.form,
+      phase: text(dg, i, 'phase'),
+      itemCode: text(dg, i, 'item'),
+      value: cell(dg, i, 'value'),
+    });
+  });
+  return { feedback: placeable(feedback, known, SOURCE_FEEDBACK).rows, diagnostics: placeable(diagnostics, known, SOURCE_DIAGNOSTICS).rows };
 }

@@ -40,6 +40,7 @@ import { loadTable, saveTable } from './tables';
 import { Built, CONSENTED_STATUSES, ReportContext, ReportDef, countedUnits, formOrder, tally, text } from './report-context';
 import { TemplateKind, trash } from './templates';
 import { LISTS_ORDER, buildListsOrder } from './report-order-lists';
+import { BEST_MENTORS_REPORT, buildBestMentors } from './report-best-mentors';
 import { CASES_REPORT, buildCases } from './report-cases';
 import { COVER_LETTER, CoverRun, finishCover, planCover, produceCover, stageOfKind } from './report-cover-letter';
 import { COVER_TEXT } from '../core/documents/cover-letter';
@@ -343,6 +344,7 @@ const REPORTS: Readonly<Record<string, ReportDef>> = {
   satisfaction: { template: SATISFACTION_REPORT, build: buildSatisfaction },
   ...Object.fromEntries(STAGE_NUMBERS.map((n) => [`stage-${n}`, { template: STAGE_REPORT, build: buildStage(n) }])),
   'order-lists': { template: LISTS_ORDER, build: buildListsOrder },
+  'best-mentors': { template: BEST_MENTORS_REPORT, build: buildBestMentors },
   cases: { template: CASES_REPORT, build: buildCases },
 };
 

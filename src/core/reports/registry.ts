@@ -47,6 +47,13 @@ export const REPORT_KINDS: readonly ReportKindInfo[] = [
     roadmap: ['7.2'],
     period: 'academicYear',
   },
+  {
+    key: 'best-mentors',
+    name: 'Лучшие наставники (предложения к награждению)',
+    title: 'Справка о лучших наставниках программы наставничества',
+    roadmap: ['7.5'],
+    period: 'academicYear',
+  },
   // The monitoring справка of each stage for МКУ «УСР» (one template, report-stage.ts).
   ...STAGE_NUMBERS.map((n): ReportKindInfo => ({
     key: `stage-${n}`,
