@@ -39,7 +39,8 @@ function formsOf(ctx: ReportContext): ListForm[] {
   return formOrder(named.map((f) => f.name)).map((name) => {
     const f = named.find((x) => x.name === name)!;
     const roles = [f.mentor && `наставник — ${f.mentor}`, f.mentee && `наставляемый — ${f.mentee}`].filter(Boolean).join(', ');
-    const r145 = f.r145 && normalizeName(f.r145) !== normalizeName(f.name) ? `по Р-145: ${f.r145}` : '';
+    // A non-breaking hyphen: «Р-145» never splits in the narrow column.
+    const r145 = f.r145 && normalizeName(f.r145) !== normalizeName(f.name) ? `по Р\u2011145: ${f.r145}` : '';
     return { name, roles: [roles, r145].filter(Boolean).join('; '), active: f.active };
   });
 }
