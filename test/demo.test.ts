@@ -131,7 +131,8 @@ function pairWorkChecks(ws: Workspace) {
     const text = documentText(report.content as DocumentModel).replace(/\u00a0/g, ' ');
     const june = table(ws, SHEET.monitoring).filter((r) => r['Этап'] === '7.3' && /^\d\. .* на 15\.06\.2027$/.test(String(r['Показатель'])));
     expect(june).toHaveLength(6);
-    for (const r of june) expect(text).toContain(String(r['Значение']).replace(/\u00a0/g, ' '));
+    // The table gives the figure under «Факт, %»; its numerator and denominator follow it.
+    for (const r of june) expect(text).toContain(String(r['Значение']).replace(/\u00a0/g, ' ').replace(/ %$/, ''));
     expect(text).not.toMatch(/NaN|undefined|Infinity/);
     const swot = docs.find((d) => d.name.startsWith('SWOT-анализ'))!;
     const swotText = documentText(swot.content as DocumentModel);

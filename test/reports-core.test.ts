@@ -1,5 +1,5 @@
 import { REPORT_KINDS, baseTitle, periodOf, periodsOf, replacedTitle, reportKind, versionOf, versionTitle } from '../src/core/reports/registry';
-import { effectivenessData, effectivenessTemplate, EFFECTIVENESS_FIELDS } from '../src/core/documents/report-effectiveness';
+import { effectivenessData, effectivenessTemplate, readPlan, EFFECTIVENESS_FIELDS } from '../src/core/documents/report-effectiveness';
 import { swotData, swotTemplate, SWOT_FIELDS } from '../src/core/documents/report-swot';
 import { fillSpec } from '../src/core/documents/template/fill-spec';
 import { specText } from '../src/core/documents/model';
@@ -92,6 +92,32 @@ describe('the effectiveness report from «Мониторинг»', () => {
     expect(r.stale).toEqual([`«${DENOMINATORS[1].label} на 15.11.2026»`]);
     expect(r.toFix).toEqual([`«${DENOMINATORS[2].label} на 15.11.2026»`]);
     expect(r.toEnter).toEqual([`«${DENOMINATORS[3].label} на 15.11.2026»`]);
+  });
+
+  test('plans from «Настройки»: % выполнения is fact ÷ plan from the exact counts; none, zero or a bad plan never divides', () => {
+    const planned = { ...settings, planMentees10to18: '10', planMentors15to19: '5', planMenteeSatisfaction: '0', planMentorSatisfaction: '80 %', planPartners: 'много' };
+    const r = effectivenessData({ ...input, settings: planned })!;
+    expect(r.rows.map((x) => [x.plan, x.done])).toEqual([
+      ['10', '125 %'],
+      ['5', '—'],
+      ['не установлено', '—'],
+      ['не установлено', '—'],
+      ['0', '—'],
+      ['80', '125 %'],
+    ]);
+    expect(r.badPlans).toEqual(['«План: доля организаций-партнёров, предоставивших наставников, %»: «много»']);
+    const table = (r.data.tables['показатели'] as Array<Record<string, string>>)[1];
+    expect(table['значение']).toBe('нет данных');
+    expect(table['значение']).not.toContain('знаменатель');
+    expect(r.data.values['примечания_к_показателям'].replace(/\u00a0/g, ' ')).toMatch(
+      /^Примечания к таблице: 2 — знаменатель не введён; 3 — знаменатель не введён; 4 — знаменатель не введён; 5 — нет ответов наставляемых/,
+    );
+    expect(readPlan('12,5')).toBe(12.5);
+    expect(readPlan(' ')).toBeNull();
+    expect(readPlan('120')).toBe('bad');
+    const doc = specText(fillSpec(effectivenessTemplate(settings), r.data, EFFECTIVENESS_FIELDS).spec);
+    expect(doc).toContain('% выполнения');
+    expect(doc).not.toMatch(/NaN|undefined|Infinity|\{\{/);
   });
 
   test('no indicators on «Мониторинг» for that date: nothing to report from', () => {

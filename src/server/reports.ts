@@ -85,6 +85,8 @@ function buildEffectiveness(ctx: ReportContext): Built {
     data: result.data,
     summary: [
       REPORT_TEXT.computed(result.computed, result.rows.length),
+      result.rows.every((r) => r.plan === 'не установлено') && !result.badPlans.length ? REPORT_TEXT.noPlans : '',
+      result.badPlans.length ? REPORT_TEXT.badPlans(result.badPlans) : '',
       result.toEnter.length ? REPORT_TEXT.toEnter(result.toEnter) : '',
       result.toFix.length ? REPORT_TEXT.toFix(result.toFix) : '',
       result.stale.length ? REPORT_TEXT.stale(result.stale) : '',

@@ -4,8 +4,8 @@
  * denominator, so the report equals the workbook — the pairs and groups by form, the mentors
  * trained. A figure that is missing is said in words, and the curator is told what to enter.
  */
-import { Settings } from '../settings';
-import { DocumentSpec, body } from './model';
+import { SETTINGS, SettingKey, Settings } from '../settings';
+import { DocumentSpec, body, p } from './model';
 import { CalendarDate, numericDate } from './dates';
 import { listTable } from './order-requisites';
 import { REPORT_FLAGS, REPORT_VALUE_FIELDS, penLine, reportFoot, reportHead, reportSpec, reportValues, section } from './report-common';
@@ -18,15 +18,7 @@ export const INDICATORS_TABLE: TableInfo = {
   name: 'показатели',
   about: 'строка таблицы показателей эффективности',
   required: true,
-  columns: columns(
-    ['№', '№'],
-    ['показатель', 'Показатель'],
-    ['единица', 'Ед. изм.'],
-    ['значение', 'Фактическое значение'],
-    ['числитель', 'Числитель'],
-    ['знаменатель', 'Знаменатель'],
-    ['примечание', 'Примечание (источник, расчёт)'],
-  ),
+  columns: columns(['№', '№'], ['показатель', 'Показатель'], ['план', 'План, %'], ['значение', 'Факт, %'], ['выполнение', '% от плана'], ['числитель', 'Числитель'], ['знаменатель', 'Знаменатель']),
 };
 
 export const FORMS_TABLE: TableInfo = {
@@ -40,6 +32,7 @@ export const EFFECTIVENESS_FIELDS: TemplateFields = {
   values: [
     ...REPORT_VALUE_FIELDS,
     { name: 'общие_сведения', about: 'формы наставничества, число пар и групп, обученные наставники', required: true },
+    { name: 'примечания_к_показателям', about: 'источник и расчёт показателей, по номерам строк таблицы' },
     { name: 'итого_пар', about: 'всего пар' },
     { name: 'итого_групп', about: 'всего групп' },
     { name: 'итого_наставников', about: 'всего наставников' },
@@ -58,10 +51,11 @@ export function effectivenessTemplate(settings: Settings): DocumentSpec {
     body('{{общие_сведения}}'),
     section('2. Показатели эффективности (распоряжение Минпросвещения России от 25.12.2019 № Р-145)'),
     body(
-      'Доли 1–4: числитель — по листу «Пары и группы» и базам участников, знаменатель — введён куратором на листе «Мониторинг» на отчётную дату. Доли 5–6: ответившие с оценкой удовлетворённости не ниже порога из числа ответивших.',
+      'Доли 1–4: числитель — по листу «Пары и группы» и базам участников, знаменатель — введён куратором на листе «Мониторинг» на отчётную дату. Доли 5–6: ответившие с оценкой удовлетворённости не ниже порога из числа ответивших. План — значения, установленные организацией на листе «Настройки»; % выполнения — факт, делённый на план.',
     ),
-    // Ten points: seven columns fit the page without breaking «Знаменатель» in the middle.
-    { ...listTable(INDICATORS_TABLE, { widths: [20, 124, 30, 80, 62, 70, 82], align: ['CENTER', undefined, 'CENTER', 'CENTER', 'CENTER', 'CENTER'] }), size: 10 },
+    // Ten points, seven columns: «Знаменатель» fits whole on A4; the notes follow the table, numbered by row.
+    { ...listTable(INDICATORS_TABLE, { widths: [22, 150, 46, 50, 52, 68, 78], align: ['CENTER', undefined, 'CENTER', 'CENTER', 'CENTER', 'CENTER', 'CENTER'] }), size: 10 },
+    p('{{примечания_к_показателям}}', { size: 10, align: 'JUSTIFY', spaceBefore: 4 }),
     section('3. Наставнические пары и группы по формам наставничества'),
     listTable(FORMS_TABLE, {
       widths: [150, 55, 55, 100, 108],
@@ -105,6 +99,10 @@ export interface EffectivenessInput {
 export interface EffectivenessRow {
   number: number;
   title: string;
+  /** The organisation's plan from «Настройки» («70», «12,5»), or in words why there is none. */
+  plan: string;
+  /** Fact ÷ plan («124,3 %»), or «—» when either is missing (never a division by zero). */
+  done: string;
   value: string;
   numerator: string;
   denominator: string;
@@ -122,11 +120,44 @@ export interface EffectivenessResult {
   stale: string[];
   /** What «Настройки» lack for a document signed as is. */
   missing: string[];
+  /** Plans typed in «Настройки» that are not a number from 0 to 100. */
+  badPlans: string[];
   /** Indicators with a value. */
   computed: number;
 }
 
 const ORDER: readonly IndicatorCode[] = ['mentees10to18', 'mentors15to19', 'youngTeachers', 'partners', 'menteeSatisfaction', 'mentorSatisfaction'];
+
+/** Where the organisation keeps each indicator's plan. */
+export const PLAN_SETTINGS: Readonly<Record<IndicatorCode, SettingKey>> = {
+  mentees10to18: 'planMentees10to18',
+  mentors15to19: 'planMentors15to19',
+  youngTeachers: 'planYoungTeachers',
+  partners: 'planPartners',
+  menteeSatisfaction: 'planMenteeSatisfaction',
+  mentorSatisfaction: 'planMentorSatisfaction',
+};
+
+const NOT_SET = 'не установлено';
+
+/** A plan as typed in «Настройки»: «70», «12,5», «70 %»; null when blank; 'bad' when not 0–100. */
+export function readPlan(raw: unknown): number | null | 'bad' {
+  const t = String(raw ?? '').trim();
+  if (!t) return null;
+  const m = /^(\d+(?:[.,]\d+)?)\s*%?$/.exec(t);
+  if (!m) return 'bad';
+  const n = Number(m[1].replace(',', '.'));
+  return n <= 100 ? n : 'bad';
+}
+
+/** The fact as a percentage: from numerator and denominator when both are known, else from the value «8,7 %». */
+function factPercent(row: { value: string; numerator: string; denominator: string }): number | null {
+  if (/^\d+$/.test(row.numerator) && /^\d+$/.test(row.denominator) && Number(row.denominator) > 0) return (100 * Number(row.numerator)) / Number(row.denominator);
+  const m = /^(\d+(?:,\d+)?)\s*%$/.exec(row.value.trim());
+  return m ? Number(m[1].replace(',', '.')) : null;
+}
+
+const oneDecimal = (n: number) => String(Math.round(n * 10) / 10).replace('.', ',');
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase().replace(/ё/g, 'е');
 const MENTORS: NounForms = ['наставник', 'наставника', 'наставников'];
 const INDICATORS: NounForms = ['показатель', 'показателя', 'показателей'];
@@ -158,6 +189,19 @@ function countsOf(comment: string): { numerator: string; denominator: string; re
   return { numerator: '—', denominator: '—', rest: parts };
 }
 
+/** «Примечания: 2 — знаменатель не введён; 5 — доля ответивших на 8 и выше из 10 …»: each row's why and how. */
+function notesText(rows: readonly EffectivenessRow[]): string {
+  const notes = rows
+    .map((r) => {
+      const why = /^\d/.test(r.value) ? '' : r.value.replace(/^нет данных:?\s*/, '');
+      const lower = (x: string) => `${x.charAt(0).toLowerCase()}${x.slice(1)}`;
+      const text = [why, r.note].filter(Boolean).map(lower).join('; ');
+      return text ? `${r.number} — ${text}` : '';
+    })
+    .filter(Boolean);
+  return notes.length ? `Примечания к таблице: ${notes.join('; ')}.` : '';
+}
+
 /** The report's data from «Мониторинг» and the counts; null when «Мониторинг» has no indicators on that date. */
 export function effectivenessData(input: EffectivenessInput, overrides?: Parameters<typeof reportValues>[3]): EffectivenessResult | null {
   const dateText = numericDate(input.date);
@@ -167,11 +211,21 @@ export function effectivenessData(input: EffectivenessInput, overrides?: Paramet
 
   const rows: EffectivenessRow[] = ORDER.map((code, i) => {
     const line = found[i];
-    if (!line) return { number: i + 1, title: INDICATOR_TITLES[code], value: 'нет данных: показатель не вычислен — обновите мониторинг', numerator: '—', denominator: '—', note: '' };
-    const counts = countsOf(line.comment);
-    const value = line.value.trim() || 'нет данных';
-    return { number: i + 1, title: INDICATOR_TITLES[code], value: factOnly(value), numerator: counts.numerator, denominator: counts.denominator, note: counts.rest.join('; ') };
+    const plan = readPlan(input.settings[PLAN_SETTINGS[code]]);
+    const planText = typeof plan === 'number' ? oneDecimal(plan) : NOT_SET;
+    const base = !line
+      ? { value: 'нет данных: показатель не вычислен — обновите мониторинг', numerator: '—', denominator: '—', note: '' }
+      : (() => {
+          const counts = countsOf(line.comment);
+          return { value: factOnly(line.value.trim() || 'нет данных'), numerator: counts.numerator, denominator: counts.denominator, note: counts.rest.join('; ') };
+        })();
+    const fact = /^\d/.test(base.value) ? factPercent(base) : null;
+    const done = typeof plan === 'number' && plan > 0 && fact !== null ? `${oneDecimal((100 * fact) / plan)} %` : '—';
+    return { number: i + 1, title: INDICATOR_TITLES[code], plan: planText, done, ...base };
   });
+  const badPlans = ORDER.filter((code) => readPlan(input.settings[PLAN_SETTINGS[code]]) === 'bad').map(
+    (code) => `«${SETTINGS.find((d) => d.key === PLAN_SETTINGS[code])!.label}»: «${String(input.settings[PLAN_SETTINGS[code]]).trim()}»`,
+  );
 
   const toEnter: string[] = [];
   const toFix: string[] = [];
@@ -224,20 +278,22 @@ export function effectivenessData(input: EffectivenessInput, overrides?: Paramet
     итого_наставников: String(total.mentors),
     итого_наставляемых: String(total.mentees),
     выводы: t(conclusions),
+    примечания_к_показателям: t(notesText(rows)),
   };
   return {
     data: {
       values,
       flags: shared.flags,
       tables: {
+        // A fact that is missing reads «нет данных» in its narrow column; why goes to the notes.
         показатели: rows.map((r) => ({
           '№': String(r.number),
           показатель: t(r.title),
-          единица: '%',
-          значение: r.value,
+          план: r.plan,
+          значение: /^\d/.test(r.value) ? r.value.replace(/\s*%$/, '') : 'нет данных',
+          выполнение: r.done,
           числитель: r.numerator,
           знаменатель: r.denominator,
-          примечание: r.note,
         })),
         формы: input.forms.map((f) => ({ форма: f.form, пар: String(f.pairs), групп: String(f.groups), наставников: String(f.mentors), наставляемых: String(f.mentees) })),
       },
@@ -247,6 +303,7 @@ export function effectivenessData(input: EffectivenessInput, overrides?: Paramet
     toFix,
     stale,
     missing: shared.missing,
+    badPlans,
     computed,
   };
 }
