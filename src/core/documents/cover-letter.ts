@@ -37,7 +37,8 @@ export const COVER_FIELDS: TemplateFields = {
     { name: 'организация', about: 'полное наименование организации', required: true },
     { name: 'организация_кратко_в_скобках', about: 'сокращённое наименование в скобках' },
     { name: 'адрес', about: 'почтовый адрес организации' },
-    { name: 'контакты', about: 'телефон и электронная почта организации' },
+    { name: 'телефон', about: 'телефон организации' },
+    { name: 'почта', about: 'электронная почта организации' },
     { name: 'дата', about: 'дата письма (заполняется при регистрации)' },
     { name: 'номер', about: 'регистрационный номер письма (заполняется при регистрации)' },
     { name: 'адресат_должность', about: 'должность адресата в дательном падеже («Директору»)', required: true },
@@ -63,7 +64,7 @@ const GAP = 24;
 
 /** The default template; the curator may edit it in «Шаблоны». */
 export function coverTemplate(settings: Settings): DocumentSpec {
-  const corner = ['{{учредитель}}', '{{организация}}', '{{организация_кратко_в_скобках}}', '{{адрес}}', '{{контакты}}', '', '{{дата}} № {{номер}}'].join('\n');
+  const corner = ['{{учредитель}}', '{{организация}}', '{{организация_кратко_в_скобках}}', '{{адрес}}', '{{телефон}}', '{{почта}}', '', '{{дата}} № {{номер}}'].join('\n');
   const addressee = ['{{адресат_должность}} {{получатель}}', '{{адресат}}'].join('\n');
   const spec = orderSpec(settings, 'Шаблон — Сопроводительное письмо к справке по итогам мониторинга', [
     { kind: 'table', header: null, rows: [[corner, '', addressee]], widths: [LEFT, GAP, Math.floor(TEXT_WIDTH - LEFT - GAP)], plain: true, align: ['CENTER', 'LEFT', 'LEFT'] },
@@ -109,11 +110,6 @@ export function coverData(input: CoverInput, overrides: NameOverrides = NO_OVERR
   const curator = text(s.curatorName);
   const phone = text(s.orgPhone);
   const email = text(s.orgEmail);
-  const contacts = () => {
-    if (!phone) missing.push('телефон организации');
-    if (!email) missing.push('электронная почта организации');
-    return [phone && `тел. ${phone}`, email && `e-mail: ${email}`].filter(Boolean).join(', ') || PEN;
-  };
   const parts = head ? parseName(head) : null;
   const sex = head ? sexOf(head) : null;
   // «Уважаемая Анна Сергеевна!» only from a full name whose sex is known: never a guess.
@@ -123,7 +119,8 @@ export function coverData(input: CoverInput, overrides: NameOverrides = NO_OVERR
     организация: need(org, 'полное наименование организации'),
     организация_кратко_в_скобках: short ? `(${short})` : '',
     адрес: need(text(s.orgAddress), 'почтовый адрес организации'),
-    контакты: contacts(),
+    телефон: phone ? `тел. ${phone}` : need('', 'телефон организации'),
+    почта: email ? `e-mail: ${email}` : need('', 'электронная почта организации'),
     дата: LETTER_BLANK_DATE,
     номер: LETTER_BLANK_NUMBER,
     адресат_должность: need(text(s.agencyHeadTitle), 'должность руководителя получателя справок (кому)'),

@@ -50,7 +50,7 @@ describe('the covering letter to МКУ «УСР»', () => {
   test('the blank: organisation, address and contacts upper left, the date and № blank, never invented', () => {
     const t = letter(full).text;
     expect(t).toMatch(/Комитет образования, культуры и спорта администрации г. Кировска\nМуниципальное автономное .*«Хибины»\n\(МАОДО ЦДТ «Хибины»\)\nул. Кирова/);
-    expect(t).toContain('тел. 8 (81531) 5-55-55, e-mail: cdt@example.ru');
+    expect(t).toContain('184250\nтел. 8 (81531) 5-55-55\ne-mail: cdt@example.ru\n');
     expect(t).toContain('__.__.____ № ____');
     expect(t).not.toMatch(/№ \d|\d{2}\.\d{2}\.\d{4}/);
     expect(t).toContain('О направлении справки по итогам мониторинга (этап 5)');
