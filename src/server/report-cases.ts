@@ -17,6 +17,8 @@ import { isNotFound } from './drive';
 import { orderDayOf, signedDays } from './import';
 import { loadNameOverrides } from './settings';
 import { loadTable } from './tables';
+import { ensureSheet } from './setup';
+import { sheetDef } from '../core/workbook/sheets';
 import { Built, ReportContext, text } from './report-context';
 import { TemplateKind } from './templates';
 
@@ -101,6 +103,8 @@ export function buildCases(ctx: ReportContext): Built {
     const d = readCalendarDate(v, ctx.dayOf);
     return d && d !== 'invalid' ? d : null;
   };
+  // A workbook set up before «Кейс» existed gets the columns now, as setup would (nothing else moves).
+  ensureSheet(ctx.ss, sheetDef('pairs'));
   const pairs = loadTable(ctx.ss, 'pairs')!.table;
   const signed = signedDays(loadTable(ctx.ss, 'documents', false)?.table, ctx.dayOf);
   const bases = (key: 'mentees' | 'mentors') => {

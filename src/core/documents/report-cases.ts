@@ -187,8 +187,7 @@ export function masker(pattern: RegExp | null): { mask: (text: string) => string
 export function aboutPerson(p: CasePerson): string {
   const teacher = /педагог/.test(p.category);
   return [
-    p.category,
-    teacher ? p.position : '',
+    teacher && p.position ? p.position : p.category,
     p.grade ? (/^\d+$/.test(p.grade.trim()) ? `${p.grade.trim()} класс` : p.grade.trim()) : '',
     !teacher && p.age !== null ? plural(p.age, YEARS) : '',
     teacher && p.experience !== null ? `стаж ${plural(p.experience, YEARS)}` : '',
@@ -203,7 +202,10 @@ function personLine(role: string, p: CasePerson): string {
   return publishable(p.consent) && p.name.trim() ? `${role}: ${p.name.trim()}${about ? `, ${about}` : ''}` : `${role} (${about || 'сведений нет'})`;
 }
 
-/** The group's mentees in one line: how many, their categories, grades and ages as ranges. */
+const MENTEES_GEN: NounForms = ['наставляемого', 'наставляемых', 'наставляемых'];
+const CATEGORY_PLURAL: Readonly<Record<string, string>> = { обучающийся: 'обучающиеся', педагог: 'педагоги', студент: 'студенты' };
+
+/** The group in one line: how many, their categories, grades and ages as ranges. */
 function groupSummary(mentees: readonly CasePerson[]): string {
   const range = (values: number[], one: (n: number) => string, many: (a: number, b: number) => string) => {
     if (!values.length) return '';
@@ -213,9 +215,8 @@ function groupSummary(mentees: readonly CasePerson[]): string {
   };
   const grades = mentees.map((m) => Number(m.grade.trim())).filter((g) => Number.isInteger(g) && g > 0);
   const ages = mentees.map((m) => m.age).filter((a): a is number => a !== null);
-  const categories = [...new Set(mentees.map((m) => m.category).filter(Boolean))];
-  return [
-    `наставляемых: ${mentees.length}`,
+  const categories = [...new Set(mentees.map((m) => m.category).filter(Boolean))].map((c) => CATEGORY_PLURAL[c] ?? c);
+  const about = [
     categories.join(', '),
     range(
       grades,
@@ -227,9 +228,8 @@ function groupSummary(mentees: readonly CasePerson[]): string {
       (a) => plural(a, YEARS),
       (a, b) => `${a}–${plural(b, YEARS)}`,
     ),
-  ]
-    .filter(Boolean)
-    .join(', ');
+  ].filter(Boolean);
+  return `группа из ${plural(mentees.length, MENTEES_GEN)}${about.length ? `: ${about.join(', ')}` : ''}`;
 }
 
 const ROLE_WORD: Record<Role, string> = { наставляемый: 'наставляемый', наставник: 'наставник' };
@@ -360,25 +360,27 @@ export function casesData(input: CasesInput, overrides?: Parameters<typeof repor
     const delta = deltaText(c);
     const sat = satisfactionText(c);
     const year = c.start ? academicYearOf(c.start) : null;
+    // In a group each mentee has a number: the request is told by it, not by a name.
+    const label = (k: number) => (c.mentees.length > 1 ? `Наставляемый ${k + 1}` : 'Наставляемый');
     const participants = [
       c.mentor ? personLine('Наставник', c.mentor) : 'Наставник: сведений нет',
-      ...(c.group ? [`Группа: ${groupSummary(c.mentees)}`] : []),
-      ...c.mentees.map((m) => personLine('Наставляемый', m)),
+      ...(c.group ? [`Состав: ${groupSummary(c.mentees)}`] : []),
+      ...c.mentees.map((m, k) => personLine(label(k), m)),
     ];
-    const requests = c.mentees.flatMap((m) => {
+    const requests = c.mentees.flatMap((m, k) => {
       const topics = (m.topics ?? []).map(free).filter(Boolean);
       const request = free(m.request ?? '');
       const own = [topics.length ? `темы: ${topics.join(', ')}` : '', request ? `со слов наставляемого: ${request}` : ''].filter(Boolean).join('; ');
       if (!own) return [];
-      const who = publishable(m.consent) && m.name.trim() ? m.name.trim() : `наставляемый (${aboutPerson(m) || 'сведений нет'})`;
-      return [c.mentees.length > 1 ? `${who}: ${own}` : own];
+      return [c.mentees.length > 1 ? `${label(k)}: ${own}` : own];
     });
     const plan = c.plan;
     if (plan.state === 'missing') missingPlans.push(c.id);
     const planPart = (lines: string[], none: string) => (plan.state === 'read' && lines.length ? lines.map(free).join('\n') : none);
     const planNone = plan.state === 'read' ? 'в ИПР не заполнено' : plan.state === 'missing' ? 'ИПР удалён или недоступен' : 'ИПР не составлен';
     const goal = [`Цель: ${planPart(plan.state === 'read' ? plan.goal : [], planNone)}`, `Задачи: ${planPart(plan.state === 'read' ? plan.tasks : [], planNone)}`].join('\n');
-    const results = plan.state === 'read' && plan.results.length ? `Итоги выполнения плана (из ИПР):\n${plan.results.map(free).join('\n')}` : `Итоги в ИПР: ${planNone}.\n${pen}`;
+    const noResults = plan.state === 'read' ? 'Итоги выполнения плана в ИПР не заполнены.' : plan.state === 'missing' ? 'ИПР удалён или недоступен.' : 'ИПР не составлен.';
+    const results = plan.state === 'read' && plan.results.length ? `Итоги выполнения плана (из ИПР):\n${plan.results.map(free).join('\n')}` : `${noResults}\n${pen}`;
     const comments = c.comments.map(free).filter(Boolean).slice(0, 3);
     const rows: Array<[string, string]> = [
       ['Код кейса', `${c.id} (${c.group ? 'группа' : 'пара'})`],
