@@ -112,6 +112,27 @@ describe('generateReport: the covering letter of a stage справка', () => 
     expect(lettersState(ws, 2)).toBe(true);
   });
 
+  test('cut short before the letter: another report finishes the справка and its letter; a re-run may add the letter', () => {
+    const { ws, runner } = setup();
+    // The second copy is the letter's: it fails, the справка is done.
+    ws.calls.failOn('Drive.Files.copy', { after: 1 });
+    expect((runner.call('generateReport', ['stage-5', { coverLetter: true }]) as Outcome).ok).toBe(false);
+    expect(docs(ws, LETTER(5))).toHaveLength(0);
+    const other = runner.call('generateReport', ['stage-6']) as Outcome;
+    expect(other.ok).toBe(true);
+    expect(other.message).toContain(`Завершено прерванное сбоем формирование «${REPORT(5)}»`);
+    expect(lettersState(ws, 5)).toBe(true);
+    expect(docs(ws, LETTER(5))).toHaveLength(1);
+    expect(register(ws, REPORT(5))).toHaveLength(1);
+
+    // Cut short without the tick, re-run with it: the same справка (no version 2) and its letter.
+    ws.calls.failOn('Docs.Documents.batchUpdate');
+    expect((runner.call('generateReport', ['stage-3']) as Outcome).ok).toBe(false);
+    expect((runner.call('generateReport', ['stage-3', { coverLetter: true }]) as Outcome).ok).toBe(true);
+    expect(docs(ws, REPORT(3)).map((d) => d.name)).toEqual([REPORT(3)]);
+    expect(lettersState(ws, 3)).toBe(true);
+  });
+
   test('missing settings: pen lines in the letter, named in the summary', () => {
     const { ws, runner } = setup();
     setSetting(ws, 'Руководитель получателя справок (ФИО)', '');
