@@ -8,7 +8,7 @@ import { readCalendarDate } from '../core/documents/cell-date';
 import { BEST_MENTORS_FIELDS, BEST_MENTORS_TEXT, bestMentorsData, bestMentorsTemplate } from '../core/documents/report-best-mentors';
 import { normalizeName } from '../core/intake/table';
 import { pairUnits } from '../core/intake/meetings';
-import { type CalendarDate, type MeetingRecord, compareDates } from '../core/monitoring';
+import { type CalendarDate, type MeetingRecord, academicYearOf, compareDates } from '../core/monitoring';
 import { type MentorInput, type UnitInput, type UnitOutcome, scoreMentors } from '../core/reports/best-mentors';
 import { yearText } from '../core/reports/registry';
 import { REPORT_TEXT } from '../core/reports/texts';
@@ -45,7 +45,7 @@ export function buildBestMentors(ctx: ReportContext): Built {
   });
 
   // The units «Мониторинг» and the other reports count in the year; their rows for the outcome and dates.
-  const units: UnitInput[] = countedUnits(ctx, ctx.period.date, year).map((u) => {
+  let units: UnitInput[] = countedUnits(ctx, ctx.period.date, year).map((u) => {
     const unit = all.get(normalizeName(u.id))!;
     const rows = unit.rows.filter((i) => ['утверждена', 'активна', ENDED].includes(text(pairs, i, 'status')));
     const ended = rows.filter((i) => text(pairs, i, 'status') === ENDED);
@@ -55,6 +55,8 @@ export function buildBestMentors(ctx: ReportContext): Built {
     const start = orderDayOf({ signed }, pairs, unit, ctx.dayOf) ?? rows.map((i) => day(pairs.get(i, 'start'))).reduce(earlier, null);
     return { id: u.id, form: u.form, mentorId: u.mentorId, menteeIds: u.menteeIds, outcome, start, end, meetings: byPair.get(normalizeName(u.id)) ?? [] };
   });
+  // countedUnits places an ended unit by its signed order only: one whose start falls in another year is not this year's.
+  units = units.filter((u) => !u.start || academicYearOf(u.start) === year);
 
   // A mentor's forms read in the bank's order.
   const order = formOrder(units.map((u) => u.form));

@@ -16,7 +16,7 @@ export const CRITERIA_TABLE: TableInfo = {
   name: 'критерии',
   about: 'строка таблицы критериев: критерий, вес, как считается, источник',
   required: true,
-  columns: columns(['критерий', 'Критерий'], ['вес', 'Вес'], ['расчёт', 'Доля от 0 до 1'], ['источник', 'Откуда данные']),
+  columns: columns(['критерий', 'Критерий'], ['вес', 'Вес'], ['доля', 'Доля от 0 до 1'], ['источник', 'Откуда данные']),
 };
 
 export const PROPOSED_TABLE: TableInfo = {
@@ -121,7 +121,7 @@ function proposedRows(result: BestMentorsResult): Array<Record<string, string>> 
 }
 
 function rankingRow(m: MentorScore): Record<string, string> {
-  const parts = m.parts.map((part) => `${defOf(part.key).short} ${part.share === null ? `— (${part.figure})` : points(part.points)}`);
+  const parts = m.parts.map((part) => `${defOf(part.key).short} ${part.share === null ? `— ${part.figure}` : points(part.points)}`);
   return { '№': String(m.rank), наставник: who(m), форма: m.facts.forms.join(', '), по_критериям: parts.join('; '), баллы: points(m.score) };
 }
 
@@ -168,7 +168,7 @@ export function bestMentorsData(input: BestMentorsDocInput, overrides?: NameOver
 
   const criteriaRows = r.criteria.map((c) => {
     const def = defOf(c.key);
-    return { критерий: capital(def.name), вес: points(c.weight * 100), расчёт: def.scale, источник: def.source };
+    return { критерий: capital(def.name), вес: points(c.weight * 100), доля: def.scale, источник: def.source };
   });
   const empty = (text: string, tableCols: readonly string[]) => Object.fromEntries(tableCols.map((c, i) => [c, i === 1 ? text : '']));
   return {

@@ -241,6 +241,8 @@ export interface BestMentorsResult {
 }
 
 const MEETINGS: NounForms = ['встреча', 'встречи', 'встреч'];
+/** After «провёл»: «провела 21 встречу». */
+const MEETINGS_ACC: NounForms = ['встречу', 'встречи', 'встреч'];
 const ANSWERS_N = (n: number) => `n = ${n}`;
 
 const wholeSetting = (v: number, fallback: number) => (Number.isInteger(v) && v >= 1 ? v : fallback);
@@ -298,13 +300,13 @@ function shareOf(k: CriterionKey, f: Facts, minAnswers: number, best: { growth: 
       const skipped = unchecked ? `; без даты начала — ${plural(unchecked, ['пара', 'пары', 'пар'])}` : '';
       if (!expected) return { share: null, figure: held || !unchecked ? `${plural(held, MEETINGS)}, графика ещё нет (работа меньше недели)${skipped}` : `нет даты начала (приказа)${skipped}` };
       const did = bySex(sex, { male: 'провёл', female: 'провела', unknown: 'провёл(а)' });
-      return { share: Math.min(1, held / expected), figure: `${did} ${plural(held, MEETINGS)} при ожидаемых ${expected}${skipped}` };
+      return { share: Math.min(1, held / expected), figure: `${did} ${plural(held, MEETINGS_ACC)} при ожидаемых ${expected}${skipped}` };
     }
     case 'satisfaction': {
       const { mean, n } = f.satisfaction;
       if (mean === null || n === 0) return { share: null, figure: 'нет ответов' };
-      if (n < minAnswers) return { share: null, figure: `${decimal(mean, 1)} из 10, ${few(n)}` };
-      return { share: mean / 10, figure: `${decimal(mean, 1)} из 10 (${ANSWERS_N(n)})` };
+      if (n < minAnswers) return { share: null, figure: `${decimal(mean, 2)} из 10, ${few(n)}` };
+      return { share: mean / 10, figure: `${decimal(mean, 2)} из 10 (${ANSWERS_N(n)})` };
     }
     case 'growth': {
       const { delta, n } = f.growth;
@@ -315,7 +317,7 @@ function shareOf(k: CriterionKey, f: Facts, minAnswers: number, best: { growth: 
     case 'completed': {
       const { completed, early, working } = f.pairs;
       const still = working ? `, ещё работают — ${working}` : '';
-      if (!completed && !early) return { share: null, figure: `пары и группы ещё работают (${working})` };
+      if (!completed && !early) return { share: null, figure: `пока не завершены (работают: ${working})` };
       return { share: completed / (completed + early), figure: `завершены ${completed} из ${completed + early}${early ? `, досрочно — ${early}` : ''}${still}` };
     }
     case 'training': {
@@ -371,7 +373,9 @@ export function scoreMentors(input: BestMentorsInput): BestMentorsResult {
   const ranked: MentorScore[] = scored
     .map(({ mentor, facts }) => {
       const parts = criteria.map((c): Part => {
-        const { share, figure } = shareOf(c.key, facts, minAnswers, best, sexOf(mentor.name));
+        const { share: exact, figure } = shareOf(c.key, facts, minAnswers, best, sexOf(mentor.name));
+        // The share as printed (two decimals), so «0,93 × 3 = 2,79» checks out on paper.
+        const share = exact === null ? null : Math.round(exact * 100) / 100;
         return { key: c.key, weight: c.weight, share, points: share === null ? 0 : Math.round(c.weight * share * 100), figure };
       });
       return { mentor, facts, parts, score: parts.reduce((s, p) => s + p.points, 0), rank: 0 };
