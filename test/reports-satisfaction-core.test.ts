@@ -114,22 +114,32 @@ describe('the satisfaction and impact report (7.2)', () => {
     ]);
   });
 
-  test('open answers: anonymous lines, an answer naming someone left out, marks in the text inert', () => {
+  test('open answers: grouped into themes with counts, examples without names, an answer naming someone counted but not quoted, marks inert', () => {
     const r = satisfactionData(input);
     expect(r.named).toBe(1);
-    const doc = docOf(input);
-    expect(r.data.tables['ответы']).toEqual([{ ответ: 'Больше встреч {{дата}}' }]);
-    expect(doc).toContain('\nБольше встреч { {дата} }\n');
+    const doc = docOf(input).replace(/\u00a0/g, ' ');
+    expect(r.data.tables['ответы']).toEqual([
+      { тема: 'Больше встреч и времени', ответов: '1', примеры: '«Больше встреч {{дата}}»' },
+      { тема: 'Другое', ответов: '1', примеры: '—' },
+    ]);
+    expect(doc).toContain('\nБольше встреч и времени\t1\t«Больше встреч { {дата} }»\n');
     expect(doc).not.toContain('Петровой спасибо');
-    expect(doc).toContain('Не приводится 1 ответ, где упомянуты люди по имени.');
-    expect(doc.replace(/\u00a0/g, ' ')).toContain('наставляемые — 50 % (n = 2)');
-    expect(doc.replace(/\u00a0/g, ' ')).toContain('оценено для 1 наставляемого');
+    expect(doc).toContain('Ответ, где упомянуты люди по имени (1 ответ), учтён в темах, но не приводится.');
+    expect(doc).toContain('наставляемые — 50 % (n = 2)');
+    expect(doc).toContain('оценено для 1 наставляемого');
     expect(doc).not.toMatch(/NaN|undefined|Infinity|\{\{/);
-    const many = { ...input, names: [], survey: Array.from({ length: 8 }, (_v, k) => sv(`НЯ-${k}`, 'ПА-1', 'наставляемый', PP, 'improve', '', `Предложение ${k + 1}`)) };
-    const text = docOf(many);
-    expect(text).toContain('\nПредложение 5\n');
-    expect(text).not.toContain('Предложение 6');
-    expect(text.replace(/\u00a0/g, ' ')).toContain('даны 8 ответов; приведены 5, без имён. Ещё 3 ответа — на листе «Опросы».');
+    const texts = ['Чаще встречаться', 'Больше встреч', 'Больше проектов', 'Неудобное расписание', 'Нужен кабинет', 'Новые материалы', 'Всё устраивает', 'Эмблема', 'Больше времени на проект'];
+    const many = { ...input, names: [], survey: texts.map((t, k) => sv(`НЯ-${k}`, 'ПА-1', 'наставляемый', PP, 'improve', '', t)) };
+    const rows = satisfactionData(many).data.tables['ответы'];
+    expect(rows.map((x) => [x['тема'], x['ответов']])).toEqual([
+      ['Больше встреч и времени', '3'],
+      ['Расписание и организация встреч', '2'],
+      ['Конкурсы, проекты и практика', '2'],
+      ['Материалы и оборудование', '1'],
+      ['Всё устраивает', '1'],
+      ['Другое', '1'],
+    ]);
+    expect(docOf(many).replace(/\u00a0/g, ' ')).toContain('даны 9 ответов. Они сгруппированы по темам');
   });
 
   test('a year without data says so in words, never NaN', () => {

@@ -139,9 +139,9 @@ describe('generateReport(satisfaction)', () => {
     expect(t).toContain('Майский опрос: удовлетворённость участием\nнаставляемые\n8\n50 %\n2\n');
     expect(t).toContain('Майский опрос: порекомендует программу\nнаставляемые\n100 %\n0 %\n1\n');
     // Open answers: one shown (inert), the one naming the mentor left out.
-    expect(t).toContain('Больше выездных встреч { {организация} }');
+    expect(t).toContain('«Больше выездных встреч { {организация} }»');
     expect(t).not.toContain('Спасибо,');
-    expect(result.message).toContain('1 открытый ответ майского опроса с именами людей в отчёт не включён');
+    expect(result.message).toContain('1 открытый ответ майского опроса с именами людей учтён в темах, но в отчёте не приводится');
     expect(t).not.toMatch(/NaN|undefined|Infinity|\{\{|\}\}/);
     for (const r of [...table(ws, SHEET.mentees), ...table(ws, SHEET.mentors)]) {
       const name = String(r['ФИО']);

@@ -14,6 +14,7 @@ import { listTable } from './order-requisites';
 import { REPORT_FLAGS, REPORT_VALUE_FIELDS, penLine, reportFoot, reportHead, reportSpec, reportValues, section } from './report-common';
 import { TableInfo, TemplateData, TemplateFields, columns } from './template/data';
 import { FEEDBACK_ITEMS, MAY_SURVEY, MONITORING_ITEMS, type MonitoringItem } from '../monitoring/items';
+import { groupByTheme } from '../monitoring/themes';
 import { ALL_ITEMS, ALL_KEY, FORM_UNKNOWN, type GroupStats, diagnosticsStats, feedbackStats, readRole } from '../monitoring/stats';
 import { ROLES, type CellValue, type DiagnosticRow, type FeedbackRow, type Figure, type Role } from '../monitoring/types';
 import { NBSP, NounForms, decimal, plural, typeset } from '../language';
@@ -64,9 +65,9 @@ export const BY_FORM_TABLE: TableInfo = {
 
 export const OPEN_TABLE: TableInfo = {
   name: 'ответы',
-  about: 'открытый ответ майского опроса без имён (не больше пяти)',
+  about: 'тема открытых ответов майского опроса: число ответов и примеры без имён',
   required: true,
-  columns: columns(['ответ', 'Что стоит изменить в программе (ответы участников)']),
+  columns: columns(['тема', 'Тема ответов'], ['ответов', 'Ответов'], ['примеры', 'Примеры ответов (без имён)']),
 };
 
 export const SATISFACTION_FIELDS: TemplateFields = {
@@ -100,7 +101,7 @@ export function satisfactionTemplate(settings: Settings): DocumentSpec {
     { ...listTable(BY_FORM_TABLE, { widths: [140, 60, 68, 100, 100], align: [undefined, center, center, center, center] }), size: 10 },
     section('6. Открытые ответы майского опроса (без имён)'),
     body('{{открытые_ответы}}'),
-    listTable(OPEN_TABLE, { widths: [468] }),
+    { ...listTable(OPEN_TABLE, { widths: [140, 58, 270], align: [undefined, center] }), size: 10 },
     section('7. Выводы'),
     body('{{выводы}}'),
     penLine(),
@@ -155,7 +156,7 @@ export interface SatisfactionResult {
   missing: string[];
 }
 
-const MAX_OPEN = 5;
+const MAX_THEMES = 5;
 const ROLE_PLURAL: Record<Role, string> = { наставляемый: 'наставляемые', наставник: 'наставники' };
 const PEOPLE: NounForms = ['участник', 'участника', 'участников'];
 const ANSWERS: NounForms = ['ответ', 'ответа', 'ответов'];
@@ -371,39 +372,41 @@ function nameStems(names: readonly string[]): RegExp | null {
   return stems.size ? new RegExp(`(^|[^а-яa-z])(${[...stems].join('|')})[а-яa-z]*`, 'i') : null;
 }
 
-/** Up to five open answers of the May survey, each on its own line, none that names anyone. */
-function openAnswers(input: SatisfactionInput): { text: string; lines: string[]; named: number } {
+/**
+ * The open answers of the May survey grouped into themes with counts and a few examples each
+ * (documents.md §10); an answer naming someone counts in its theme but is never quoted.
+ */
+function openAnswers(input: SatisfactionInput): { text: string; rows: Array<Record<string, string>>; named: number } {
   const open = new Set(MAY_SURVEY.items.filter((i) => i.kind === 'open').map((i) => i.code));
   const names = nameStems(input.names ?? []);
-  const seen = new Set<string>();
-  const kept: string[] = [];
-  let named = 0;
+  const answers: string[] = [];
+  const namedTexts = new Set<string>();
   for (const a of input.survey) {
     if (!open.has(a.item.trim())) continue;
     const t = (a.comment || String(a.value ?? '')).replace(/\s+/g, ' ').trim();
-    if (!t || seen.has(norm(t))) continue;
-    seen.add(norm(t));
-    if (names && names.test(norm(t))) {
-      named += 1;
-      continue;
-    }
-    kept.push(t.length > 300 ? `${t.slice(0, 297)}…` : t);
+    if (!t) continue;
+    answers.push(t);
+    if (names && names.test(norm(t))) namedTexts.add(norm(t));
   }
-  const shown = kept.slice(0, MAX_OPEN);
-  const rest = kept.length - shown.length;
+  const named = answers.filter((t) => namedTexts.has(norm(t))).length;
+  const themes = groupByTheme(answers, { max: MAX_THEMES, quotable: (t) => !namedTexts.has(norm(t)) });
   const one = (n: number) => n % 10 === 1 && n % 100 !== 11;
   const text = [
-    shown.length
-      ? `На вопрос «Что стоит изменить в программе в следующем году?» ${one(kept.length + named) ? 'дан' : 'даны'} ${plural(kept.length + named, ANSWERS)}; ${shown.length < kept.length + named ? `приведены ${shown.length}` : 'приведены все'}, без имён.`
-      : named
-        ? 'Открытые ответы майского опроса есть, но все они упоминают людей по имени и в отчёт не включены.'
-        : 'Открытых ответов в майском опросе нет.',
-    rest > 0 ? `Ещё ${plural(rest, ANSWERS)} — на листе «Опросы».` : '',
-    shown.length && named ? `Не ${one(named) ? 'приводится' : 'приводятся'} ${plural(named, ANSWERS)}, где упомянуты люди по имени.` : '',
+    answers.length
+      ? `На вопрос «Что стоит изменить в программе в следующем году?» ${one(answers.length) ? 'дан' : 'даны'} ${plural(answers.length, ANSWERS)}. Они сгруппированы по темам (ответ может относиться к нескольким темам), примеры приведены без имён; все ответы — на листе «Опросы».`
+      : 'Открытых ответов в майском опросе нет.',
+    named
+      ? `${one(named) ? 'Ответ' : 'Ответы'}, где упомянуты люди по имени (${plural(named, ANSWERS)}), ${one(named) ? 'учтён' : 'учтены'} в темах, но не ${one(named) ? 'приводится' : 'приводятся'}.`
+      : '',
   ]
     .filter(Boolean)
     .join(' ');
-  return { text, lines: shown.length ? shown : ['—'], named };
+  const rows = themes.map((th) => ({
+    тема: `${th.theme.charAt(0).toUpperCase()}${th.theme.slice(1)}`,
+    ответов: String(th.count),
+    примеры: th.examples.length ? th.examples.map((e) => `«${e}»`).join('; ') : '—',
+  }));
+  return { text, rows: rows.length ? rows : [{ тема: '—', ответов: '0', примеры: '—' }], named };
 }
 
 export function satisfactionData(input: SatisfactionInput, overrides?: Parameters<typeof reportValues>[3]): SatisfactionResult {
@@ -462,7 +465,7 @@ export function satisfactionData(input: SatisfactionInput, overrides?: Parameter
         оценки: sat.rows.flatMap(byRole),
         динамика: delta.rows.length ? delta.rows : [{ показатель: 'Диагностика в этом году не проводилась: данных нет', форма: '', входная: '', итоговая: '', изменение: '', n: '0' }],
         да_нет: yesNo,
-        ответы: open.lines.map((ответ) => ({ ответ })),
+        ответы: open.rows,
         по_формам: byForm.length ? byForm : [{ форма: 'Пар и групп и ответов обратной связи нет', пар: '0', ответили: '0', наставляемые: '', наставники: '' }],
       },
     },
@@ -476,5 +479,6 @@ export function satisfactionData(input: SatisfactionInput, overrides?: Parameter
 /** What the curator reads after the report is made. */
 export const SATISFACTION_TEXT = {
   empty: (year: string) => `В ${year} учебном году нет ни обратной связи, ни диагностики, ни ответов майского опроса: в отчёте это сказано словами.`,
-  named: (n: number) => `${plural(n, ['открытый ответ', 'открытых ответа', 'открытых ответов'])} майского опроса с именами людей в отчёт не ${n === 1 ? 'включён' : 'включены'}.`,
+  named: (n: number) =>
+    `${plural(n, ['открытый ответ', 'открытых ответа', 'открытых ответов'])} майского опроса с именами людей ${n % 10 === 1 && n % 100 !== 11 ? 'учтён' : 'учтены'} в темах, но в отчёте не ${n % 10 === 1 && n % 100 !== 11 ? 'приводится' : 'приводятся'}.`,
 } as const;
