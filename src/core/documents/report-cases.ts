@@ -155,7 +155,7 @@ export function namePattern(names: readonly string[]): RegExp | null {
     for (const word of name.split(/[\s.,()-]+/)) {
       const w = norm(word);
       if (w.length >= 4) long.add(esc(w.slice(0, Math.max(4, w.length - 2))));
-      else if (w.length === 3) short.add(esc(w));
+      else if (w.length >= 2) short.add(esc(w));
     }
   const parts = [...[...long].map((s) => `${s}[а-яa-z]*`), ...[...short].map((s) => `${s}(?![а-яa-z])`)];
   return parts.length ? new RegExp(`(^|[^а-яa-zё])(${parts.join('|')})`, 'gi') : null;
