@@ -9,7 +9,7 @@
  * with consent to processing are ranked: the others are counted, never named or scored.
  */
 import { consentAllows } from '../intake/consent';
-import { type NounForms, type Sex, bySex, decimal, plural, sexOf } from '../language';
+import { NBSP, type NounForms, type Sex, bySex, decimal, plural, sexOf } from '../language';
 import { signed } from '../../shared/numbers';
 import { type MeetingRecord, checkCadence } from '../monitoring/cadence';
 import { compareDates } from '../monitoring/calendar';
@@ -243,7 +243,9 @@ export interface BestMentorsResult {
 const MEETINGS: NounForms = ['встреча', 'встречи', 'встреч'];
 /** After «провёл»: «провела 21 встречу». */
 const MEETINGS_ACC: NounForms = ['встречу', 'встречи', 'встреч'];
-const ANSWERS_N = (n: number) => `n = ${n}`;
+/** «n = 2» and «из 10» kept on one line in a narrow column. */
+const ANSWERS_N = (n: number) => `n${NBSP}=${NBSP}${n}`;
+const OF_TEN = `из${NBSP}10`;
 
 const wholeSetting = (v: number, fallback: number) => (Number.isInteger(v) && v >= 1 ? v : fallback);
 
@@ -305,8 +307,8 @@ function shareOf(k: CriterionKey, f: Facts, minAnswers: number, best: { growth: 
     case 'satisfaction': {
       const { mean, n } = f.satisfaction;
       if (mean === null || n === 0) return { share: null, figure: 'нет ответов' };
-      if (n < minAnswers) return { share: null, figure: `${decimal(mean, 2)} из 10, ${few(n)}` };
-      return { share: mean / 10, figure: `${decimal(mean, 2)} из 10 (${ANSWERS_N(n)})` };
+      if (n < minAnswers) return { share: null, figure: `${decimal(mean, 2)} ${OF_TEN}, ${few(n)}` };
+      return { share: mean / 10, figure: `${decimal(mean, 2)} ${OF_TEN} (${ANSWERS_N(n)})` };
     }
     case 'growth': {
       const { delta, n } = f.growth;
