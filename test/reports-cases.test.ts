@@ -140,7 +140,8 @@ describe('generateReport: the case bank (7.6)', () => {
     // Nothing invented: B's empty lines are for the pen.
     const cardB = card(doc, b);
     expect(cardB).toContain('Встречи на листе «Встречи» не отмечены.');
-    expect(cardB).toContain('Цель: в ИПР не заполнено');
+    expect(cardB).toContain('Цель: в ИПР не заполнена');
+    expect(cardB).toContain('Задачи: в ИПР не заполнены');
     expect(cardB).toContain('Продукты (проект, выступление, методическая разработка)\n____');
     expect(doc).not.toMatch(/NaN|undefined|null/);
     // One page per card: a page break before each.

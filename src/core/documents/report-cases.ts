@@ -137,7 +137,7 @@ const PEOPLE: NounForms = ['человек', 'человека', 'человек
 const CASES: NounForms = ['кейс', 'кейса', 'кейсов'];
 const norm = (s: string) => s.trim().toLowerCase().replace(/ё/g, 'е');
 const PEN = '_'.repeat(36);
-const pen = `${PEN}\n${PEN}`;
+const pen = PEN;
 export const MASK = '[имя скрыто]';
 
 /** Only «есть» allows publishing a name (notes.md: dissemination needs its own consent). */
@@ -300,7 +300,7 @@ function deltaText(c: CaseInput): { lines: string[]; overall: string } {
     for (const d of own.filter((x) => x.role === role && x.n > 0 && x.delta.ok)) {
       const n = `n${NBSP}=${NBSP}${d.n}`;
       if (d.code === ALL_ITEMS) {
-        if (role === 'наставляемый' || !overall) overall = `Δ ${ROLE_WORD[role]}: ${signed((d.delta as { value: number }).value, 1)} (${n})`;
+        if (role === 'наставляемый' || !overall) overall = `Δ анкет ${role === 'наставник' ? 'наставника' : 'наставляемых'}: ${signed((d.delta as { value: number }).value, 1)} (${n})`;
         continue;
       }
       lines.push(`${ROLE_WORD[role]}, «${d.label}»: ${num(d.entry)} → ${num(d.exit)} (Δ ${signed((d.delta as { value: number }).value, 1)}; ${n})`);
@@ -377,10 +377,13 @@ export function casesData(input: CasesInput, overrides?: Parameters<typeof repor
     const plan = c.plan;
     if (plan.state === 'missing') missingPlans.push(c.id);
     const planPart = (lines: string[], none: string) => (plan.state === 'read' && lines.length ? lines.map(free).join('\n') : none);
-    const planNone = plan.state === 'read' ? 'в ИПР не заполнено' : plan.state === 'missing' ? 'ИПР удалён или недоступен' : 'ИПР не составлен';
-    const goal = [`Цель: ${planPart(plan.state === 'read' ? plan.goal : [], planNone)}`, `Задачи: ${planPart(plan.state === 'read' ? plan.tasks : [], planNone)}`].join('\n');
+    const planNone = (read: string) => (plan.state === 'read' ? read : plan.state === 'missing' ? 'ИПР удалён или недоступен' : 'ИПР не составлен');
+    const goal = [
+      `Цель: ${planPart(plan.state === 'read' ? plan.goal : [], planNone('в ИПР не заполнена'))}`,
+      `Задачи: ${planPart(plan.state === 'read' ? plan.tasks : [], planNone('в ИПР не заполнены'))}`,
+    ].join('\n');
     const noResults = plan.state === 'read' ? 'Итоги выполнения плана в ИПР не заполнены.' : plan.state === 'missing' ? 'ИПР удалён или недоступен.' : 'ИПР не составлен.';
-    const results = plan.state === 'read' && plan.results.length ? `Итоги выполнения плана (из ИПР):\n${plan.results.map(free).join('\n')}` : `${noResults}\n${pen}`;
+    const results = plan.state === 'read' && plan.results.length ? `Итоги выполнения плана (из ИПР):\n${plan.results.map(free).join('\n')}` : `${noResults}\n${PEN}\n${PEN}`;
     const comments = c.comments.map(free).filter(Boolean).slice(0, 3);
     const rows: Array<[string, string]> = [
       ['Код кейса', `${c.id} (${c.group ? 'группа' : 'пара'})`],
