@@ -392,4 +392,5 @@ export const OPERATIONS: BenchOperation[] = [
   reportOperation('effectiveness', '2027-06-15', 'Отчёт о реализации целевой модели наставничества'),
   reportOperation('satisfaction', '2026', 'Отчёт об удовлетворённости участников'),
   reportOperation('stage-6', '2026', 'Справка по итогам мониторинга'),
+  reportOperation('order-lists', '2026', 'Приказ об утверждении списков'),
 ];

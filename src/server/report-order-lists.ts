@@ -50,11 +50,23 @@ export function buildListsOrder(ctx: ReportContext): Built {
   const thisYear = countedUnits(ctx, ctx.period.date, year);
   const ever = countedUnits(ctx, ctx.period.date, null);
   // A person's form: their pair's this year, else (still «в паре») the latest counted one.
+  // Units by person, built once: a district's thousands of people stay linear.
+  type Unit = (typeof ever)[number];
+  const byPerson = (units: readonly Unit[]) => {
+    const index = new Map<string, Unit[]>();
+    const add = (key: string, u: Unit) => index.set(key, [...(index.get(key) ?? []), u]);
+    for (const u of units) {
+      add(`mentor|${u.mentorId}`, u);
+      for (const id of new Set(u.menteeIds)) add(`mentee|${id}`, u);
+    }
+    return (role: 'mentor' | 'mentee', id: string) => index.get(`${role}|${id}`) ?? [];
+  };
+  const current = byPerson(thisYear);
+  const counted = byPerson(ever);
   const formsBy = (role: 'mentor' | 'mentee', id: string, status: string) => {
-    const has = (u: (typeof ever)[number]) => (role === 'mentor' ? u.mentorId === id : u.menteeIds.includes(id));
-    const now = thisYear.filter(has);
+    const now = current(role, id);
     if (now.length) return { forms: formOrder(now.map((u) => u.form)), paired: true };
-    const before = status === 'в паре' ? ever.filter(has) : [];
+    const before = status === 'в паре' ? counted(role, id) : [];
     return { forms: before.length ? [before[before.length - 1].form].filter(Boolean) : [], paired: false };
   };
   const consented = (v: string) => CONSENTED_STATUSES.includes(v);

@@ -174,14 +174,28 @@ export interface BlockInput {
 
 function keysOf(scope: Scope, known: readonly string[], stats: readonly { scope: Scope; key: string }[]): string[] {
   const seen = new Set(stats.filter((s) => s.scope === scope).map((s) => s.key));
-  return [...known.filter((k) => seen.has(k)), ...[...seen].filter((k) => !known.includes(k)).sort()];
+  const knownSet = new Set(known);
+  return [...known.filter((k) => seen.has(k)), ...[...seen].filter((k) => !knownSet.has(k)).sort()];
+}
+
+/** Rows by scope, key and role, looked up once each: a district's thousands of pairs stay linear. */
+function indexBy<T extends { scope: Scope; key: string; role: Role }>(rows: readonly T[]): (scope: Scope, key: string, role: Role) => readonly T[] {
+  const index = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = `${r.scope}|${r.key}|${r.role}`;
+    const own = index.get(k);
+    if (own) own.push(r);
+    else index.set(k, [r]);
+  }
+  return (scope, key, role) => index.get(`${scope}|${key}|${role}`) ?? [];
 }
 
 function feedbackBlocks(input: BlockInput): Block[] {
   const { feedbackStats: stats } = input;
   const formOf = (row: FeedbackRow | DiagnosticRow) => String(row.form ?? '').trim() || 'форма не указана';
   const rejected = rejectedByGroup(input.feedback, stats.rejected, formOf);
-  const find = (scope: Scope, key: string, role: Role) => stats.groups.find((g) => g.scope === scope && g.key === key && g.role === role);
+  const groups = indexBy(stats.groups);
+  const find = (scope: Scope, key: string, role: Role) => groups(scope, key, role)[0];
   const lines = (scope: Scope, keys: readonly string[], name: (key: string) => string) =>
     keys.flatMap((key) => ROLES.map((role) => feedbackLine(`${name(key)}, ${BLOCK_TEXT.role(role)}`, find(scope, key, role), rejected.get(`${scope}|${key}|${role}`) ?? 0)));
 
@@ -241,21 +255,20 @@ function diagnosticsBlocks(input: BlockInput): Block[] {
 
   // By form: the mean Δ over all scale items; a form with one phase only says which is missing.
   const groupKeys = (scope: Scope, known: readonly string[]) => keysOf(scope, known, stats.deltas);
+  const deltas = indexBy(stats.deltas);
   const overall = (scope: Scope, key: string, role: Role) => {
-    const own = stats.deltas.filter((d) => d.scope === scope && d.key === key && d.role === role);
+    const own = deltas(scope, key, role);
     return own.find((d) => d.code === ALL_ITEMS) ?? own[0];
   };
   const byForm = groupKeys('form', input.forms).flatMap((form) =>
-    ROLES.filter((role) => stats.deltas.some((d) => d.scope === 'form' && d.key === form && d.role === role)).map(
-      (role) => deltaLine(`${form}, ${BLOCK_TEXT.role(role)}`, overall('form', form, role), note('form', form, role, '')).line,
-    ),
+    ROLES.filter((role) => deltas('form', form, role).length > 0).map((role) => deltaLine(`${form}, ${BLOCK_TEXT.role(role)}`, overall('form', form, role), note('form', form, role, '')).line),
   );
 
   // By pair: the satisfaction item when both phases have it, else the mean over all scale items.
   const byPair = groupKeys('pair', input.pairs).flatMap((pair) =>
-    ROLES.filter((role) => stats.deltas.some((d) => d.scope === 'pair' && d.key === pair && d.role === role)).map((role) => {
+    ROLES.filter((role) => deltas('pair', pair, role).length > 0).map((role) => {
       const code = satisfactionCode(role, bank);
-      const sat = stats.deltas.find((d) => d.scope === 'pair' && d.key === pair && d.role === role && d.code === code && d.delta.ok);
+      const sat = deltas('pair', pair, role).find((d) => d.code === code && d.delta.ok);
       const d = sat ?? overall('pair', pair, role);
       const what = sat ? BLOCK_TEXT.pairSatisfaction(sat.label) : BLOCK_TEXT.pairAll;
       return deltaLine(`${pair}, ${BLOCK_TEXT.role(role)}`, d, note('pair', pair, role, what)).line;
