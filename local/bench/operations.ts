@@ -389,6 +389,17 @@ export const OPERATIONS: BenchOperation[] = [
     run: (runner) => runner.call('importResponses'),
     verify: imported('Обратная связь'),
   },
+  {
+    // Thousands of pairs, not only thousands of answers: what found the search per pair.
+    name: 'refreshMonitoring (pairs = rows, a meeting and a feedback each)',
+    prepare(ws, runner, rows) {
+      ws.now = () => AFTER_THE_YEAR;
+      runner.call('setupWorkbook');
+      approvedPairs(ws, rows);
+      yearOfWork(ws, null, rows, rows);
+    },
+    run: (runner) => runner.call('refreshMonitoring'),
+  },
   reportOperation('effectiveness', '2027-06-15', 'Отчёт о реализации целевой модели наставничества'),
   reportOperation('satisfaction', '2026', 'Отчёт об удовлетворённости участников'),
   reportOperation('stage-6', '2026', 'Справка по итогам мониторинга'),
