@@ -15,7 +15,7 @@ import { isDateCell, readCalendarDate } from '../core/documents/cell-date';
 import { EFFECTIVENESS_FIELDS, FormCount, effectivenessData, effectivenessTemplate } from '../core/documents/report-effectiveness';
 import { SWOT_FIELDS, SwotAnswer, swotData, swotTemplate } from '../core/documents/report-swot';
 import { SATISFACTION_FIELDS, SATISFACTION_TEXT, SurveyAnswer, satisfactionData, satisfactionTemplate } from '../core/documents/report-satisfaction';
-import { type DiagnosticRow, type FeedbackRow, MAY_SURVEY, SOURCE_DIAGNOSTICS, SOURCE_FEEDBACK, placeable } from '../core/monitoring';
+import { MAY_SURVEY } from '../core/monitoring';
 import { RegisteredOrder, STAGE_FIELDS, STAGE_NUMBERS, StageNumber, stageData, stageTemplate, unsignedNote } from '../core/documents/report-stage';
 import { MENTEE_CATEGORIES, MENTOR_CATEGORIES } from '../core/domain/forms-of-mentoring';
 import { TARGET_GROUPS } from '../core/domain/target-groups';
@@ -37,7 +37,7 @@ import { recordDocuments } from './register';
 import { loadNameOverrides, loadSettings } from './settings';
 import { ensureSheet } from './setup';
 import { loadTable, saveTable } from './tables';
-import { Built, CONSENTED_STATUSES, ReportContext, ReportDef, countedUnits, formOrder, tally, text } from './report-context';
+import { Built, CONSENTED_STATUSES, ReportContext, ReportDef, countedUnits, formOrder, tally, text, yearAnswers } from './report-context';
 import { TemplateKind, trash } from './templates';
 import { LISTS_ORDER, buildListsOrder } from './report-order-lists';
 import { BEST_MENTORS_REPORT, buildBestMentors } from './report-best-mentors';
@@ -260,38 +260,8 @@ function buildSatisfaction(ctx: ReportContext): Built {
   };
   const unit = (t: BaseTable, i: number) => ids.get(normalizeName(text(t, i, 'pair'))) ?? { id: text(t, i, 'pair'), form: '' };
 
-  const fb = loadTable(ctx.ss, 'feedback')!.table;
-  const feedback: FeedbackRow[] = [];
-  fb.rows.forEach((_r, i) => {
-    if (['pair', 'role', 'satisfaction', 'quality', 'impact'].every((k) => text(fb, i, k) === '') || !inYear(fb, i)) return;
-    const u = unit(fb, i);
-    const personId = text(fb, i, 'personId');
-    feedback.push({
-      pairId: u.id,
-      ...(personId ? { personId } : {}),
-      role: text(fb, i, 'role'),
-      form: u.form,
-      date: null,
-      satisfaction: cell(fb, i, 'satisfaction'),
-      quality: cell(fb, i, 'quality'),
-      impact: cell(fb, i, 'impact'),
-    });
-  });
-  const dg = loadTable(ctx.ss, 'diagnostics', false)?.table;
-  const diagnostics: DiagnosticRow[] = [];
-  dg?.rows.forEach((_r, i) => {
-    if (['pair', 'role', 'item', 'value'].every((k) => text(dg, i, k) === '') || !inYear(dg, i)) return;
-    const u = unit(dg, i);
-    diagnostics.push({
-      personId: text(dg, i, 'personId'),
-      pairId: u.id,
-      role: text(dg, i, 'role'),
-      form: u.form,
-      phase: text(dg, i, 'phase'),
-      itemCode: text(dg, i, 'item'),
-      value: cell(dg, i, 'value'),
-    });
-  });
+  // The same reading of «Обратная связь» and «Диагностика» as every report's (report-context.ts).
+  const { feedback, diagnostics } = yearAnswers(ctx);
   const sv = loadTable(ctx.ss, 'surveys', false)?.table;
   const codes = new Set(MAY_SURVEY.items.map((item) => item.code));
   const survey: SurveyAnswer[] = [];
@@ -321,8 +291,8 @@ function buildSatisfaction(ctx: ReportContext): Built {
       academicYear: yearText(year),
       forms: formOrder(units.map((u) => u.form)),
       units,
-      feedback: placeable(feedback, known, SOURCE_FEEDBACK).rows,
-      diagnostics: placeable(diagnostics, known, SOURCE_DIAGNOSTICS).rows,
+      feedback,
+      diagnostics,
       survey: survey.filter((a) => known.has(a.pairId)),
       threshold: ctx.settings.satisfactionThreshold,
       names: names.filter(Boolean),
