@@ -40,6 +40,8 @@ function prepared(extraPairs = 0) {
   const now = new Date('2027-06-01T09:00:00Z');
   p.ws.now = () => now;
   setConsent(p.ws, p.runner, 'Соколов Павел Андреевич', 'нет');
+  // Two answers at least, so a mentor with one answering mentee shows «мало ответов».
+  setSetting(p.ws, BEST_SETTING.minAnswers, 2);
   typeRows(p.ws, SHEET.pairs, [{ ID: 'ПА-0005', 'ID наставника': 'НК-0003', 'ID наставляемого': 'НЯ-0005', Форма: 'работодатель – ученик', Статус: 'активна', 'Дата начала': day('2026-10-05') }]);
   editRows(p.ws, SHEET.pairs, (r) => (r.ID === 'ПА-0004' ? { Статус: 'завершена', 'Дата окончания': day('2027-03-01') } : null));
   typeRows(p.ws, SHEET.meetings, [

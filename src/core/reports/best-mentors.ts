@@ -91,7 +91,8 @@ export const BEST_SETTING = {
 
 export const DEFAULT_CRITERIA = 'встречи по графику — 3; удовлетворённость наставляемых — 3; рост по диагностике — 2; завершённые пары — 1; обучение в Школе наставников — 1';
 export const DEFAULT_PROPOSE = 3;
-export const DEFAULT_MIN_ANSWERS = 2;
+/** One: most mentors have one mentee, whose answers must count; n is printed beside every figure. */
+export const DEFAULT_MIN_ANSWERS = 1;
 
 export interface Criterion {
   key: CriterionKey;

@@ -58,7 +58,7 @@ describe('best mentors: the criteria setting', () => {
     const { settings } = readSettings([]);
     expect(settings.bestCriteria).toBe(DEFAULT_CRITERIA);
     expect(settings.bestPropose).toBe(3);
-    expect(settings.bestMinAnswers).toBe(2);
+    expect(settings.bestMinAnswers).toBe(1);
   });
 
   test('the curator writes it her way: other dashes, «ё» or «е», a new line, a decimal comma', () => {
