@@ -23,7 +23,7 @@ describe('the demo programme year (npm start)', () => {
   });
 
   test('each pairs order names every pair it approved (the first order and the one for a replacement mentor)', () => {
-    const orders = ws.drive.byMime('application/vnd.google-apps.document').filter((d) => !d.trashed && d.name.startsWith('Приказ об утверждении'));
+    const orders = ws.drive.byMime('application/vnd.google-apps.document').filter((d) => !d.trashed && d.name.startsWith('Приказ об утверждении наставнических'));
     expect(orders).toHaveLength(2);
     const approved = table(ws, SHEET.pairs).filter((p) => ['утверждена', 'активна', 'завершена'].includes(String(p['Статус'])));
     expect(approved.length).toBeGreaterThan(40);
@@ -52,7 +52,94 @@ describe('the demo programme year (npm start)', () => {
   describe('its documents', () => documentChecks(ws, { shortName: 'МАОДО ЦДТ «Хибины»' }));
   describe('its orders printed by LibreOffice', () => printChecks(ws));
   describe('the year after the order', () => pairWorkChecks(ws));
+  describe('its reports', () => reportChecks(ws, { shortName: 'МАОДО ЦДТ «Хибины»' }));
 });
+
+/**
+ * Every report of the year (roadmap 1.2, 1.6–6.3, 7.1–7.6): made once at its date, print-ready as
+ * the orders are, linked on its roadmap row, nobody named without consent, figures as the workbook.
+ */
+function reportChecks(ws: Workspace, centre: { shortName: string }) {
+  const plain = (s: string) => s.replace(/\u00a0/g, ' ');
+  const all = () => ws.drive.byMime('application/vnd.google-apps.document').filter((d) => !d.trashed);
+  const STAGES = [1, 2, 3, 4, 5, 6];
+  const REPORTS: Array<[string, string | null]> = [
+    ['Приказ об утверждении списков наставников, наставляемых и форм наставничества за 2026/2027 учебный год', '1.2'],
+    ['Отчёт о реализации целевой модели наставничества на 15.11.2026', null],
+    ['Отчёт о реализации целевой модели наставничества на 15.06.2027', '7.3'],
+    ['SWOT-анализ программы наставничества за 2026/2027 учебный год', '7.1'],
+    ['Отчёт об удовлетворённости участников и влиянии программы наставничества за 2026/2027 учебный год', '7.2'],
+    ['Справка о лучших наставниках программы наставничества за 2026/2027 учебный год', '7.5'],
+    ['Банк кейсов (лучших практик наставничества) за 2026/2027 учебный год', '7.6'],
+    ...STAGES.map((n): [string, string] => [
+      `Справка по итогам мониторинга реализации целевой модели наставничества, этап ${n} за 2026/2027 учебный год`,
+      ['1.6', '2.4', '3.6', '4.3', '5.4', '6.3'][n - 1],
+    ]),
+    ...STAGES.map((n): [string, null] => [`Сопроводительное письмо к справке по итогам мониторинга, этап ${n} за 2026/2027 учебный год`, null]),
+  ];
+  const doc = (title: string) => all().find((d) => d.name === title)!;
+  const textOf = (title: string) => plain(documentText(doc(title).content as DocumentModel));
+
+  test('each report exists once, is print-ready (page numbers from page 2, header rows repeated) and is linked on its roadmap row', () => {
+    const register = table(ws, 'Документы');
+    const roadmap = table(ws, SHEET.roadmap);
+    for (const [title, row] of REPORTS) {
+      expect([title, all().filter((d) => d.name === title).length]).toEqual([title, 1]);
+      const model = doc(title).content as DocumentModel;
+      const text = textOf(title);
+      expect(text).not.toMatch(/\{\{|\}\}|undefined|NaN|Infinity|\bnull\b/);
+      expect(text).toContain(centre.shortName);
+      const letter = title.startsWith('Сопроводительное');
+      if (!letter) {
+        expect(model.useFirstPageHeaderFooter).toBe(true);
+        expect(JSON.stringify(model.header)).toContain('"pageNumber"');
+        for (const t of model.body) if (t.kind === 'table') expect([title, t.pinnedHeaderRows]).toEqual([title, 1]);
+      }
+      const registered = register.find((r) => r['Документ'] === title);
+      expect(registered?.['ID документа']).toBe(doc(title).id);
+      if (row) expect([row, roadmap.find((r) => r['№'] === row)!['Документ']]).toEqual([row, registered!['Ссылка']]);
+    }
+  });
+
+  test('nobody without consent is named in any report; in the case bank only those who allowed publication', () => {
+    const people = [...table(ws, SHEET.mentees), ...table(ws, SHEET.mentors)].filter((p) => String(p['ФИО']).length > 3 && !String(p['ФИО']).startsWith('Обезличено'));
+    const without = people.filter((p) => !['есть', 'есть, без публикации'].includes(String(p['Согласие'])));
+    expect(without.length).toBeGreaterThan(0);
+    for (const [title] of REPORTS) for (const p of without) expect([title, textOf(title).includes(String(p['ФИО']))]).toEqual([title, false]);
+    const cases = textOf(REPORTS[6][0]);
+    for (const p of people.filter((x) => x['Согласие'] !== 'есть')) expect(cases).not.toContain(String(p['ФИО']));
+  });
+
+  test('the figures equal the workbook: cases by «Встречи», the best mentors by «Настройки», letters in the dative with blanks to fill', () => {
+    const marked = [
+      ...new Set(
+        table(ws, SHEET.pairs)
+          .filter((p) => p['Кейс'] === true)
+          .map((p) => String(p['Группа'] || p.ID)),
+      ),
+    ];
+    expect(marked.length).toBe(3);
+    const cases = textOf(REPORTS[6][0]);
+    for (const unit of marked) {
+      const held = table(ws, SHEET.meetings).filter((m) => m['Пара / группа'] === unit).length;
+      const card = cases.slice(cases.indexOf(`${unit} (`));
+      expect([unit, new RegExp(`Проведено ${held} встреч`).test(card)]).toEqual([unit, true]);
+    }
+    const best = textOf(REPORTS[5][0]);
+    expect(best).toMatch(/Предлагается отметить по итогам 2026\/2027 учебного года наставников: [^.]+\(\d+,\d+ балла из 10\), [^.]+\(\d+,\d+ балла из 10\), [^.]+\(\d+,\d+ балла из 10\)\./);
+    for (const n of STAGES) {
+      const letter = textOf(REPORTS[13 + n - 1][0]);
+      expect(letter).toContain('Директору МКУ «УСР»');
+      expect(letter).toContain('С.Н. Мироновой');
+      expect(letter).toContain('__.__.____ № ____');
+      expect(letter).toContain('справка на __ л. в 1 экз.');
+      expect(letter).toContain(`этап ${n}`);
+    }
+    const june = textOf(REPORTS[2][0]);
+    // The plans the curator set in «Настройки» and «% от плана» as fact ÷ plan.
+    expect(june).toMatch(/Доля организаций-партнёров, предоставивших наставников\n60\n80\n133,3 %\n4\n5\n/);
+  });
+}
 
 /** Meetings, feedback, diagnostics and monitoring after the pairs order, as the curator sees them. */
 function pairWorkChecks(ws: Workspace) {
@@ -132,7 +219,12 @@ function pairWorkChecks(ws: Workspace) {
     const june = table(ws, SHEET.monitoring).filter((r) => r['Этап'] === '7.3' && /^\d\. .* на 15\.06\.2027$/.test(String(r['Показатель'])));
     expect(june).toHaveLength(6);
     // The table gives the figure under «Факт, %»; its numerator and denominator follow it.
-    for (const r of june) expect(text).toContain(String(r['Значение']).replace(/\u00a0/g, ' ').replace(/ %$/, ''));
+    for (const r of june)
+      expect(text).toContain(
+        String(r['Значение'])
+          .replace(/\u00a0/g, ' ')
+          .replace(/ %$/, ''),
+      );
     expect(text).not.toMatch(/NaN|undefined|Infinity/);
     const swot = docs.find((d) => d.name.startsWith('SWOT-анализ'))!;
     const swotText = documentText(swot.content as DocumentModel);
@@ -185,7 +277,7 @@ function documentChecks(ws: Workspace, centre: { shortName: string }) {
   });
 
   test('the curator is declined into each sentence; girls are «обучающаяся»', () => {
-    expect(text('Приказ об утверждении')).toContain(`Куратору программы наставничества ${plain(declineName(curator, 'dative'))}`);
+    expect(text('Приказ об утверждении наставнических')).toContain(`Куратору программы наставничества ${plain(declineName(curator, 'dative'))}`);
     expect(text('Приказ об организации')).toContain(`куратора программы наставничества ${plain(declineName(curator, 'accusative'))}`);
     const trainees = table(ws, SHEET.mentors).filter((m) => m['Категория'] === 'обучающийся' && sexOf(String(m['ФИО'])) === 'female');
     const listed = trainees.map((m) => String(m['ФИО'])).filter((name) => text('Приказ об организации').includes(name));
@@ -194,7 +286,7 @@ function documentChecks(ws: Workspace, centre: { shortName: string }) {
   });
 
   test('the counts of each pairs order equal the workbook, by one definition of a pair and a group', () => {
-    const orders = docs.filter((d) => d.name.startsWith('Приказ об утверждении'));
+    const orders = docs.filter((d) => d.name.startsWith('Приказ об утверждении наставнических'));
     expect(orders.length).toBeGreaterThan(0);
     for (const order of orders) {
       const approved = table(ws, SHEET.pairs).filter((p) => String(p['Приказ']).includes(order.id));
@@ -271,7 +363,7 @@ function printChecks(ws: Workspace) {
       ?.trim() ?? '';
 
   (ready ? test : test.skip).each([
-    ['Приказ об утверждении', 'Наставляемый(-е)'],
+    ['Приказ об утверждении наставнических', 'Наставляемый(-е)'],
     ['Приказ об организации', 'Должность / класс'],
   ])(
     "%s: numbered from page 2 at the top, no blank page, the list's header on every page it runs over, the familiarisation sheet last",

@@ -359,7 +359,11 @@ export function playPairWork(c: PairWorkContext): void {
   events.push({ when: at(2027, 6, 15, 15), title: 'Этап 7.4: выгрузка для муниципальной платформы «Наставник»', act: () => runner.call('exportForPlatform') });
   // The six stage справки for МКУ «УСР» (1.6, 2.4, 3.6, 4.3, 5.4, 6.3) for the academic year.
   for (const n of [1, 2, 3, 4, 5, 6])
-    events.push({ when: at(2027, 6, 16, 10, n), title: `Справка по итогам мониторинга этапа ${n} для МКУ «УСР»`, act: () => runner.call('generateReport', [`stage-${n}`]) });
+    events.push({
+      when: at(2027, 6, 16, 10, n),
+      title: `Справка по итогам мониторинга этапа ${n} для МКУ «УСР» с сопроводительным письмом`,
+      act: () => runner.call('generateReport', [`stage-${n}`, { coverLetter: true }]),
+    });
   events.push({
     when: at(2027, 5, 20, 18),
     title: 'Этап 7.2: майский опрос удовлетворённости участников',
@@ -382,8 +386,33 @@ export function playPairWork(c: PairWorkContext): void {
   });
   events.push({ when: at(2027, 5, 31, 21, 30), title: 'Статусы пар: завершены пары с итоговой встречей и итоговой диагностикой', act: () => runner.call('refreshPairStatuses') });
   events.push({ when: at(2027, 6, 15), title: 'Этап 7.3: показатели эффективности на 15 июня — куратор вносит знаменатели', act: () => indicatorsOn(c, '15.06.2027', JUNE) });
+  events.push({
+    when: at(2027, 6, 2, 12),
+    title: 'Этап 7.5: справка о лучших наставниках и предложения к награждению',
+    act: () => runner.call('generateReport', ['best-mentors']),
+  });
+  events.push({ when: at(2027, 6, 9, 16), title: 'Этап 7.6: куратор отмечает пары, чья работа войдёт в банк кейсов', act: () => markCases(ws, units, paceOfUnit) });
+  events.push({ when: at(2027, 6, 10, 12), title: 'Этап 7.6: банк кейсов из ИПР, встреч и диагностики отмеченных пар', act: () => runner.call('generateReport', ['cases']) });
   events.sort((a, b) => a.when.getTime() - b.when.getTime());
   for (const e of events) step(e.when, e.title, e.act);
+}
+
+/**
+ * The curator ticks «Кейс» for three finished pairs or groups that kept their pace (one of them a
+ * group when there is one) and names the first; the others take the default title.
+ */
+function markCases(ws: Workspace, units: ReadonlyArray<{ id: string }>, pace: ReadonlyMap<string, Pace>) {
+  const rows = sheetRows(ws, 'Пары и группы');
+  const finished = (id: string) => rows.some((r) => String(r['Группа'] || r.ID) === id && r['Статус'] === 'завершена');
+  const steady = units.filter((u) => pace.get(u.id) === 'steady' && finished(u.id));
+  const group = steady.find((u) => u.id.startsWith('Г-'));
+  const chosen = [...new Set([...steady.filter((u) => !u.id.startsWith('Г-')).slice(0, group ? 2 : 3), ...(group ? [group] : [])].map((u) => u.id))];
+  const marked = editRows(ws, 'Пары и группы', (r) => {
+    const id = String(r['Группа'] || r.ID);
+    if (!chosen.includes(id)) return null;
+    return id === chosen[0] ? { Кейс: true, 'Название кейса': 'Вместе к первой победе в конкурсе' } : { Кейс: true };
+  });
+  return { message: `Отмечены кейсами: ${chosen.join(', ')} (строк: ${marked})` };
 }
 
 const NOVEMBER = {

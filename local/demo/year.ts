@@ -131,6 +131,23 @@ export function playDemoYear(ws: Workspace, runner: ScriptRunner, variant: DemoV
     setSetting(ws, 'Положение о наставничестве утверждено приказом (от … № …)', 'от 31.08.2021 № 97-о/д');
     setSetting(ws, 'Программа наставничества утверждена приказом (от … № …)', 'от 31.08.2021 № 97-о/д');
     setSetting(ws, 'Срок работы пар и групп: по (дата)', '31.05.2027');
+    // The letter blank and the addressee of the справки (the other centre leaves them for later).
+    setSetting(ws, 'Руководитель получателя справок (ФИО)', 'Миронова Светлана Николаевна');
+    if (!variant.town) {
+      setSetting(ws, 'Почтовый адрес организации', 'пр. Ленина, д. 10, г. Кировск, Мурманская обл., 184250');
+      setSetting(ws, 'Телефон организации', '+7 (81531) 5-00-01');
+      setSetting(ws, 'Электронная почта организации', 'cdt@cdt-hibiny.ru');
+    }
+    // The plans the centre set for the year's effectiveness indicators (7.3): «% от плана» in the report.
+    const plans: Array<[string, string]> = [
+      ['доля детей 10–18 лет в роли наставляемых', '10'],
+      ['доля детей и подростков 15–19 лет в роли наставников', '5'],
+      ['доля молодых специалистов в роли наставляемых', '50'],
+      ['доля организаций-партнёров, предоставивших наставников', '60'],
+      ['удовлетворённость наставляемых', '70'],
+      ['удовлетворённость наставников', '70'],
+    ];
+    for (const [label, value] of plans) setSetting(ws, `План: ${label}, %`, value);
     typeRows(
       ws,
       'Партнёры',
@@ -368,10 +385,20 @@ export function playDemoYear(ws: Workspace, runner: ScriptRunner, variant: DemoV
     return { message: `В плане «Школы наставников» заполнено занятий: ${planned}` };
   });
 
+  step(moscow(2026, 10, 24), 'Этап 1.2: проект приказа об утверждении списков наставников, наставляемых и форм наставничества', () =>
+    runner.call('generateReport', ['order-lists', { period: '2026' }]),
+  );
+
   step(moscow(2026, 10, 25), 'Этап 4: «Школа наставников» — список и проект приказа', () => runner.call('createTrainingOrder'));
 
-  step(moscow(2026, 10, 27), 'Директор подписал приказ о «Школе наставников»: куратор вносит дату и номер', () => {
-    const signed = editRows(ws, 'Документы', (r) => (String(r['Вид']).includes('Школ') ? { 'Дата подписания': moscow(2026, 10, 26), Номер: '118-о/д' } : null));
+  step(moscow(2026, 10, 27), 'Директор подписал приказы о списках и о «Школе наставников»: куратор вносит даты и номера', () => {
+    const signed = editRows(ws, 'Документы', (r) =>
+      String(r['Вид']).includes('Школ')
+        ? { 'Дата подписания': moscow(2026, 10, 26), Номер: '118-о/д' }
+        : String(r['Вид']).includes('списков')
+          ? { 'Дата подписания': moscow(2026, 10, 26), Номер: '117-о/д' }
+          : null,
+    );
     return { message: `Реквизиты внесены на лист «Документы»: ${signed}` };
   });
 

@@ -384,7 +384,15 @@ export function casesData(input: CasesInput, overrides?: Parameters<typeof repor
     ].join('\n');
     const noResults = plan.state === 'read' ? 'Итоги выполнения плана в ИПР не заполнены.' : plan.state === 'missing' ? 'ИПР удалён или недоступен.' : 'ИПР не составлен.';
     const results = plan.state === 'read' && plan.results.length ? `Итоги выполнения плана (из ИПР):\n${plan.results.map(free).join('\n')}` : `${noResults}\n${PEN}\n${PEN}`;
-    const comments = c.comments.map(free).filter(Boolean).slice(0, 3);
+    // The same words from several months are one review.
+    const comments = [
+      ...new Map(
+        c.comments
+          .map(free)
+          .filter(Boolean)
+          .map((x) => [x.toLowerCase().replace(/\s+/g, ' ').trim(), x]),
+      ).values(),
+    ].slice(0, 3);
     const rows: Array<[string, string]> = [
       ['Код кейса', `${c.id} (${c.group ? 'группа' : 'пара'})`],
       ['Название кейса', title],
