@@ -13,8 +13,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
 
+// This kind only reads the sheets before the shared generateReport path, whose sweep runs in every CI run
+// (effectiveness; the covering letter and the case bank add their own writes and run too): FULL_SWEEP=1 runs this one.
 const sweepTest = process.env.FULL_SWEEP ? test : test.skip;
-const MAX_FAULTS = process.env.FULL_SWEEP ? 100000 : 25;
+const MAX_FAULTS = process.env.FULL_SWEEP ? 100000 : 12;
 
 const DOC = 'application/vnd.google-apps.document';
 const KIND = 'Приказ об утверждении списков наставников, наставляемых и форм наставничества';

@@ -13,6 +13,8 @@ import * as path from 'path';
 import { execFileSync } from 'child_process';
 import { documentToDocx } from '../local/persist/docx';
 
+// This kind only reads the sheets before the shared generateReport path, whose sweep runs in every CI run
+// (effectiveness; the covering letter and the case bank add their own writes and run too): FULL_SWEEP=1 runs this one.
 const sweepTest = process.env.FULL_SWEEP ? test : test.skip;
 
 const DOC = 'application/vnd.google-apps.document';
