@@ -1,4 +1,4 @@
-import { docs, docsCalls, text, versionedState } from './helpers/reports';
+import { addApprovedPairs, docs, docsCalls, text, versionedState } from './helpers/reports';
 import { SHEET } from '../src/core/workbook/sheets';
 import { Outcome, table } from './helpers/programme';
 import { approvedAfterMeeting } from './helpers/people';
@@ -204,17 +204,13 @@ describe('generateReport: the case bank (7.6)', () => {
     const calls = small.ws.calls.snapshot();
     expect(calls['Docs.Documents.get']).toBe(3); // the two ИПР and the finishing read of the report
     const big = setup();
-    const form = String(table(big.ws, SHEET.pairs).find((r) => r['Статус'] === 'утверждена')!['Форма']);
-    typeRows(
-      big.ws,
-      SHEET.pairs,
-      Array.from({ length: 300 }, (_v, k) => ({ ID: `ПА-${9000 + k}`, 'ID наставника': `НК-${9000 + k}`, 'ID наставляемого': `НЯ-${9000 + k}`, Форма: form, Статус: 'утверждена' })),
-    );
+    addApprovedPairs(big.ws);
     big.ws.calls.reset();
     expect((big.runner.call('generateReport', ['cases']) as Outcome).ok).toBe(true);
     expect(docsCalls(big.ws.calls.snapshot())).toEqual(docsCalls(calls));
     // A third marked case: one more Docs read (its ИПР is absent here: none), one more card.
     const more = setup();
+    const form = String(table(more.ws, SHEET.pairs).find((r) => r['Статус'] === 'утверждена')!['Форма']);
     typeRows(more.ws, SHEET.pairs, [{ ID: 'ПА-9999', 'ID наставника': 'НК-9999', 'ID наставляемого': 'НЯ-9999', Форма: form, Статус: 'утверждена', Кейс: true }]);
     more.ws.calls.reset();
     expect((more.runner.call('generateReport', ['cases']) as Outcome).ok).toBe(true);

@@ -1,9 +1,9 @@
-import { docs, docsCalls, text, versionedState } from './helpers/reports';
+import { addApprovedPairs, docs, docsCalls, text, versionedState } from './helpers/reports';
 import { SHEET } from '../src/core/workbook/sheets';
 import { Outcome, table } from './helpers/programme';
 import { approvedAfterMeeting } from './helpers/people';
 import { cachedSetup, faultSweep } from './helpers/faults';
-import { setSetting, typeRows } from '../local/demo/hands';
+import { setSetting } from '../local/demo/hands';
 import type { Workspace } from '../local/emulator/workspace';
 
 // Every report's sweep runs in CI on a sample (each service method failed at least once); FULL_SWEEP=1 fails every call.
@@ -161,12 +161,7 @@ describe('generateReport: the covering letter of a stage справка', () => 
     const calls = small.ws.calls.snapshot();
     expect(calls['Drive.Files.copy']).toBe(2);
     const big = setup();
-    const form = String(table(big.ws, SHEET.pairs).find((r) => r['Статус'] === 'утверждена')!['Форма']);
-    typeRows(
-      big.ws,
-      SHEET.pairs,
-      Array.from({ length: 300 }, (_v, k) => ({ ID: `ПА-${9000 + k}`, 'ID наставника': `НК-${9000 + k}`, 'ID наставляемого': `НЯ-${9000 + k}`, Форма: form, Статус: 'утверждена' })),
-    );
+    addApprovedPairs(big.ws);
     big.ws.calls.reset();
     expect((big.runner.call('generateReport', ['stage-5', { coverLetter: true }]) as Outcome).ok).toBe(true);
     expect(docsCalls(big.ws.calls.snapshot())).toEqual(docsCalls(calls));

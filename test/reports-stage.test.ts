@@ -1,4 +1,4 @@
-import { docs, docsCalls, text, versionedState } from './helpers/reports';
+import { addApprovedPairs, docs, docsCalls, text, versionedState } from './helpers/reports';
 import { SHEET } from '../src/core/workbook/sheets';
 import { Outcome, table } from './helpers/programme';
 import { approvedAfterMeeting } from './helpers/people';
@@ -118,12 +118,7 @@ describe('generateReport: the stage справки', () => {
     const calls = small.ws.calls.snapshot();
     expect(calls['Body.insertTable']).toBe(2);
     const big = setup();
-    const form = String(table(big.ws, SHEET.pairs).find((r) => r['Статус'] === 'утверждена')!['Форма']);
-    typeRows(
-      big.ws,
-      SHEET.pairs,
-      Array.from({ length: 300 }, (_v, k) => ({ ID: `ПА-${9000 + k}`, 'ID наставника': `НК-${9000 + k}`, 'ID наставляемого': `НЯ-${9000 + k}`, Форма: form, Статус: 'утверждена' })),
-    );
+    addApprovedPairs(big.ws);
     big.ws.calls.reset();
     expect((big.runner.call('generateReport', ['stage-5']) as Outcome).ok).toBe(true);
     expect(docsCalls(big.ws.calls.snapshot())).toEqual(docsCalls(calls));

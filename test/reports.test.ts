@@ -1,4 +1,4 @@
-import { docs, docsCalls, text, versionedState } from './helpers/reports';
+import { addApprovedPairs, deleteTemplateTable, docs, docsCalls, text, versionedState } from './helpers/reports';
 import type { DocumentModel } from '../local/emulator/docs/model';
 import { SHEET } from '../src/core/workbook/sheets';
 import { DENOMINATORS, INDICATOR_TITLES, SWOT_QUESTIONNAIRE } from '../src/core/monitoring';
@@ -16,8 +16,6 @@ import { documentToDocx } from '../local/persist/docx';
 // This kind only reads the sheets before the shared generateReport path, whose sweep runs in every CI run
 // (effectiveness; the covering letter and the case bank add their own writes and run too): FULL_SWEEP=1 runs this one.
 const sweepTest = process.env.FULL_SWEEP ? test : test.skip;
-
-const DOC = 'application/vnd.google-apps.document';
 
 const MAX_FAULTS = process.env.FULL_SWEEP ? 100000 : 30;
 const DATE = '15.11.2026';
@@ -182,11 +180,8 @@ describe('generateReport', () => {
   test('a template the curator broke still gives the report, with a note of what was missing', () => {
     const { ws, runner } = setup();
     expect((runner.call('createTemplates') as Outcome).ok).toBe(true);
-    const template = ws.drive.byMime(DOC).find((d) => d.name === 'Шаблон — Отчёт о реализации целевой модели наставничества (показатели эффективности)')!;
-    expect(template).toBeDefined();
     // She deletes the indicators table.
-    const model = template.content as DocumentModel;
-    model.body = model.body.filter((b) => !(b.kind === 'table' && JSON.stringify(b).includes('показатели.')));
+    deleteTemplateTable(ws, 'Шаблон — Отчёт о реализации целевой модели наставничества (показатели эффективности)', 'показатели');
     const result = runner.call('generateReport', ['effectiveness']) as Outcome;
     expect(result.ok).toBe(true);
     expect(result.message).toContain('Таблица добавлена в конец документа');
@@ -236,12 +231,7 @@ describe('generateReport', () => {
     expect(calls['Body.insertTable']).toBe(2);
 
     const big = setup();
-    const form = String(table(big.ws, SHEET.pairs).find((r) => r['Статус'] === 'утверждена')!['Форма']);
-    typeRows(
-      big.ws,
-      SHEET.pairs,
-      Array.from({ length: 300 }, (_v, k) => ({ ID: `ПА-${9000 + k}`, 'ID наставника': `НК-${9000 + k}`, 'ID наставляемого': `НЯ-${9000 + k}`, Форма: form, Статус: 'утверждена' })),
-    );
+    addApprovedPairs(big.ws);
     big.ws.calls.reset();
     const result = big.runner.call('generateReport', ['effectiveness']) as Outcome;
     expect(result.ok).toBe(true);

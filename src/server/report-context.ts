@@ -87,26 +87,33 @@ export function tally(t: BaseTable, rows: readonly number[], key: string, order:
   return keys.map((category) => ({ category, n: counts.get(category)! }));
 }
 
+/** How the reports read a year's answers: which pairs exist, whether a row is of the year, a cell as a value, a row's pair. */
+export function yearReader(ctx: ReportContext) {
+  const year = ctx.period.academicYear;
+  const pairs = loadTable(ctx.ss, 'pairs')!.table;
+  const ids = new Map<string, { id: string; form: string }>();
+  for (const unit of pairUnits(pairs).values()) ids.set(normalizeName(unit.id), { id: unit.id, form: unit.rows.map((i) => text(pairs, i, 'form')).find(Boolean) ?? '' });
+  return {
+    known: new Set([...ids.values()].map((u) => u.id)),
+    inYear: (t: BaseTable, i: number) => {
+      const day = readCalendarDate(t.get(i, 'date'), ctx.dayOf);
+      return !day || day === 'invalid' || academicYearOf(day) === year;
+    },
+    cell: (t: BaseTable, i: number, key: string) => {
+      const v = t.get(i, key);
+      return isDateCell(v) ? 'дата' : (v as string | number | boolean | null);
+    },
+    unit: (t: BaseTable, i: number) => ids.get(normalizeName(text(t, i, 'pair'))) ?? { id: text(t, i, 'pair'), form: '' },
+  };
+}
+
 /**
  * The year's monthly feedback and diagnostics as «Обновить мониторинг» reads them: pair IDs as
  * «Пары и группы» spells them, answers of an unknown pair or item left out, rows wholly empty
  * skipped, a row with no date kept (it cannot be placed in another year).
  */
-export function yearAnswers(ctx: ReportContext): { feedback: FeedbackRow[]; diagnostics: DiagnosticRow[] } {
-  const year = ctx.period.academicYear;
-  const pairs = loadTable(ctx.ss, 'pairs')!.table;
-  const ids = new Map<string, { id: string; form: string }>();
-  for (const unit of pairUnits(pairs).values()) ids.set(normalizeName(unit.id), { id: unit.id, form: unit.rows.map((i) => text(pairs, i, 'form')).find(Boolean) ?? '' });
-  const known = new Set([...ids.values()].map((u) => u.id));
-  const inYear = (t: BaseTable, i: number) => {
-    const day = readCalendarDate(t.get(i, 'date'), ctx.dayOf);
-    return !day || day === 'invalid' || academicYearOf(day) === year;
-  };
-  const cell = (t: BaseTable, i: number, key: string) => {
-    const v = t.get(i, key);
-    return isDateCell(v) ? 'дата' : (v as string | number | boolean | null);
-  };
-  const unit = (t: BaseTable, i: number) => ids.get(normalizeName(text(t, i, 'pair'))) ?? { id: text(t, i, 'pair'), form: '' };
+export function yearAnswers(ctx: ReportContext, reader = yearReader(ctx)): { feedback: FeedbackRow[]; diagnostics: DiagnosticRow[] } {
+  const { known, inYear, cell, unit } = reader;
   const fb = loadTable(ctx.ss, 'feedback')!.table;
   const feedback: FeedbackRow[] = [];
   fb.rows.forEach((_r, i) => {

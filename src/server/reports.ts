@@ -20,8 +20,7 @@ import { RegisteredOrder, STAGE_FIELDS, STAGE_NUMBERS, StageNumber, stageData, s
 import { MENTEE_CATEGORIES, MENTOR_CATEGORIES } from '../core/domain/forms-of-mentoring';
 import { TARGET_GROUPS } from '../core/domain/target-groups';
 import { TRAINING_STATUSES } from '../core/workbook/sheets';
-import { BaseTable, normalizeName } from '../core/intake/table';
-import { pairUnits } from '../core/intake/meetings';
+import { normalizeName } from '../core/intake/table';
 import { SWOT_QUESTIONNAIRE, academicYearOf } from '../core/monitoring';
 import { REPORT_KINDS, Period, ReportKindInfo, baseTitle, periodOf, periodsOf, replacedTitle, reportKind, versionOf, versionTitle, yearText } from '../core/reports/registry';
 import { REPORT_TEXT } from '../core/reports/texts';
@@ -37,7 +36,7 @@ import { recordDocuments } from './register';
 import { loadNameOverrides, loadSettings } from './settings';
 import { ensureSheet } from './setup';
 import { loadTable, saveTable } from './tables';
-import { Built, CONSENTED_STATUSES, ReportContext, ReportDef, countedUnits, formOrder, tally, text, yearAnswers } from './report-context';
+import { Built, CONSENTED_STATUSES, yearReader, ReportContext, ReportDef, countedUnits, formOrder, tally, text, yearAnswers } from './report-context';
 import { TemplateKind, trash } from './templates';
 import { LISTS_ORDER, buildListsOrder } from './report-order-lists';
 import { BEST_MENTORS_REPORT, buildBestMentors } from './report-best-mentors';
@@ -246,22 +245,10 @@ function buildStage(stage: StageNumber) {
  */
 function buildSatisfaction(ctx: ReportContext): Built {
   const year = ctx.period.academicYear;
-  const pairs = loadTable(ctx.ss, 'pairs')!.table;
-  const ids = new Map<string, { id: string; form: string }>();
-  for (const unit of pairUnits(pairs).values()) ids.set(normalizeName(unit.id), { id: unit.id, form: unit.rows.map((i) => text(pairs, i, 'form')).find(Boolean) ?? '' });
-  const known = new Set([...ids.values()].map((u) => u.id));
-  const inYear = (t: BaseTable, i: number) => {
-    const day = readCalendarDate(t.get(i, 'date'), ctx.dayOf);
-    return !day || day === 'invalid' || academicYearOf(day) === year;
-  };
-  const cell = (t: BaseTable, i: number, key: string) => {
-    const v = t.get(i, key);
-    return isDateCell(v) ? 'дата' : (v as string | number | boolean | null);
-  };
-  const unit = (t: BaseTable, i: number) => ids.get(normalizeName(text(t, i, 'pair'))) ?? { id: text(t, i, 'pair'), form: '' };
-
+  const reader = yearReader(ctx);
+  const { known, inYear, cell, unit } = reader;
   // The same reading of «Обратная связь» and «Диагностика» as every report's (report-context.ts).
-  const { feedback, diagnostics } = yearAnswers(ctx);
+  const { feedback, diagnostics } = yearAnswers(ctx, reader);
   const sv = loadTable(ctx.ss, 'surveys', false)?.table;
   const codes = new Set(MAY_SURVEY.items.map((item) => item.code));
   const survey: SurveyAnswer[] = [];

@@ -4,6 +4,7 @@ import type { DocumentModel } from '../../local/emulator/docs/model';
 import type { Workspace } from '../../local/emulator/workspace';
 import { workspaceState } from './faults';
 import { table } from './programme';
+import { typeRows } from '../../local/demo/hands';
 
 const DOC = 'application/vnd.google-apps.document';
 
@@ -44,4 +45,22 @@ export function versionedState(ws: Workspace, base: string, roadmap: string) {
   const rest = workspaceState(ws, ['sheets', 'drive', 'properties', 'mail'], { ignoreSheets: [SHEET.log, 'Документы', SHEET.roadmap] });
   const drive = (rest.drive as Array<{ name: string }>).filter((e) => !e.name.startsWith(base));
   return { consistent, content: [...texts][0], rest: { ...rest, drive } };
+}
+
+/** 300 more approved pairs of the form the first approved pair has: what must not change a report's Docs calls. */
+export function addApprovedPairs(ws: Workspace, n = 300): void {
+  const form = String(table(ws, SHEET.pairs).find((r) => r['Статус'] === 'утверждена')!['Форма']);
+  typeRows(
+    ws,
+    SHEET.pairs,
+    Array.from({ length: n }, (_v, k) => ({ ID: `ПА-${9000 + k}`, 'ID наставника': `НК-${9000 + k}`, 'ID наставляемого': `НЯ-${9000 + k}`, Форма: form, Статус: 'утверждена' })),
+  );
+}
+
+/** The curator deletes a table from a report's template (its rows' placeholders start with `table.`). */
+export function deleteTemplateTable(ws: Workspace, templateTitle: string, tableName: string): void {
+  const template = ws.drive.byMime(DOC).find((d) => d.name === templateTitle)!;
+  if (!template) throw new Error(`no template «${templateTitle}»`);
+  const model = template.content as DocumentModel;
+  model.body = model.body.filter((b) => !(b.kind === 'table' && JSON.stringify(b).includes(`${tableName}.`)));
 }
