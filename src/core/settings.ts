@@ -64,7 +64,8 @@ export type SettingKey =
   | 'pseudonymousMode'
   | 'docFont'
   | 'docFontSize'
-  | 'docTableFontSize';
+  | 'docTableFontSize'
+  | 'remindDays';
 
 export const YES = 'да';
 export const NO = 'нет';
@@ -231,6 +232,15 @@ export const SETTINGS: readonly SettingDef[] = [
   { key: 'docFont', label: 'Шрифт документов', default: 'Times New Roman', type: 'text', hint: 'ГОСТ Р 7.0.97-2025 не задаёт гарнитуру; применяется при создании шаблонов в папке «Шаблоны»' },
   { key: 'docFontSize', label: 'Размер шрифта текста', default: 14, type: 'number', hint: '12–14; при создании шаблонов', min: 10, max: 16 },
   { key: 'docTableFontSize', label: 'Размер шрифта в таблицах', default: 12, type: 'number', hint: '10–12; при создании шаблонов', min: 8, max: 14 },
+  {
+    key: 'remindDays',
+    label: 'Напоминать о сроках за, дней',
+    default: 7,
+    type: 'number',
+    hint: 'За сколько дней до срока пункт «Дорожной карты» выделяется жёлтым и куратору приходит напоминание',
+    min: 0,
+    max: 60,
+  },
 ];
 
 /** Without these an order or справка cannot be signed as is. */
