@@ -29,6 +29,7 @@ export type SettingKey =
   | 'curatorPosition'
   | 'curatorPhone'
   | 'curatorEmail'
+  | 'directorEmail'
   | 'academicYear'
   | 'regulationOrder'
   | 'programmeOrder'
@@ -87,6 +88,7 @@ export const SETTINGS: readonly SettingDef[] = [
   { key: 'curatorPosition', label: 'Должность куратора', default: 'Заместитель директора', type: 'text', hint: '' },
   { key: 'curatorPhone', label: 'Телефон куратора', default: '', type: 'text', hint: 'Отметка об исполнителе' },
   { key: 'curatorEmail', label: 'E-mail куратора', default: '', type: 'text', hint: 'Для уведомлений' },
+  { key: 'directorEmail', label: 'E-mail руководителя', default: '', type: 'text', hint: 'Для напоминаний о просроченных пунктах «Дорожной карты»' },
   { key: 'academicYear', label: 'Учебный год', default: '', type: 'text', hint: 'Например: 2026/2027' },
   {
     key: 'regulationOrder',
