@@ -43,6 +43,7 @@ import {
 import { RU } from '../core/strings';
 import { placeCharts, writeBlocks } from './monitoring-charts';
 import { runAction } from './curator';
+import { fromSidebar } from './matching';
 import { dayOfIn, orderDayOf, signedDays } from './import';
 import { loadSettings } from './settings';
 import { type LoadedTable, loadTable, saveTable } from './tables';
@@ -196,18 +197,7 @@ function readSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sheets {
 
 /** 6.1: one row per approved pair or group needing attention, the count of those behind; caught-up rows emptied. */
 function writeCadence(rows: MonitoringRows, s: Sheets, today: Day, dayOf: (d: Date) => Day, signed: Map<string, Day>): { behind: number; attention: string[] } {
-  const units = [...pairUnits(s.pairs).values()].filter((u) => u.approved);
-  const byPair = new Map<string, CadenceInput['meetings'][number][]>();
-  s.meetings.rows.forEach((_r, i) => {
-    const key = normalizeName(text(s.meetings, i, 'pair'));
-    if (!key) return;
-    const day = readCalendarDate(s.meetings.get(i, 'date'), dayOf);
-    const list = byPair.get(key) ?? [];
-    list.push({ date: day === 'invalid' ? null : day, type: text(s.meetings, i, 'type') });
-    byPair.set(key, list);
-  });
-  const inputs: CadenceInput[] = units.map((u) => ({ pairId: u.id, start: orderDayOf({ signed }, s.pairs, u, dayOf), meetings: byPair.get(normalizeName(u.id)) ?? [] }));
-  const results = checkCadences(inputs, today).filter((r) => r.needsAttention);
+  const results = cadenceResults(s.pairs, s.meetings, today, dayOf, signed).filter((r) => r.needsAttention);
   const wanted = new Set(results.map((r) => normalizeName(RU.monitoring.pairRow(r.pairId))));
   for (const { row, indicator } of rows.withPrefix(STAGE_MEETINGS, RU.monitoring.pairRowPrefix)) {
     if (normalizeName(indicator) !== normalizeName(RU.monitoring.lagCount) && !wanted.has(normalizeName(indicator))) rows.clear(row);
@@ -217,6 +207,22 @@ function writeCadence(rows: MonitoringRows, s: Sheets, today: Day, dayOf: (d: Da
   const others = results.length - behind;
   rows.put(STAGE_MEETINGS, RU.monitoring.lagCount, behind, others ? RU.monitoring.lagOthers(others) : '');
   return { behind, attention: results.map((r) => r.pairId) };
+}
+
+/** The pace of every approved pair and group (6.1), as «Мониторинг» and the curator's dashboard read it. */
+export function cadenceResults(pairs: BaseTable, meetings: BaseTable, today: Day, dayOf: (d: Date) => Day, signed: Map<string, Day>) {
+  const units = [...pairUnits(pairs).values()].filter((u) => u.approved);
+  const byPair = new Map<string, CadenceInput['meetings'][number][]>();
+  meetings.rows.forEach((_r, i) => {
+    const key = normalizeName(text(meetings, i, 'pair'));
+    if (!key) return;
+    const day = readCalendarDate(meetings.get(i, 'date'), dayOf);
+    const list = byPair.get(key) ?? [];
+    list.push({ date: day === 'invalid' ? null : day, type: text(meetings, i, 'type') });
+    byPair.set(key, list);
+  });
+  const inputs: CadenceInput[] = units.map((u) => ({ pairId: u.id, start: orderDayOf({ signed }, pairs, u, dayOf), meetings: byPair.get(normalizeName(u.id)) ?? [] }));
+  return checkCadences(inputs, today);
 }
 
 /** The form of mentoring of each pair or group, by normalised ID. */
@@ -512,6 +518,7 @@ function refreshNow(): MonitoringResult {
 }
 
 /** Menu «Обновить мониторинг». */
-export function refreshMonitoring() {
-  return runAction(RU.action.monitoring, refreshNow);
+export function refreshMonitoring(options?: unknown) {
+  // From a sidebar (the curator's dashboard) the outcome goes back to it: an alert would only block the script.
+  return runAction(RU.action.monitoring, refreshNow, { sidebar: fromSidebar(options) });
 }

@@ -47,11 +47,16 @@ export const CONSENTED_STATUSES: readonly string[] = [CONSENT.valid, CONSENT.val
 export function countedUnits(ctx: ReportContext, onOrBefore: Day, inYear: number | null) {
   const pairs = loadTable(ctx.ss, 'pairs')!.table;
   const signed = signedDays(loadTable(ctx.ss, 'documents', false)?.table, ctx.dayOf);
+  return unitsCounted(pairs, signed, ctx.dayOf, onOrBefore, inYear);
+}
+
+/** countedUnits on tables already read (the curator's dashboard reads each sheet once). */
+export function unitsCounted(pairs: BaseTable, signed: Map<string, Day>, dayOf: (d: Date) => Day, onOrBefore: Day, inYear: number | null) {
   const out: Array<{ id: string; form: string; group: boolean; mentorId: string; menteeIds: string[] }> = [];
   for (const unit of pairUnits(pairs).values()) {
     const rows = unit.rows.filter((i) => COUNTED.includes(text(pairs, i, 'status')));
     if (!rows.length) continue;
-    const start = orderDayOf({ signed }, pairs, unit, ctx.dayOf);
+    const start = orderDayOf({ signed }, pairs, unit, dayOf);
     if (start && compareDates(start, onOrBefore) > 0) continue;
     if (inYear !== null && start && academicYearOf(start) !== inYear) continue;
     out.push({
