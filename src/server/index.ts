@@ -15,3 +15,5 @@ export { refreshPairStatuses } from './pair-life';
 export { refreshMonitoring } from './monitoring';
 export { generateReport, showReportDialog } from './reports';
 export { exportForPlatform } from './platform-export';
+export { dashboardData, dashboardStep, showDashboard } from './dashboard';
+export { checkDeadlines, installDeadlineTrigger, removeDeadlineTrigger } from './deadlines';

@@ -1,14 +1,17 @@
 import { RU } from '../core/strings';
+import { DASHBOARD_TEXT } from '../core/dashboard/view';
 import { NOTIFY_MENU } from './notify';
+import { DEADLINE_MENU, keepDeadlineTrigger } from './deadlines';
 
 /**
  * The add-on menu. It depends on nothing but the Ui, so it is the same in every AuthMode; in
  * AuthMode.NONE (installed, not yet used in this file) touching anything else would fail.
  */
-export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   SpreadsheetApp.getUi()
     .createAddonMenu()
     .addItem(RU.menu.setup, 'setupWorkbook')
+    .addItem(DASHBOARD_TEXT.menu, 'showDashboard')
     .addSeparator()
     .addItem(RU.menu.questionnaires, 'createQuestionnaires')
     .addItem(RU.menu.importResponses, 'importResponses')
@@ -28,7 +31,13 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem(RU.menu.monitoring, 'refreshMonitoring')
     .addItem(RU.menu.report, 'showReportDialog')
     .addItem(RU.menu.platformExport, 'exportForPlatform')
+    .addSeparator()
+    .addItem(DEADLINE_MENU.check, 'checkDeadlines')
+    .addItem(DEADLINE_MENU.on, 'installDeadlineTrigger')
+    .addItem(DEADLINE_MENU.off, 'removeDeadlineTrigger')
     .addToUi();
+  // Only with full authorisation (onInstall; a bound script's onOpen): in LIMITED and NONE ScriptApp is refused.
+  if (String(e?.authMode ?? '') === 'FULL') keepDeadlineTrigger();
 }
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
