@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import type { ConditionalFormatModel } from '../emulator/sheets/conditional';
 import * as path from 'path';
 import type { DocumentModel } from '../emulator/docs/model';
 import { DriveEntry, MIME, StoredBytes, isStoredBytes } from '../emulator/drive-store';
@@ -30,6 +31,8 @@ interface SheetMeta {
   columnWidths: Array<[number, number]>;
   validations: Array<{ range: GridRange; rule: ValidationRuleModel | null }>;
   protections: ProtectionModel[];
+  /** Absent in workspaces saved before conditional formats were kept. */
+  conditionalFormats?: ConditionalFormatModel[];
 }
 
 interface DriveMeta {
@@ -75,7 +78,7 @@ function safeName(name: string): string {
   );
 }
 
-const EXT: Record<string, string> = { [MIME.document]: '.docx', [MIME.form]: '.form.json' };
+const EXT: Record<string, string> = { [MIME.document]: '.docx', [MIME.form]: '.form.json', [MIME.spreadsheet]: '.xlsx' };
 
 function sheetMeta(s: SheetModel): SheetMeta {
   return {
@@ -91,19 +94,28 @@ function sheetMeta(s: SheetModel): SheetMeta {
     columnWidths: [...s.columnWidths],
     validations: s.validations,
     protections: s.protections,
+    conditionalFormats: s.conditionalFormats,
   };
 }
 
 async function encode(entry: DriveEntry): Promise<Buffer | null> {
   if (entry.mimeType === MIME.document) return documentToDocx(entry.content as DocumentModel, { title: entry.name });
   if (entry.mimeType === MIME.form) return Buffer.from(formToJson(entry.content as FormModel), 'utf8');
+  // A copy of the workbook (the archive of a finished year) as .xlsx, like the workbook itself.
+  if (entry.mimeType === MIME.spreadsheet && entry.content instanceof SpreadsheetModel) return spreadsheetToXlsx(entry.content);
   // An uploaded file (the platform export's CSV): its bytes as they are.
   if (isStoredBytes(entry.content)) return Buffer.from(entry.content.bytes);
   return null;
 }
 
-async function decode(mimeType: string, data: Buffer): Promise<unknown> {
+async function decode(mimeType: string, data: Buffer, meta?: { id: string; name: string }): Promise<unknown> {
   if (mimeType === MIME.document) return docxToDocument(data);
+  if (mimeType === MIME.spreadsheet) {
+    const book = new SpreadsheetModel({ id: meta?.id ?? '', name: meta?.name ?? '', timeZone: 'Europe/Moscow', locale: 'ru_RU' });
+    book.sheets = [];
+    await xlsxToSpreadsheet(data, book);
+    return book;
+  }
   if (mimeType === MIME.form) return formFromJson(data.toString('utf8'));
   if (mimeType !== MIME.folder && !mimeType.startsWith('application/vnd.google-apps.')) return { bytes: [...data] } satisfies StoredBytes;
   return undefined;
@@ -203,6 +215,7 @@ export async function loadWorkspace(dir: string, fresh: () => Workspace = () => 
     for (const [c, w] of meta.columnWidths) sheet.columnWidths.set(c, w);
     sheet.validations = meta.validations;
     sheet.protections = meta.protections;
+    sheet.conditionalFormats = meta.conditionalFormats ?? [];
     return sheet;
   });
   book.activeSheet = s.activeSheet;
@@ -222,7 +235,7 @@ export async function loadWorkspace(dir: string, fresh: () => Workspace = () => 
   ws.mailRecipientsToday = state.usage.mailRecipientsToday;
   ws.documentsToday = state.usage.documentsToday;
   for (const meta of state.drive) {
-    const content = meta.file ? await decode(meta.mimeType, fs.readFileSync(path.join(dir, 'drive', meta.file))) : undefined;
+    const content = meta.file ? await decode(meta.mimeType, fs.readFileSync(path.join(dir, 'drive', meta.file)), meta) : undefined;
     ws.drive.add({
       id: meta.id,
       name: meta.name,

@@ -1,4 +1,5 @@
 import { GridRange } from './a1';
+import type { ConditionalFormatModel } from './conditional';
 
 export type CellValue = string | number | boolean | Date;
 
@@ -86,6 +87,8 @@ export class SheetModel {
   formUrl: string | null = null;
   /** Embedded charts, in the order they were inserted (Sheet.getCharts). */
   charts: ChartModel[] = [];
+  /** Conditional format rules, in Sheets' order (Sheet.getConditionalFormatRules). */
+  conditionalFormats: ConditionalFormatModel[] = [];
 
   constructor(
     public id: number,

@@ -5,6 +5,7 @@ import { EditAccess, FakeProtection, checkEditable, checkInsertable } from './pr
 import { RANGE_ERRORS, SheetContext, checkRange, makeRange } from './range';
 import { checkCellSize, typeIn } from './typing';
 import { CHART_ERRORS, ChartEnv, blankChart, chartModelOf, newBuilder, wrapChart } from './charts';
+import { ConditionalEnv, storedRules, wrapRule } from './conditional';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -56,6 +57,8 @@ type SheetApi = Pick<
   | 'updateChart'
   | 'removeChart'
   | 'getCharts'
+  | 'getConditionalFormatRules'
+  | 'setConditionalFormatRules'
 >;
 
 export interface SheetEnv extends SheetContext {
@@ -358,4 +361,31 @@ export class FakeSheet implements SheetApi {
     const env = this.chartEnv();
     return this.sheet.charts.map((c) => wrapChart({ ...c, ranges: c.ranges.map((r) => ({ ...r })), options: { ...c.options }, position: { ...c.position } }, env));
   }
+
+  // ---- Conditional format rules (see conditional.ts) ----
+
+  /** Snapshots, as in Sheets: changing a returned rule changes nothing until it is set again. */
+  getConditionalFormatRules(): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
+    const env = conditionalEnv(this.env);
+    return this.sheet.conditionalFormats.map((m) => wrapRule(structuredClone(m), env));
+  }
+
+  /** Replaces all the sheet's rules. */
+  setConditionalFormatRules(rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[]): void {
+    this.sheet.conditionalFormats = storedRules(rules, this.sheet.id);
+  }
+}
+
+function conditionalEnv(env: SheetEnv): ConditionalEnv {
+  return {
+    log: env.log,
+    rangeOf: (r) => {
+      const sheet = env
+        .spreadsheetFake()
+        .getSheets()
+        .find((s) => s.getSheetId() === r.sheetId);
+      if (!sheet) throw new Error('Range not found');
+      return sheet.getRange(r.row, r.column, r.numRows, r.numColumns);
+    },
+  };
 }

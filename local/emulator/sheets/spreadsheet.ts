@@ -1,7 +1,8 @@
 import { strict } from '../calls';
 import type { Workspace } from '../workspace';
 import { parseA1 } from './a1';
-import { SheetModel } from './model';
+import { MIME } from '../drive-store';
+import { Cell, SheetModel, SpreadsheetModel } from './model';
 import { makeRange } from './range';
 import { FakeSheet, SheetEnv } from './sheet';
 
@@ -34,7 +35,44 @@ type SpreadsheetApi = Pick<
   | 'getFormUrl'
   | 'getRange'
   | 'getNumSheets'
+  | 'copy'
 >;
+
+/** A deep copy of a spreadsheet under a new id and name: values, formulas, formats, notes, rules, protections. */
+export function copySpreadsheetModel(book: SpreadsheetModel, id: string, name: string): SpreadsheetModel {
+  const copy = new SpreadsheetModel({ id, name, timeZone: book.timeZone, locale: book.locale });
+  const cell = (c: Cell | undefined): Cell | undefined => c && { ...c, v: c.v instanceof Date ? new Date(c.v.getTime()) : c.v, ...(c.style ? { style: { ...c.style } } : {}) };
+  copy.sheets = book.sheets.map((s) => {
+    const sheet = Object.assign(Object.create(SheetModel.prototype) as SheetModel, s);
+    sheet.rows = s.rows.map((r) => r && r.map(cell));
+    Object.assign(sheet, { columnWidths: new Map(s.columnWidths) });
+    sheet.validations = structuredClone(s.validations);
+    sheet.protections = structuredClone(s.protections);
+    sheet.charts = structuredClone(s.charts);
+    sheet.conditionalFormats = structuredClone(s.conditionalFormats ?? []);
+    // A copy is not linked to the forms that write into the original.
+    sheet.formUrl = null;
+    return sheet;
+  });
+  copy.nextSheetId = book.nextSheetId;
+  copy.nextProtectionId = book.nextProtectionId;
+  copy.nextChartId = book.nextChartId;
+  return copy;
+}
+
+/** What Spreadsheet.copy returns here: the new file's identity (the add-on reads only that). */
+class CopiedSpreadsheet implements Pick<Spreadsheet, 'getId' | 'getName' | 'getUrl'> {
+  constructor(private readonly model: SpreadsheetModel) {}
+  getId(): string {
+    return this.model.id;
+  }
+  getName(): string {
+    return this.model.name;
+  }
+  getUrl(): string {
+    return this.model.url;
+  }
+}
 
 export class FakeSpreadsheet implements SpreadsheetApi {
   private readonly env: (sheet: SheetModel) => SheetEnv;
@@ -143,6 +181,14 @@ export class FakeSpreadsheet implements SpreadsheetApi {
 
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
     this.ws.ui.push({ kind: 'toast', text: String(msg), title: title === undefined ? undefined : String(title), width: timeoutSeconds ?? undefined });
+  }
+
+  /** Spreadsheet.copy: the whole spreadsheet as a new file in the root of My Drive. */
+  copy(name: string): Spreadsheet {
+    if (typeof name !== 'string') throw new Error(`The parameters (${typeof name}) don't match the method signature for SpreadsheetApp.Spreadsheet.copy.`);
+    const model = copySpreadsheetModel(this.book, this.ws.ids.next('1'), name);
+    this.ws.drive.add({ id: model.id, name, mimeType: MIME.spreadsheet, parents: [], created: this.ws.now(), trashed: false, content: model });
+    return strict('Spreadsheet', new CopiedSpreadsheet(model), this.ws.calls) as unknown as Spreadsheet;
   }
 
   getFormUrl(): string | null {
