@@ -48,6 +48,7 @@ export type SettingKey =
   | 'weightFormat'
   | 'weightAssociation'
   | 'weightMutual'
+  | 'weightContinuity'
   | 'floorRequest'
   | 'floorFormat'
   | 'floorSchedule'
@@ -144,6 +145,15 @@ export const SETTINGS: readonly SettingDef[] = [
     default: 10,
     type: 'number',
     hint: 'Баллы за то, что участник назвал другого после встречи; пара, выбравшая друг друга, сверх того предлагается первой (после детей с приоритетом)',
+    min: 0,
+    max: 100,
+  },
+  {
+    key: 'weightContinuity',
+    label: 'Вес: продолжить с тем же наставником',
+    default: 10,
+    type: 'number',
+    hint: 'Баллы сверх остальных критериев паре прошлого учебного года (столбец «Прежний наставник (ID)» на листе «Наставляемые»); 0 — без надбавки, причина всё равно видна в обосновании',
     min: 0,
     max: 100,
   },

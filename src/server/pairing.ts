@@ -53,6 +53,7 @@ export function weightsOf(settings: Settings): Weights {
     format: Number(settings.weightFormat),
     association: Number(settings.weightAssociation),
     mutual: Number(settings.weightMutual),
+    continuity: Number(settings.weightContinuity),
   };
 }
 

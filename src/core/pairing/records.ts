@@ -35,6 +35,8 @@ export interface MenteeRecord {
   /** Siblings the family asked to keep with one mentor (their IDs). */
   together: string[];
   contact: string;
+  /** The mentee's mentor of the last academic year (ID), kept by «Начать новый учебный год»: continuing together is proposed first. */
+  previousMentor?: string;
 }
 
 export interface MentorRecord {
@@ -112,6 +114,8 @@ export function readMentees(t: BaseTable): MenteeRecord[] {
         .map((x) => x.trim().toUpperCase())
         .filter(Boolean),
       contact: str(t.get(i, 'contact')),
+      // Only where filled: a record of someone new has no such key.
+      ...(str(t.get(i, 'previousMentor')) ? { previousMentor: str(t.get(i, 'previousMentor')).toUpperCase() } : {}),
     }))
     .filter((m) => m.id && m.name);
 }

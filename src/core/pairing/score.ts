@@ -11,9 +11,14 @@ export interface Weights {
   format: number;
   association: number;
   mutual: number;
+  /**
+   * Points added, outside the ratio of the others, when the mentor is the mentee's mentor of the
+   * last academic year (continuing together); absent = 0, the reason is shown all the same.
+   */
+  continuity?: number;
 }
 
-export type Criterion = keyof Weights;
+export type Criterion = Exclude<keyof Weights, 'continuity'>;
 
 export const CRITERION_TITLE: Record<Criterion, string> = {
   request: 'запрос и компетенции',
@@ -40,7 +45,12 @@ export interface Part {
 export interface Scored {
   score: number;
   parts: Part[];
+  /** The pair worked together last academic year: the points it adds (0 when the setting is 0). */
+  continuity?: number;
 }
+
+/** The reason a pair of last year carries, whatever its points. */
+export const CONTINUITY_REASON = 'продолжить с тем же наставником';
 
 /** Who named whom in the post-meeting preference survey, as ranks (1 = first choice). */
 export interface MutualChoices {
@@ -76,6 +86,8 @@ export interface Evaluation {
   sameAssociation: boolean;
   menteeRank: number | null;
   mentorRank: number | null;
+  /** The mentor is the mentee's mentor of the last academic year. */
+  sameMentor: boolean;
   fit: Record<Criterion, number>;
 }
 
@@ -105,6 +117,7 @@ export const newEvaluation = (): Evaluation => ({
   sameAssociation: false,
   menteeRank: null,
   mentorRank: null,
+  sameMentor: false,
   fit: { request: 0, interests: 0, schedule: 0, format: 0, association: 0, mutual: 0 },
 });
 
@@ -121,6 +134,8 @@ export class Scorer {
   private readonly fieldKind = new Map<number, 'field' | 'association'>();
   private readonly directions: Set<number>;
   private readonly total: number;
+  /** Each mentee's mentor of the last academic year («Прежний наставник (ID)»), as their profiles are made. */
+  private readonly previous = new Map<string, string>();
 
   constructor(
     readonly weights: Weights,
@@ -135,7 +150,10 @@ export class Scorer {
 
   menteeProfile(m: MenteeRecord): MenteeProfile {
     let p = this.menteeProfiles.get(m.id);
-    if (!p) this.menteeProfiles.set(m.id, (p = menteeProfile(m, this.lex)));
+    if (!p) {
+      this.menteeProfiles.set(m.id, (p = menteeProfile(m, this.lex)));
+      if (m.previousMentor) this.previous.set(m.id, m.previousMentor);
+    }
     return p;
   }
 
@@ -211,6 +229,7 @@ export class Scorer {
     ev.sameAssociation = sameAssociation;
     ev.menteeRank = menteeRank;
     ev.mentorRank = mentorRank;
+    ev.sameMentor = this.previous.get(menteeId) === mentorId;
     const fit = ev.fit;
     fit.request = a.topics.length ? covered / a.topics.length : 0.5;
     fit.interests = smaller ? shared / smaller : 0;
@@ -242,7 +261,14 @@ export class Scorer {
   value(ev: Evaluation): number {
     let sum = 0;
     for (const c of CRITERIA) sum += this.points(c, ev.fit[c]);
-    return Math.round(sum * 10) / 10;
+    if (ev.sameMentor) sum += this.continuity();
+    return Math.min(100, Math.round(sum * 10) / 10);
+  }
+
+  /** The points of continuing with last year's mentor: a plain bonus, so the other criteria keep their ratio. */
+  private continuity(): number {
+    const w = Number(this.weights.continuity);
+    return Number.isFinite(w) && w > 0 ? w : 0;
   }
 
   /** The soft criteria (weights from «Настройки»), each with the detail the curator will read. */
@@ -296,8 +322,9 @@ export class Scorer {
       if (part.warning && criterion === 'request' && ev.covered) part.partial = true;
       return part;
     });
-    const score = Math.round(parts.reduce((s2, p) => s2 + p.points, 0) * 10) / 10;
-    return { score, parts };
+    const continuity = ev.sameMentor ? this.continuity() : undefined;
+    const score = Math.min(100, Math.round((parts.reduce((s2, p) => s2 + p.points, 0) + (continuity ?? 0)) * 10) / 10);
+    return continuity === undefined ? { score, parts } : { score, parts, continuity };
   }
 }
 
@@ -329,5 +356,7 @@ export function explain(scored: Scored, extraWarnings: readonly string[] = []): 
     .filter((p) => p.points > 0 && (!p.warning || p.partial))
     .sort((x, y) => y.points - x.points)
     .map((p) => `${CRITERION_TITLE[p.criterion]} ${signed(p.points, 1)}: ${p.detail}`);
+  // Last year's pair comes first among the merits: the curator sees at once why it is proposed.
+  if (scored.continuity !== undefined) merits.unshift(`${CONTINUITY_REASON}${scored.continuity ? ` ${signed(scored.continuity, 1)}` : ''}: пара прошлого учебного года`);
   return [...warnings, ...merits].join('; ');
 }

@@ -238,6 +238,13 @@ export const WORKBOOK: readonly SheetDef[] = [
       { key: 'status', header: 'Статус', rule: { kind: 'list', values: PARTICIPANT_STATUSES }, width: 110 },
       { key: 'mentor', header: 'Наставник', system: true, width: 200 },
       { key: 'matchNote', header: 'Подбор: почему без пары и что дальше', system: true, width: 300 },
+      {
+        key: 'previousMentor',
+        header: 'Прежний наставник (ID)',
+        text: true,
+        width: 120,
+        note: 'Наставник прошлого учебного года; заполняется пунктом «Начать новый учебный год…». Подбор предлагает продолжить с ним («продолжить с тем же наставником»). Очистите ячейку, если продолжать не нужно',
+      },
       date('start', 'Дата начала'),
       date('end', 'Дата окончания'),
       text('results', 'Результаты', 200),
