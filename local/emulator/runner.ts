@@ -111,6 +111,33 @@ export class ScriptRunner {
     return this.call('onOpen', [{ authMode, user: { getEmail: () => this.ws.currentUser } }], { authMode });
   }
 
+  /**
+   * The day's run of every time-driven trigger of this document, as Google does at the hour it
+   * chose: no Ui, AuthMode.FULL, the time-driven event object (its fields in UTC, as Google gives them).
+   */
+  fireClockTriggers(): string[] {
+    const fired: string[] = [];
+    const now = this.ws.now();
+    for (const trigger of [...this.ws.triggers]) {
+      if (trigger.eventType !== 'CLOCK' || !this.ws.triggers.includes(trigger)) continue;
+      const e = {
+        authMode: 'FULL',
+        triggerUid: trigger.uid,
+        year: now.getUTCFullYear(),
+        month: now.getUTCMonth() + 1,
+        'day-of-month': now.getUTCDate(),
+        'day-of-week': now.getUTCDay() || 7,
+        hour: now.getUTCHours(),
+        minute: now.getUTCMinutes(),
+        second: now.getUTCSeconds(),
+        timezone: 'UTC',
+      };
+      this.call(trigger.handler, [e], { authMode: 'FULL', ui: false });
+      fired.push(trigger.handler);
+    }
+    return fired;
+  }
+
   /** Fires every installed spreadsheet onFormSubmit trigger, as Google does after a response. */
   fireFormSubmit(event: SheetFormSubmitEvent): string[] {
     const fired: string[] = [];

@@ -11,6 +11,8 @@ export interface TriggerRecord {
   /** SPREADSHEET, FORMS or CLOCK. */
   source: string;
   sourceId: string;
+  /** A time-driven trigger's schedule as the builder set it: every N days / hours, at an hour, in a zone. */
+  clock?: { everyDays?: number; everyHours?: number; atHour?: number; timeZone?: string };
 }
 
 export interface MailRecord {

@@ -17,3 +17,4 @@ export { generateReport, showReportDialog } from './reports';
 export { exportForPlatform } from './platform-export';
 export { dashboardData, dashboardStep, showDashboard } from './dashboard';
 export { checkDeadlines, installDeadlineTrigger, removeDeadlineTrigger } from './deadlines';
+export { startNewYear } from './new-year';

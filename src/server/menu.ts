@@ -2,6 +2,7 @@ import { RU } from '../core/strings';
 import { DASHBOARD_TEXT } from '../core/dashboard/view';
 import { NOTIFY_MENU } from './notify';
 import { DEADLINE_MENU, keepDeadlineTrigger } from './deadlines';
+import { NEW_YEAR_MENU } from './new-year';
 
 /**
  * The add-on menu. It depends on nothing but the Ui, so it is the same in every AuthMode; in
@@ -35,6 +36,8 @@ export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem(DEADLINE_MENU.check, 'checkDeadlines')
     .addItem(DEADLINE_MENU.on, 'installDeadlineTrigger')
     .addItem(DEADLINE_MENU.off, 'removeDeadlineTrigger')
+    .addSeparator()
+    .addItem(NEW_YEAR_MENU, 'startNewYear')
     .addToUi();
   // Only with full authorisation (onInstall; a bound script's onOpen): in LIMITED and NONE ScriptApp is refused.
   if (String(e?.authMode ?? '') === 'FULL') keepDeadlineTrigger();

@@ -45,6 +45,7 @@ class FakeTriggerBuilder {
   private source = 'CLOCK';
   private sourceId = '';
   private eventType = 'CLOCK';
+  private clock: NonNullable<TriggerRecord['clock']> = {};
   constructor(
     private readonly ws: Workspace,
     private readonly handler: string,
@@ -65,9 +66,14 @@ class FakeTriggerBuilder {
     this.sourceId = idOf(key);
     return this;
   }
+  /**
+   * An add-on's time-driven trigger belongs to the document it was created in (Google: one trigger
+   * of each type per user per document), so getUserTriggers(spreadsheet) lists it there.
+   */
   timeBased(): this {
     this.source = TriggerSource.CLOCK;
     this.eventType = EventType.CLOCK;
+    this.sourceId = this.ws.spreadsheet.id;
     return this;
   }
   onFormSubmit(): this {
@@ -86,16 +92,19 @@ class FakeTriggerBuilder {
     this.eventType = EventType.ON_CHANGE;
     return this;
   }
-  everyHours(_n: number): this {
+  everyHours(n: number): this {
+    this.clock.everyHours = n;
     return this;
   }
-  everyDays(_n: number): this {
+  everyDays(n: number): this {
+    this.clock.everyDays = n;
     return this;
   }
   everyWeeks(_n: number): this {
     return this;
   }
-  atHour(_hour: number): this {
+  atHour(hour: number): this {
+    this.clock.atHour = hour;
     return this;
   }
   nearMinute(_minute: number): this {
@@ -104,7 +113,8 @@ class FakeTriggerBuilder {
   onWeekDay(_day: unknown): this {
     return this;
   }
-  inTimezone(_tz: string): this {
+  inTimezone(tz: string): this {
+    this.clock.timeZone = tz;
     return this;
   }
   create(): Trigger {
@@ -115,6 +125,7 @@ class FakeTriggerBuilder {
       eventType: this.eventType,
       source: this.source,
       sourceId: this.sourceId,
+      ...(this.eventType === EventType.CLOCK ? { clock: { ...this.clock } } : {}),
     };
     this.ws.ids.next();
     this.ws.triggers.push(record);
