@@ -14,6 +14,7 @@ export { surveyLinks } from './survey-links';
 export { refreshPairStatuses } from './pair-life';
 export { refreshMonitoring } from './monitoring';
 export { generateReport, showReportDialog } from './reports';
+export { refreshRoadmap } from './roadmap';
 export { exportForPlatform } from './platform-export';
 export { dashboardData, dashboardStep, showDashboard } from './dashboard';
 export { checkDeadlines, installDeadlineTrigger, removeDeadlineTrigger } from './deadlines';

@@ -3,6 +3,7 @@ import { DASHBOARD_TEXT } from '../core/dashboard/view';
 import { NOTIFY_MENU } from './notify';
 import { DEADLINE_MENU, keepDeadlineTrigger } from './deadlines';
 import { NEW_YEAR_MENU } from './new-year';
+import { ROADMAP_TEXT } from './roadmap';
 
 /**
  * The add-on menu. It depends on nothing but the Ui, so it is the same in every AuthMode; in
@@ -32,6 +33,7 @@ export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem(RU.menu.monitoring, 'refreshMonitoring')
     .addItem(RU.menu.report, 'showReportDialog')
     .addItem(RU.menu.platformExport, 'exportForPlatform')
+    .addItem(ROADMAP_TEXT.menu, 'refreshRoadmap')
     .addSeparator()
     .addItem(DEADLINE_MENU.check, 'checkDeadlines')
     .addItem(DEADLINE_MENU.on, 'installDeadlineTrigger')
