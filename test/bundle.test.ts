@@ -123,6 +123,11 @@ describe('every menu item works', () => {
         expect(shown.find((e) => e.kind === 'sidebar')?.html).toContain('Утвердить пары');
         continue;
       }
+      if (fn === 'showDashboard') {
+        expect(shown.find((e) => e.kind === 'sidebar')?.title).toBe('Панель куратора');
+        expect(shown.find((e) => e.kind === 'sidebar')?.html).toContain('Обновить панель');
+        continue;
+      }
       if (fn === 'showReportDialog') {
         expect(shown.find((e) => e.kind === 'dialog')?.html).toContain('Сформировать');
         continue;
