@@ -49,6 +49,7 @@ export function copySpreadsheetModel(book: SpreadsheetModel, id: string, name: s
     sheet.validations = structuredClone(s.validations);
     sheet.protections = structuredClone(s.protections);
     sheet.charts = structuredClone(s.charts);
+    sheet.conditionalFormats = structuredClone(s.conditionalFormats);
     sheet.conditionalFormats = structuredClone(s.conditionalFormats ?? []);
     // A copy is not linked to the forms that write into the original.
     sheet.formUrl = null;
