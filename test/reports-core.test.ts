@@ -116,7 +116,7 @@ describe('the effectiveness report from «Мониторинг»', () => {
     expect(readPlan(' ')).toBeNull();
     expect(readPlan('120')).toBe('bad');
     const doc = specText(fillSpec(effectivenessTemplate(settings), r.data, EFFECTIVENESS_FIELDS).spec);
-    expect(doc).toContain('% выполнения');
+    expect(doc).toContain('% от плана');
     expect(doc).not.toMatch(/NaN|undefined|Infinity|\{\{/);
   });
 
