@@ -107,7 +107,17 @@ describe('startNewYear', () => {
     expect(table(ws, SHEET.settings).find((r) => r['Параметр'] === 'Учебный год')!['Значение']).toBe('2027/2028');
     const row = table(ws, SHEET.roadmap).find((r) => r['№'] === '5.2')!;
     expect([row['Статус'], row['Дата выполнения'], row['Свой срок'], row['Основание'], row['Документ']]).toEqual(['не начато', '', '', '', '']);
-    expect(table(ws, SHEET.roadmap).every((r) => r['Статус'] === 'не начато')).toBe(true);
+    // The deadlines are the new year's (September 2027 to August 2028); only the kept bases and
+    // training count (they are this year's evidence), nothing of the archived year's pairs, orders,
+    // meetings or feedback (stages 5–7).
+    const roadmap = table(ws, SHEET.roadmap);
+    const dues = roadmap.map((r) => r['Срок (дата)']).filter((d): d is Date => d instanceof Date);
+    expect(dues.length).toBeGreaterThan(20);
+    for (const d of dues) expect(d.getTime()).toBeGreaterThanOrEqual(Date.UTC(2027, 7, 31));
+    for (const d of dues) expect(d.getTime()).toBeLessThan(Date.UTC(2028, 8, 1));
+    const done = roadmap.filter((r) => r['Статус'] !== 'не начато').map((r) => String(r['№']));
+    for (const n of done) expect(['2.1', '2.2', '3.2', '4.2']).toContain(n);
+    expect(roadmap.filter((r) => /^[5-7]\./.test(String(r['№']))).every((r) => r['Статус'] === 'не начато' && r['Документ'] === '')).toBe(true);
 
     // Matching proposes Волкова with Громов again and says why.
     expect((runner.call('computeMatches') as Outcome).ok).toBe(true);

@@ -12,6 +12,7 @@ import { dayOfIn } from './import';
 import { plainObject } from './matching';
 import { Progress } from './progress';
 import { recordDocument } from './register';
+import { refreshRoadmapRows } from './roadmap';
 import { loadSettings } from './settings';
 import { ensureSheet } from './setup';
 import { loadTable, saveTable } from './tables';
@@ -61,8 +62,8 @@ const RUNNING = ['утверждена', 'активна'];
 /** A person's status that means «was in this year's round»: back to the base for the next one. */
 const BACK_TO_BASE = ['в паре', 'без пары', 'завершил(а)'];
 
-type Stage = 'planned' | 'copying' | 'archived' | 'filed' | 'registered' | 'bases' | 'roadmap' | 'cleared' | 'year';
-const ORDER: Stage[] = ['planned', 'copying', 'archived', 'filed', 'registered', 'bases', 'roadmap', 'cleared', 'year'];
+type Stage = 'planned' | 'copying' | 'archived' | 'filed' | 'registered' | 'bases' | 'roadmap' | 'cleared' | 'year' | 'dates';
+const ORDER: Stage[] = ['planned', 'copying', 'archived', 'filed', 'registered', 'bases', 'roadmap', 'cleared', 'year', 'dates'];
 const past = (stage: Stage, step: Stage) => ORDER.indexOf(stage) >= ORDER.indexOf(step);
 
 interface NewYearRun {
@@ -288,6 +289,10 @@ export function startNewYearNow(opts: NewYearOptions): { message: string; archiv
     moveYear(ss, record.to);
     step('year');
   }
+  if (!past(record.stage, 'dates')) {
+    refreshRoadmapRows(ss, newYearDay(ss, record.to));
+    step('dates');
+  }
 
   const counted = record.counted ?? { previous: 0, mentees: 0, mentors: 0, rows: {} };
   const cleared = CLEARED.filter((k) => (counted.rows[k] ?? 0) > 0)
@@ -300,13 +305,24 @@ export function startNewYearNow(opts: NewYearOptions): { message: string; archiv
     `Статусы сброшены на «в базе»: наставляемых — ${counted.mentees}, наставников — ${counted.mentors}; «Школа наставников» сохранена.`,
     counted.previous ? `«Прежний наставник (ID)» заполнен у ${counted.previous} наставляемых: подбор предложит продолжить с тем же наставником.` : '',
     'Перед подбором отметьте «выбыл(а)» тех, кто ушёл из программы (например, выпускников).',
-    '«Дорожная карта» начата заново: статусы «не начато»; сроки на новый год заполнит пункт «Обновить дорожную карту».',
+    `«Дорожная карта» начата заново: статусы «не начато», сроки — на ${record.to}.`,
   ]
     .filter(Boolean)
     .join(' ');
   props.setProperty(LAST, JSON.stringify({ year: record.to, message, url: archive.url }));
   store.clear();
   return { message, archiveUrl: archive.url, year: record.to };
+}
+
+/**
+ * The day the roadmap is computed for: today, or 1 September of the new year while it has not
+ * begun (the curator starts it in June), so the deadlines and evidence are the new year's.
+ */
+function newYearDay(ss: Spreadsheet, to: string): Date {
+  const [first] = parseYear(to);
+  const start = { year: first, month: 9, day: 1 };
+  // Noon UTC is that same calendar day in every zone the spreadsheet can have.
+  return compareDates(today(ss), start) < 0 ? new Date(Date.UTC(first, 8, 1, 12)) : new Date();
 }
 
 /** The archive made by a run that failed before recording its id, found by its exact name. */
