@@ -226,6 +226,12 @@ export function keepDeadlineTrigger(): boolean {
   }
 }
 
+/** A trigger still firing after «Отключить» was cut short: it removes itself and sends nothing. */
+function removeLeftover(uid: string): string {
+  for (const t of ScriptApp.getProjectTriggers()) if (t.getUniqueId() === uid) ScriptApp.deleteTrigger(t);
+  return 'Напоминания о сроках отключены: оставшаяся ежедневная проверка удалена, письма не отправлялись.';
+}
+
 registerCatchUp('deadlines', TITLE, checkNow);
 
 /**
@@ -234,11 +240,8 @@ registerCatchUp('deadlines', TITLE, checkNow);
  */
 export function checkDeadlines(e?: GoogleAppsScript.Events.TimeDriven) {
   if (e && typeof e === 'object' && 'triggerUid' in e) {
-    if (!remindersOn()) {
-      for (const t of ScriptApp.getProjectTriggers()) if (t.getUniqueId() === e.triggerUid) ScriptApp.deleteTrigger(t);
-      return;
-    }
-    runInTrigger('deadlines', TITLE, checkNow);
+    const uid = String(e.triggerUid);
+    runInTrigger('deadlines', TITLE, () => (remindersOn() ? checkNow() : { message: removeLeftover(uid) }));
     return;
   }
   return runAction(TITLE, () => {
