@@ -13,7 +13,9 @@ describe('time-driven triggers', () => {
     expect(listed.map((t) => [t.getHandlerFunction(), String(t.getEventType()), String(t.getTriggerSource())])).toEqual([['daily', 'CLOCK', 'CLOCK']]);
     expect(listed[0].getUniqueId()).toBe(made.getUniqueId());
     expect(ws.triggers[0].clock).toEqual({ everyDays: 1, atHour: 8, timeZone: 'Europe/Moscow' });
-    expect(app.getUserTriggers('another-document')).toHaveLength(0);
+    // Another spreadsheet (only its id matters to the fake).
+    const other = { getId: () => 'another-document' } as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+    expect(app.getUserTriggers(other)).toHaveLength(0);
   });
 
   test('fireClockTriggers runs each clock trigger once, in FULL without a Ui, with the time-driven event', () => {
