@@ -1,4 +1,5 @@
 import { CalendarDate } from '../core/documents/dates';
+import { dayOfIn } from './import';
 import { isDateCell, readCalendarDate } from '../core/documents/cell-date';
 import { normalizeHeader } from '../core/workbook/headers';
 import { sheetDef } from '../core/workbook/sheets';
@@ -35,11 +36,8 @@ export interface RegisteredDocument {
 
 /** The calendar day a cell's Date stands for in the spreadsheet's time zone. */
 export function dayIn(ss: Spreadsheet): (d: Date) => CalendarDate {
-  const tz = ss.getSpreadsheetTimeZone();
-  return (d: Date) => {
-    const [year, month, day] = Utilities.formatDate(d, tz, 'yyyy-MM-dd').split('-').map(Number);
-    return { year, month, day };
-  };
+  // One conversion per moment and zone (import.ts): a year of dated rows is not a call per row.
+  return dayOfIn(ss.getSpreadsheetTimeZone());
 }
 
 /** The register, created (as setup would) in a workbook set up before it existed. */
