@@ -63,7 +63,8 @@ const FULL = !!process.env.FULL_SWEEP;
  * In CI the sweeps fail only this operation's own calls: the lock, toasts and the «Журнал» row of
  * runAction are swept with every other action. FULL_SWEEP=1 fails every call.
  */
-const shared = (method: string) => !FULL && /^(Lock|LockService|Session|User)\.|^Spreadsheet\.toast$|^SpreadsheetApp\.(flush|getActive)$|^Range\.(setNumberFormat|setValues)$|^Sheet\.getMax/.test(method);
+const shared = (method: string) =>
+  !FULL && /^(Lock|LockService|Session|User)\.|^Spreadsheet\.toast$|^SpreadsheetApp\.(flush|getActive)$|^Range\.(setNumberFormat|setValues)$|^Sheet\.getMax/.test(method);
 const triggerWork = (method: string) => !FULL && !/^(ScriptApp|Trigger|TriggerBuilder|Properties|PropertiesService)\./.test(method);
 
 describe('checkDeadlines', () => {
@@ -74,7 +75,7 @@ describe('checkDeadlines', () => {
     expect(ws.mail.map((m) => m.to).sort()).toEqual([DIRECTOR, CURATOR].sort());
 
     const director = ws.mail.find((m) => m.to === DIRECTOR)!;
-    expect(plain(director.subject)).toBe('Дорожная карта МАОДО ЦДТ «Хибины»: просрочено 1 пункт');
+    expect(plain(director.subject)).toBe('Дорожная карта МАОДО ЦДТ «Хибины»: просрочено — 1 пункт');
     expect(body(director)).toContain('Здравствуйте!');
     expect(body(director)).toContain('не выполнено в срок — 1 пункт:');
     expect(body(director)).toContain(`1.2. ${plain(activity(ws, '1.2'))} — срок был 01.10.2026, просрочено на 9 дней`);
@@ -84,6 +85,7 @@ describe('checkDeadlines', () => {
     expect(director.htmlBody).toContain(look(ws, (ss) => ss.getUrl()));
 
     const curator = ws.mail.find((m) => m.to === CURATOR)!;
+    expect(plain(curator.subject)).toBe('Дорожная карта МАОДО ЦДТ «Хибины»: подходит срок — 2 пункта');
     expect(body(curator)).toContain('Уважаемая Елена Александровна!');
     expect(body(curator)).toContain('В ближайшие 7 дней наступает срок — 2 пункта дорожной карты программы наставничества МАОДО ЦДТ «Хибины»:');
     expect(body(curator)).toContain(`1.1. ${plain(activity(ws, '1.1'))} — срок 15.10.2026 (через 5 дней)`);
@@ -95,6 +97,7 @@ describe('checkDeadlines', () => {
     expect(curator.body).toContain('5\u00a0дней');
     expect(curator.name).toBe('МАОДО ЦДТ «Хибины»');
     expect(result.message).toContain('отправлено 2 письма');
+    if (process.env.SHOW_MAIL) console.log(ws.mail.map((m) => `${m.to}\n${m.subject}\n\n${m.body}`).join('\n-----\n'), '\n', result.message);
   });
 
   test('2.1 due in 10 days is outside the 7-day window, inside a 14-day one; the setting is read from «Настройки»', () => {
@@ -208,6 +211,7 @@ describe('checkDeadlines', () => {
     setSettings(ws, { 'E-mail руководителя': CURATOR });
     check(runner);
     expect(ws.mail).toHaveLength(1);
+    expect(plain(ws.mail[0].subject)).toBe('Дорожная карта МАОДО ЦДТ «Хибины»: просрочено — 1 пункт; подходит срок — 2 пункта');
     expect(body(ws.mail[0])).toContain('1.2. ');
     expect(body(ws.mail[0])).toContain('Кроме того, в ближайшие 7 дней наступает срок — 2 пункта дорожной карты:');
   });
@@ -312,6 +316,20 @@ describe('the daily trigger', () => {
       console.log(`${name}: ${sweep.cleanCalls} service calls in a clean run, ${sweep.faults} faults injected, ${sweep.diffs.length} problems`);
       expect(sweep.diffs).toEqual([]);
     }
+  });
+
+  test('the trigger firing while the curator’s action holds the lock: that action sends the reminders before letting go, once', () => {
+    const { ws, runner } = workbook();
+    runner.call('installDeadlineTrigger');
+    ws.heldLocks.add('document');
+    runner.fireClockTriggers();
+    expect(ws.mail).toHaveLength(0);
+    ws.heldLocks.delete('document');
+    // The next action (any menu item) runs the check the trigger handed over.
+    runner.call('installDeadlineTrigger');
+    expect(ws.mail.map((m) => m.to).sort()).toEqual([DIRECTOR, CURATOR].sort());
+    check(runner);
+    expect(ws.mail).toHaveLength(2);
   });
 
   test('the menu lists the three items', () => {

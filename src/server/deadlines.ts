@@ -232,7 +232,10 @@ function removeLeftover(uid: string): string {
   return 'Напоминания о сроках отключены: оставшаяся ежедневная проверка удалена, письма не отправлялись.';
 }
 
-registerCatchUp('deadlines', TITLE, checkNow);
+/** The trigger's work, also when handed over to an action holding the lock: nothing while reminders are off. */
+const scheduled = () => (remindersOn() ? checkNow() : { message: 'Напоминания о сроках отключены: проверка не выполнялась.' });
+
+registerCatchUp('deadlines', TITLE, scheduled);
 
 /**
  * The daily trigger's handler, and the menu «Проверить сроки сейчас». From the trigger it runs

@@ -106,7 +106,7 @@ export function reminderLetter(input: ReminderLetterInput, settings: Settings): 
   const late = reminders.filter((r) => r.kind === 'overdue');
   const name = String(input.to === 'director' ? settings.directorName : settings.curatorName);
   const programme = `программы наставничества${org ? ` ${org}` : ''}`;
-  const subject = [late.length ? `просрочено ${count(late.length, ACTIVITIES)}` : '', soon.length ? `срок ${count(soon.length, ACTIVITIES)} в ближайшие дни` : ''].filter(Boolean).join('; ');
+  const subject = [late.length ? `просрочено — ${count(late.length, ACTIVITIES)}` : '', soon.length ? `подходит срок — ${count(soon.length, ACTIVITIES)}` : ''].filter(Boolean).join('; ');
   const paragraphs = [greeting(name)];
   if (late.length) {
     paragraphs.push(`В дорожной карте ${programme} не выполнено в срок — ${count(late.length, ACTIVITIES)}:`);
