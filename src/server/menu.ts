@@ -41,7 +41,7 @@ export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addSeparator()
     .addItem(NEW_YEAR_MENU, 'startNewYear')
     .addToUi();
-  // Only with full authorisation (onInstall; a bound script's onOpen): in LIMITED and NONE ScriptApp is refused.
+  // Only with full authorisation (onInstall calls onOpen in FULL): in LIMITED and NONE ScriptApp is refused.
   if (String(e?.authMode ?? '') === 'FULL') keepDeadlineTrigger();
 }
 
