@@ -117,6 +117,14 @@ describe('writes behave like typing', () => {
     expect(sheet.getRange('A1').getFormula()).toBe('');
   });
 
+  test('a day the month lacks stays text, as in Sheets; 29.02 of a leap year is a date', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:A3').setValues([['31.02.2026'], ['29.02.2026'], ['29.02.2028']]);
+    const [[a], [b], [c]] = sheet.getRange('A1:A3').getValues();
+    expect([a, b]).toEqual(['31.02.2026', '29.02.2026']);
+    expect(c).toBeInstanceOf(Date);
+  });
+
   test('numbers and dates are parsed by the locale', () => {
     const { sheet } = setup();
     sheet.getRange('A1:A3').setValues([['1,5'], ['05.06.2025'], ['0012']]);

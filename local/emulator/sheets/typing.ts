@@ -58,7 +58,9 @@ export function parseTyped(text: string, locale: string, timeZone: string): Cell
   else if (local) fields = [Number(local[3]), Number(local[1]), Number(local[2]), Number(local[4] ?? 0), Number(local[5] ?? 0), Number(local[6] ?? 0)];
   if (fields) {
     const [year, month, day, hour, minute, second] = fields;
-    if (month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour < 24 && minute < 60 && second < 60) {
+    // A day the month lacks («31.02.2026») stays text in Sheets; it never rolls into March.
+    const monthDays = month >= 1 && month <= 12 ? new Date(Date.UTC(year, month, 0)).getUTCDate() : 0;
+    if (month >= 1 && month <= 12 && day >= 1 && day <= monthDays && hour < 24 && minute < 60 && second < 60) {
       return fromWallClock({ year, month, day, hour, minute, second, millisecond: 0 }, timeZone);
     }
   }
