@@ -50,7 +50,7 @@ describe('refreshRoadmap in the emulator', () => {
       ss
         .getSheetByName(SHEET.roadmap)!
         .getConditionalFormatRules()
-        .map((r) => ({ formula: String(r.getBooleanCondition().getCriteriaValues()[0]), color: r.getBooleanCondition().getBackground(), a1: r.getRanges()[0].getA1Notation() })),
+        .map((r) => ({ formula: String(r.getBooleanCondition()!.getCriteriaValues()[0]), color: r.getBooleanCondition()!.getBackground(), a1: r.getRanges()[0].getA1Notation() })),
     );
     expect(rules).toHaveLength(2);
     expect(rules[0].formula).toMatch(/TODAY\(\)/);

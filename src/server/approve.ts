@@ -8,6 +8,7 @@ import { isDate } from '../core/questionnaires/read';
 import { MenteeRecord, MentorRecord, isStaffMentor } from '../core/pairing/records';
 import { RU } from '../core/strings';
 import { runAction } from './curator';
+import { withRoadmap } from './roadmap';
 import { CuratorError } from './errors';
 import { DocRecord, produceDocument } from './documents';
 import { PAIRS_ORDER, TRAINING_ORDER } from './document-kinds';
@@ -383,7 +384,11 @@ export function approvePairs(options?: { number?: string; date?: string; sidebar
   // Malformed options (only a sidebar or a direct call can send them) are refused before the lock.
   const refused = refusal(() => orderOptions(options));
   if (refused) return refused;
-  return runAction(RU.action.approvePairs, () => approveNow(options), { sidebar: fromSidebar(options) });
+  return runAction(
+    RU.action.approvePairs,
+    withRoadmap(RU.action.approvePairs, () => approveNow(options)),
+    { sidebar: fromSidebar(options) },
+  );
 }
 
 // --- createTrainingOrder -----------------------------------------------------------------------------
@@ -473,5 +478,8 @@ function trainingNow(options: unknown) {
 export function createTrainingOrder(options?: { number?: string; date?: string }) {
   const refused = refusal(() => orderOptions(options));
   if (refused) return refused;
-  return runAction(RU.action.training, () => trainingNow(options));
+  return runAction(
+    RU.action.training,
+    withRoadmap(RU.action.training, () => trainingNow(options)),
+  );
 }

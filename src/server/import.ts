@@ -15,6 +15,7 @@ import { RU } from '../core/strings';
 import { SHEET, sheetDef } from '../core/workbook/sheets';
 import { TARGET_GROUPS } from '../core/domain/target-groups';
 import { registerCatchUp, runAction, runInTrigger } from './curator';
+import { withRoadmap } from './roadmap';
 import { SurveyContext, applySurveyAnswer, clearRowsOf } from './import-surveys';
 import { monitoringKind } from '../core/questionnaires/monitoring-forms';
 import { keepExportConsented } from './platform-export';
@@ -834,7 +835,7 @@ function updateMentorCounts(work: Work): void {
 
 /** Menu «Импортировать ответы анкет»: the catch-up path; safe to run any number of times. */
 export function importResponses() {
-  return runAction(RU.action.importResponses, importNow);
+  return runAction(RU.action.importResponses, withRoadmap(RU.action.importResponses, importNow));
 }
 
 registerCatchUp('import', RU.action.importResponses, importNow);

@@ -43,6 +43,7 @@ import {
 import { RU } from '../core/strings';
 import { placeCharts, writeBlocks } from './monitoring-charts';
 import { runAction } from './curator';
+import { withRoadmap } from './roadmap';
 import { fromSidebar } from './matching';
 import { dayOfIn, orderDayOf, signedDays } from './import';
 import { loadSettings } from './settings';
@@ -520,5 +521,5 @@ function refreshNow(): MonitoringResult {
 /** Menu «Обновить мониторинг». */
 export function refreshMonitoring(options?: unknown) {
   // From a sidebar (the curator's dashboard) the outcome goes back to it: an alert would only block the script.
-  return runAction(RU.action.monitoring, refreshNow, { sidebar: fromSidebar(options) });
+  return runAction(RU.action.monitoring, withRoadmap(RU.action.monitoring, refreshNow), { sidebar: fromSidebar(options) });
 }

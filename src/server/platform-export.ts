@@ -11,6 +11,7 @@ import { ConsentIndex, consentOf, indexConsents, isMinor, readConsents } from '.
 import { BaseTable } from '../core/intake/table';
 import { RU } from '../core/strings';
 import { CuratorError, runAction } from './curator';
+import { withRoadmap } from './roadmap';
 import { drive, filesNamed, programmeFolderId } from './drive';
 import { alive, trash } from './templates';
 import { loadSettings } from './settings';
@@ -172,5 +173,5 @@ export function keepExportConsented(ss: GoogleAppsScript.Spreadsheet.Spreadsheet
 
 /** Menu «Выгрузка для платформы «Наставник»». */
 export function exportForPlatform() {
-  return runAction(RU.action.platformExport, exportNow);
+  return runAction(RU.action.platformExport, withRoadmap(RU.action.platformExport, exportNow));
 }

@@ -16,9 +16,10 @@ import { DONE_STATUSES } from '../core/roadmap/due';
 import { nextDue, parseDeadline } from '../core/roadmap/deadlines';
 import { BaseFacts, DocumentFact, RoadmapFacts, evidenceFor } from '../core/roadmap/evidence';
 import { RU } from '../core/strings';
-import { sheetDef } from '../core/workbook/sheets';
+import { SHEET, sheetDef } from '../core/workbook/sheets';
 import { locateColumns } from '../core/workbook/headers';
 import { runAction } from './curator';
+import { errorMessage, errorStack, russianReason } from './errors';
 import { dayIn } from './register';
 import { loadSettings } from './settings';
 import { ensureSheet } from './setup';
@@ -35,6 +36,9 @@ export const ROADMAP_TEXT = {
   badOverride: (number: string, row: number, value: string) =>
     `Пункт ${number} (строка ${row}): в столбце «Свой срок» «${value}» — не дата. Значение оставлено; введите дату как 15.10.2026, иначе действует срок по правилу.`,
   unknownRule: (number: string, note: string) => `Пункт ${number}: ${note}`,
+  renamed: (name: string) =>
+    `Лист «${name}» — это дорожная карта: надстройка находит её по имени, поэтому листу возвращено имя «${SHEET.roadmap}». Статусы, свои сроки и комментарии на нём сохранены.`,
+  notRefreshed: (reason: string) => `«Дорожная карта» не обновлена (${reason}); выберите «Обновить дорожную карту».`,
 } as const;
 
 const VALID_CONSENTS: readonly string[] = [CONSENT.valid, CONSENT.validNoPublication];
@@ -61,11 +65,37 @@ export interface RoadmapRefresh {
   problems: string[];
 }
 
+/** The «Журнал» row the running action is about to write (runAction logs after its work). */
+export interface PendingLog {
+  action: string;
+  details: string;
+}
+
+/**
+ * An action's work followed by the roadmap rows it evidences, under the action's lock. The
+ * action's own work is saved by then: a refresh that fails leaves its success standing, with a
+ * note (the error is in the execution log; «Обновить дорожную карту» repairs the rows).
+ */
+export function withRoadmap<T extends { message: string }>(title: string, work: () => T): () => T {
+  return () => {
+    const result = work();
+    try {
+      refreshRoadmapRows(SpreadsheetApp.getActive(), new Date(), { action: title, details: result.message });
+      return result;
+    } catch (error) {
+      console.error(`${ROADMAP_TEXT.action} после «${title}»: ${errorStack(error) ?? errorMessage(error)}`);
+      return { ...result, message: `${result.message}\n${ROADMAP_TEXT.notRefreshed(russianReason(error))}` };
+    }
+  };
+}
+
 /**
  * The work of «Обновить дорожную карту» without Ui or a lock of its own: actions that make
- * evidence (a report, an order, an import) call it at their end, under their lock.
+ * evidence (a report, an order, an import) call it at their end, under their lock. `pending` is
+ * the running action's own «Журнал» row, not written yet (the platform export is evidenced by it).
  */
-export function refreshRoadmapRows(ss: Spreadsheet, now: Date = new Date()): RoadmapRefresh {
+export function refreshRoadmapRows(ss: Spreadsheet, now: Date = new Date(), pending?: PendingLog): RoadmapRefresh {
+  const renamed = nameBack(ss);
   ensureSheet(ss, sheetDef('roadmap'));
   const dayOf = dayIn(ss);
   const today = dayOf(now);
@@ -74,7 +104,7 @@ export function refreshRoadmapRows(ss: Spreadsheet, now: Date = new Date()): Roa
   const { settings } = loadSettings(ss);
   const days = Number(settings.remindDays);
   const pairsEnd = parseDateText(String(settings.pairsEnd ?? '').trim());
-  const facts = readFacts(ss, today, dayOf, { regulationOrder: String(settings.regulationOrder ?? ''), programmeOrder: String(settings.programmeOrder ?? '') });
+  const facts = readFacts(ss, today, dayOf, { regulationOrder: String(settings.regulationOrder ?? ''), programmeOrder: String(settings.programmeOrder ?? '') }, pending);
 
   const loaded = loadTable(ss, 'roadmap')!;
   const t = loaded.table;
@@ -122,9 +152,33 @@ export function refreshRoadmapRows(ss: Spreadsheet, now: Date = new Date()): Roa
   saveTable(loaded);
   setHighlights(loaded, days);
   const lines = [ROADMAP_TEXT.summary({ rows: t.rows.filter((_r, i) => text(t, i, 'number')).length, statuses, dates, overdue, soon, days })];
+  if (renamed) lines.push(ROADMAP_TEXT.renamed(renamed));
   if (restored.length) lines.push(ROADMAP_TEXT.restored(restored));
   lines.push(...problems);
   return { message: lines.join('\n'), statuses, overdue, soon, problems };
+}
+
+/** Columns only «Дорожная карта» has together: a sheet with them is the roadmap, whatever its name. */
+const ROADMAP_MARKS = ['number', 'activity', 'dueOverride', 'status'];
+
+/**
+ * «Дорожная карта» renamed by hand: the sheet with the roadmap's columns gets its name back (so the
+ * curator's statuses and own dates stay where they are, instead of a new empty sheet beside them).
+ * Returns the name it had; null when nothing was renamed.
+ */
+function nameBack(ss: Spreadsheet): string | null {
+  if (ss.getSheetByName(SHEET.roadmap)) return null;
+  const columns = sheetDef('roadmap').columns;
+  for (const sheet of ss.getSheets()) {
+    const width = sheet.getLastColumn();
+    if (!width) continue;
+    const at = locateColumns(sheet.getRange(1, 1, 1, width).getValues()[0], columns);
+    if (!ROADMAP_MARKS.every((key) => (at.get(key) ?? 0) > 0)) continue;
+    const name = sheet.getName();
+    sheet.setName(SHEET.roadmap);
+    return name;
+  }
+  return null;
 }
 
 function setText(t: BaseTable, i: number, key: string, value: string): void {
@@ -209,7 +263,7 @@ function setHighlights(loaded: LoadedTable, days: number): void {
 }
 
 /** Everything the evidence needs, each sheet read once. */
-function readFacts(ss: Spreadsheet, today: CalendarDate, dayOf: (d: Date) => CalendarDate, orders: { regulationOrder: string; programmeOrder: string }): RoadmapFacts {
+function readFacts(ss: Spreadsheet, today: CalendarDate, dayOf: (d: Date) => CalendarDate, orders: { regulationOrder: string; programmeOrder: string }, pending?: PendingLog): RoadmapFacts {
   const year = academicYearOf(today);
   const table = (key: string) => loadTable(ss, key, false)?.table ?? null;
   const dayIn = (v: unknown) => {
@@ -289,13 +343,14 @@ function readFacts(ss: Spreadsheet, today: CalendarDate, dayOf: (d: Date) => Cal
 
   const log = table('log');
   let exportedOn: CalendarDate | null = null;
+  const exported = (action: string, details: string) => action === RU.action.platformExport && /^(Выгружено|Участников с действующим)/.test(details);
   if (log)
     log.rows.forEach((_r, i) => {
-      const details = text(log, i, 'details');
-      if (text(log, i, 'action') !== RU.action.platformExport || !/^(Выгружено|Участников с действующим)/.test(details)) return;
+      if (!exported(text(log, i, 'action'), text(log, i, 'details'))) return;
       const d = dayIn(log.get(i, 'at'));
       if (d && academicYearOf(d) === year && (!exportedOn || compareDates(d, exportedOn) > 0)) exportedOn = d;
     });
+  if (pending && exported(pending.action, pending.details.trim())) exportedOn = today;
 
   return {
     year,

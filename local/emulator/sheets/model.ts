@@ -159,11 +159,27 @@ export class SheetModel {
     this.rows.splice(after, 0, ...new Array<undefined>(count));
     this.maxRows += count;
     for (const v of this.validations) if (v.range.row > after) v.range.row += count;
+    // Conditional format ranges move down, or grow when the rows go inside them, as in Sheets.
+    for (const r of this.conditionalFormats.flatMap((c) => c.ranges)) {
+      if (r.row > after) r.row += count;
+      else if (after < r.row + r.numRows - 1) r.numRows += count;
+    }
   }
 
   deleteRows(start: number, count: number): void {
     this.rows.splice(start - 1, count);
     this.maxRows -= count;
+    // Conditional format ranges lose the deleted rows (a range left with none goes, and a rule left with no range).
+    const end = start + count;
+    for (const c of this.conditionalFormats) {
+      for (const r of c.ranges) {
+        const overlap = Math.max(0, Math.min(end, r.row + r.numRows) - Math.max(start, r.row));
+        r.row = r.row < start ? r.row : Math.max(start, r.row - count);
+        r.numRows -= overlap;
+      }
+      c.ranges = c.ranges.filter((r) => r.numRows > 0);
+    }
+    this.conditionalFormats = this.conditionalFormats.filter((c) => c.ranges.length);
   }
 
   insertColumns(after: number, count: number): void {
