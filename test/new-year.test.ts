@@ -1,4 +1,8 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { SHEET } from '../src/core/workbook/sheets';
+import { loadWorkspace, saveWorkspace } from '../local/persist/folder';
 import { MIME } from '../local/emulator/drive-store';
 import type { SpreadsheetModel } from '../local/emulator/sheets/model';
 import type { Workspace } from '../local/emulator/workspace';
@@ -131,6 +135,24 @@ describe('startNewYear', () => {
     expect(again.ok).toBe(true);
     expect(again.message).toContain('Учебный год 2027/2028 уже начат, повторно ничего не сделано');
     expect(archives(ws)).toHaveLength(1);
+  });
+
+  test('the archive is an .xlsx in the programme folder of the local workspace, and loads back whole', async () => {
+    const { ws, runner } = setup();
+    const pairs = table(ws, SHEET.pairs).map((r) => r.ID);
+    expect((runner.call('startNewYear', [{ confirmed: true }]) as Outcome).ok).toBe(true);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ms-new-year-'));
+    await saveWorkspace(ws, dir);
+    const folder = fs.readdirSync(path.join(dir, 'drive')).find((f) => f.startsWith('Наставничество'))!;
+    expect(fs.readdirSync(path.join(dir, 'drive', folder))).toContain('Архив — МАОДО ЦДТ «Хибины» — 2026_2027.xlsx');
+    const loaded = await loadWorkspace(dir);
+    expect(archives(loaded)).toHaveLength(1);
+    expect(
+      archived(loaded, SHEET.pairs)
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(pairs);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   test('refuses while pairs are still at work, unless the curator confirms; a «Нет» changes nothing', () => {

@@ -62,8 +62,8 @@ const RUNNING = ['утверждена', 'активна'];
 /** A person's status that means «was in this year's round»: back to the base for the next one. */
 const BACK_TO_BASE = ['в паре', 'без пары', 'завершил(а)'];
 
-type Stage = 'planned' | 'copying' | 'archived' | 'filed' | 'registered' | 'bases' | 'roadmap' | 'cleared' | 'year' | 'dates';
-const ORDER: Stage[] = ['planned', 'copying', 'archived', 'filed', 'registered', 'bases', 'roadmap', 'cleared', 'year', 'dates'];
+type Stage = 'planned' | 'copying' | 'archived' | 'filed' | 'registered' | 'bases' | 'cleared' | 'year' | 'roadmap';
+const ORDER: Stage[] = ['planned', 'copying', 'archived', 'filed', 'registered', 'bases', 'cleared', 'year', 'roadmap'];
 const past = (stage: Stage, step: Stage) => ORDER.indexOf(stage) >= ORDER.indexOf(step);
 
 interface NewYearRun {
@@ -277,10 +277,6 @@ export function startNewYearNow(opts: NewYearOptions): { message: string; archiv
     });
     step('bases');
   }
-  if (!past(record.stage, 'roadmap')) {
-    resetRoadmap(ss);
-    step('roadmap');
-  }
   if (!past(record.stage, 'cleared')) {
     clearYearSheets(ss);
     step('cleared');
@@ -289,9 +285,11 @@ export function startNewYearNow(opts: NewYearOptions): { message: string; archiv
     moveYear(ss, record.to);
     step('year');
   }
-  if (!past(record.stage, 'dates')) {
+  if (!past(record.stage, 'roadmap')) {
+    // One step: a re-run after a failure midway resets again, so the tracker writes exactly what a clean run does.
+    resetRoadmap(ss);
     refreshRoadmapRows(ss, newYearDay(ss, record.to));
-    step('dates');
+    step('roadmap');
   }
 
   const counted = record.counted ?? { previous: 0, mentees: 0, mentors: 0, rows: {} };
@@ -399,7 +397,7 @@ function resetRoadmap(ss: Spreadsheet): void {
   t.rows.forEach((_r, i) => {
     if (!cell(t, i, 'number')) return;
     if (cell(t, i, 'status') !== 'не начато') t.set(i, 'status', 'не начато');
-    // «Срок (дата)» goes too: «Обновить дорожную карту» computes it for the new year.
+    // «Срок (дата)» goes too: the tracker computes it for the new year right after.
     for (const key of ['evidence', 'document', 'doneOn', 'dueOverride', 'due']) if (cell(t, i, key)) t.set(i, key, '');
   });
   saveTable(roadmap);
