@@ -188,6 +188,17 @@ describe('actions update the roadmap rows they evidence', () => {
     expect(JSON.stringify(table(ws, SHEET.roadmap))).toBe(before);
   });
 
+  test('the signed order’s date and № typed into «Документы»: «Уведомить участников» completes 5.2', () => {
+    const { ws, runner } = approvedAfterMeeting('05.10.2026');
+    const order = table(ws, SHEET.documents).find((r) => String(r['Вид']).startsWith('Приказ об утверждении наставнических пар'))!;
+    setCells(ws, SHEET.documents, 'ID документа', String(order['ID документа']), { 'Дата подписания': new Date('2026-10-06T21:00:00Z'), Номер: '123-о/д' });
+    expect(row(ws, '5.2')['Статус']).toBe('в работе');
+    const notified = call(runner, 'notifyParticipants');
+    expect(notified.ok).toBe(true);
+    expect(notified.message).not.toMatch(NOT_REFRESHED);
+    expect(row(ws, '5.2')).toMatchObject({ Статус: 'выполнено', Основание: 'Приказ об утверждении пар: подписан 07.10.2026 № 123-о/д; пар и групп утверждено: 4' });
+  });
+
   test('createTrainingOrder puts the «Школа наставников» order on 4.1', () => {
     const { ws, runner } = withPeople();
     const outcome = call(runner, 'createTrainingOrder', [{ number: '118-о/д' }]);

@@ -5,6 +5,7 @@ import { MenteeRecord, MentorRecord } from '../core/pairing/records';
 import { SHEET } from '../core/workbook/sheets';
 import { Settings } from '../core/settings';
 import { CuratorError, runAction } from './curator';
+import { withRoadmap } from './roadmap';
 import { escapeHtml } from './html';
 import { APPROVED, PairingData, approvalPending, loadPairingData, pairBlocker, pairsWithStatus } from './pairing';
 import { Progress } from './progress';
@@ -234,5 +235,6 @@ function writePairs(data: PairingData, letters: Letter[], record: Sent): void {
 
 /** Menu «Уведомить участников об утверждённых парах»: letters once, after the order is signed. */
 export function notifyParticipants() {
-  return runAction(TITLE, notifyNow);
+  // The order's signing date and number, typed into «Документы», complete 5.2 on the roadmap now.
+  return runAction(TITLE, withRoadmap(TITLE, notifyNow));
 }
