@@ -130,6 +130,14 @@ describe('startNewYear', () => {
     expect(proposal['ID наставника']).toBe(volkova['Прежний наставник (ID)']);
     expect(String(proposal['Обоснование'])).toMatch(/продолжить с тем же наставником \+10(,0)?: пара прошлого учебного года/);
 
+    // «Обновить дорожную карту» in June, after the new year began: still the new year's deadlines.
+    expect((runner.call('refreshRoadmap') as Outcome).ok).toBe(true);
+    const june = table(ws, SHEET.roadmap)
+      .map((r) => r['Срок (дата)'])
+      .filter((d): d is Date => d instanceof Date);
+    expect(june.length).toBe(dues.length);
+    for (const d of june) expect(d.getTime()).toBeGreaterThanOrEqual(Date.UTC(2027, 7, 31));
+
     // The same click again in the new year: nothing happens, and it says so.
     const again = runner.call('startNewYear', [{ confirmed: true }]) as Outcome;
     expect(again.ok).toBe(true);

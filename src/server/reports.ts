@@ -10,7 +10,7 @@
  * Resumable: the run (kind, period, version, title, the Doc) is recorded before the copy exists and
  * after each step; a re-run finishes it with the same Doc and the same version, never a second one.
  */
-import { refreshRoadmapRows } from './roadmap';
+import { withRoadmap } from './roadmap';
 import { CalendarDate, numericDate } from '../core/documents/dates';
 import { isDateCell, readCalendarDate } from '../core/documents/cell-date';
 import { EFFECTIVENESS_FIELDS, FormCount, effectivenessData, effectivenessTemplate } from '../core/documents/report-effectiveness';
@@ -374,8 +374,6 @@ function finishRun(ss: Spreadsheet, info: ReportKindInfo, run: ReportRun): void 
     if (info.roadmap.includes(text(t, i, 'number'))) t.set(i, 'document', doc.url);
   });
   saveTable(loaded);
-  // The report is evidence: its rows turn «выполнено» now, not at the next «Обновить дорожную карту».
-  refreshRoadmapRows(ss);
 }
 
 /** A run of another kind or period cut short: finished if its Doc is complete, else binned and dropped. */
@@ -472,7 +470,11 @@ function generateNow(kindKey: unknown, options: unknown) {
 
 /** «Сформировать отчёт…» (from the dialog): the report of a kind for a period (default the latest). */
 export function generateReport(kind: string, options?: ReportOptions) {
-  return runAction(RU.action.report, () => generateNow(kind, options));
+  // The report is evidence: its roadmap rows turn «выполнено» now, not at the next «Обновить дорожную карту».
+  return runAction(
+    RU.action.report,
+    withRoadmap(RU.action.report, () => generateNow(kind, options)),
+  );
 }
 
 /** The kinds and periods the dialog offers today. */

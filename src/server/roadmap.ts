@@ -99,12 +99,13 @@ export function refreshRoadmapRows(ss: Spreadsheet, now: Date = new Date(), pend
   ensureSheet(ss, sheetDef('roadmap'));
   const dayOf = dayIn(ss);
   const today = dayOf(now);
-  const year = academicYearOf(today);
   const zone = ss.getSpreadsheetTimeZone();
   const { settings } = loadSettings(ss);
+  // A year started early («Начать новый учебный год…» in June) is the year of «Учебный год».
+  const year = Math.max(academicYearOf(today), Number(/^(\d{4})\s*\/\s*\d{4}$/.exec(String(settings.academicYear ?? '').trim())?.[1] ?? 0));
   const days = Number(settings.remindDays);
   const pairsEnd = parseDateText(String(settings.pairsEnd ?? '').trim());
-  const facts = readFacts(ss, today, dayOf, { regulationOrder: String(settings.regulationOrder ?? ''), programmeOrder: String(settings.programmeOrder ?? '') }, pending);
+  const facts = readFacts(ss, year, today, dayOf, { regulationOrder: String(settings.regulationOrder ?? ''), programmeOrder: String(settings.programmeOrder ?? '') }, pending);
 
   const loaded = loadTable(ss, 'roadmap')!;
   const t = loaded.table;
@@ -263,8 +264,14 @@ function setHighlights(loaded: LoadedTable, days: number): void {
 }
 
 /** Everything the evidence needs, each sheet read once. */
-function readFacts(ss: Spreadsheet, today: CalendarDate, dayOf: (d: Date) => CalendarDate, orders: { regulationOrder: string; programmeOrder: string }, pending?: PendingLog): RoadmapFacts {
-  const year = academicYearOf(today);
+function readFacts(
+  ss: Spreadsheet,
+  year: number,
+  today: CalendarDate,
+  dayOf: (d: Date) => CalendarDate,
+  orders: { regulationOrder: string; programmeOrder: string },
+  pending?: PendingLog,
+): RoadmapFacts {
   const table = (key: string) => loadTable(ss, key, false)?.table ?? null;
   const dayIn = (v: unknown) => {
     const d = readCalendarDate(v, dayOf);
