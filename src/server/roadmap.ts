@@ -79,14 +79,20 @@ export interface PendingLog {
 export function withRoadmap<T extends { message: string }>(title: string, work: () => T): () => T {
   return () => {
     const result = work();
-    try {
-      refreshRoadmapRows(SpreadsheetApp.getActive(), new Date(), { action: title, details: result.message });
-      return result;
-    } catch (error) {
-      console.error(`${ROADMAP_TEXT.action} после «${title}»: ${errorStack(error) ?? errorMessage(error)}`);
-      return { ...result, message: `${result.message}\n${ROADMAP_TEXT.notRefreshed(russianReason(error))}` };
-    }
+    const note = refreshRoadmapQuietly(title, { action: title, details: result.message });
+    return note ? { ...result, message: `${result.message}\n${note}` } : result;
   };
+}
+
+/** The refresh an action makes on its way: '' when done, else the Russian note for its summary (the stack goes to the log). */
+export function refreshRoadmapQuietly(title: string, pending?: PendingLog): string {
+  try {
+    refreshRoadmapRows(SpreadsheetApp.getActive(), new Date(), pending);
+    return '';
+  } catch (error) {
+    console.error(`${ROADMAP_TEXT.action} после «${title}»: ${errorStack(error) ?? errorMessage(error)}`);
+    return ROADMAP_TEXT.notRefreshed(russianReason(error));
+  }
 }
 
 /**
