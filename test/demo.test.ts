@@ -12,6 +12,7 @@ import { execFileSync } from 'child_process';
 import { documentToDocx } from '../local/persist/docx';
 import { GROUPS, MENTEES, PAIRS, declineName, plural, sexOf } from '../src/core/language';
 import { countUnits } from '../src/core/pairing/units';
+import { cloneDeep } from './helpers/clone';
 
 describe('the demo programme year (npm start)', () => {
   const ws = new Workspace({ seed: 'demo-2026' });
@@ -53,7 +54,84 @@ describe('the demo programme year (npm start)', () => {
   describe('its orders printed by LibreOffice', () => printChecks(ws));
   describe('the year after the order', () => pairWorkChecks(ws));
   describe('its reports', () => reportChecks(ws, { shortName: 'МАОДО ЦДТ «Хибины»' }));
+  describe('its roadmap, reminders, dashboard and the next year', () => roadmapChecks(ws, steps));
 });
+
+/** The roadmap tracker after the year: dates, statuses from evidence, reminders once, the next year on a copy. */
+function roadmapChecks(ws: Workspace, steps: ReturnType<typeof playDemoYear>) {
+  const roadmap = () => table(ws, SHEET.roadmap);
+
+  test('«Дорожная карта» holds the 32 activities, each with a date in 2026/2027; what the workbook evidences is «выполнено» with its document', () => {
+    const rows = roadmap();
+    expect(rows.map((r) => r['№'])).toHaveLength(32);
+    for (const r of rows) {
+      const due = r['Срок (дата)'];
+      expect([r['№'], due instanceof Date]).toEqual([r['№'], true]);
+      const t = (due as Date).getTime();
+      expect([r['№'], t >= Date.UTC(2026, 7, 31, 21) && t < Date.UTC(2027, 7, 31, 21)]).toEqual([r['№'], true]);
+    }
+    const register = table(ws, 'Документы');
+    const reports: Record<string, string> = {
+      '1.6': 'этап 1 ',
+      '2.4': 'этап 2 ',
+      '3.6': 'этап 3 ',
+      '4.3': 'этап 4 ',
+      '5.4': 'этап 5 ',
+      '6.3': 'этап 6 ',
+      '7.1': 'SWOT-анализ',
+      '7.2': 'Отчёт об удовлетворённости',
+      '7.3': 'на 15.06.2027',
+      '7.5': 'лучших наставниках',
+      '7.6': 'Банк кейсов',
+      '1.2': 'списков наставников',
+    };
+    for (const [n, part] of Object.entries(reports)) {
+      const row = rows.find((r) => r['№'] === n)!;
+      const doc = register.find((r) => String(r['Документ']).includes(part) && !String(r['Документ']).startsWith('Сопроводительное'))!;
+      expect([n, row['Статус'], row['Документ']]).toEqual([n, 'выполнено', doc['Ссылка']]);
+    }
+    for (const n of ['4.1', '5.2']) expect([n, rows.find((r) => r['№'] === n)!['Статус']]).toEqual([n, 'выполнено']);
+    // What the workbook cannot show stays the curator's.
+    for (const n of ['1.3', '1.4', '1.5']) expect([n, rows.find((r) => r['№'] === n)!['Статус']]).toEqual([n, 'не начато']);
+    expect(ws.spreadsheet.findSheet(SHEET.roadmap)!.conditionalFormats.length).toBeGreaterThanOrEqual(2);
+  });
+
+  test('reminders went out by the daily trigger once per activity, date and kind; checking again sends nothing; only the curator and the director get them', () => {
+    const letters = ws.mail.filter((m) => m.subject.includes('Дорожная карта'));
+    expect(letters.length).toBeGreaterThan(5);
+    const seen = new Set<string>();
+    for (const m of letters) {
+      expect(['kurator@cdt-hibiny.ru', 'director@cdt-hibiny.ru']).toContain(m.to);
+      for (const line of m.body.replace(/\u00a0/g, ' ').split('\n')) {
+        const hit = /^(\d\.\d)\. .* — срок (?:был )?(\d\d\.\d\d\.\d{4})/.exec(line);
+        if (!hit) continue;
+        const key = `${m.to}|${hit[1]}|${hit[2]}`;
+        expect(seen.has(key)).toBe(false);
+        seen.add(key);
+      }
+    }
+    expect(seen.size).toBeGreaterThanOrEqual(letters.length);
+    expect(steps.find((s) => s.title.startsWith('Проверка сроков ещё раз'))!.result).toMatch(/новых напоминаний нет/);
+    expect(steps.find((s) => s.title.startsWith('Панель куратора'))!.result).toMatch(/^Пар: \d+, групп: \d+; просрочено пунктов дорожной карты: \d+/);
+  });
+
+  test('a new academic year on a copy of the workbook: one archive, the year moved on, the bases kept, the deadlines of 2027/2028', () => {
+    const copy = cloneDeep(ws);
+    const runner = startRunner(copy, readBuild());
+    const at = new Date('2027-06-20T07:00:00Z');
+    copy.now = () => at;
+    const out = runner.call('startNewYear', [{ confirmed: true }]) as { ok: boolean; message: string };
+    expect(out.ok).toBe(true);
+    const archives = copy.drive.byMime('application/vnd.google-apps.spreadsheet').filter((d) => !d.trashed && d.name.startsWith('Архив — МАОДО ЦДТ «Хибины» — 2026/2027'));
+    expect(archives).toHaveLength(1);
+    expect(table(copy, SHEET.settings).find((r) => r['Параметр'] === 'Учебный год')!['Значение']).toBe('2027/2028');
+    expect(table(copy, SHEET.pairs)).toHaveLength(0);
+    expect(table(copy, SHEET.mentors).length).toBe(table(ws, SHEET.mentors).length);
+    for (const r of table(copy, SHEET.roadmap)) expect((r['Срок (дата)'] as Date).getTime()).toBeGreaterThanOrEqual(Date.UTC(2027, 7, 31));
+    // The original workbook is untouched by the copy's new year.
+    expect(table(ws, SHEET.pairs).length).toBeGreaterThan(40);
+  });
+}
 
 /**
  * Every report of the year (roadmap 1.2, 1.6–6.3, 7.1–7.6): made once at its date, print-ready as
@@ -307,7 +385,8 @@ function documentChecks(ws: Workspace, centre: { shortName: string }) {
     expect(links.length).toBeGreaterThan(5);
     // A mentor gets the link once, whatever else the year brings.
     expect(new Set(links.map((m) => m.to)).size).toBe(links.length);
-    for (const m of ws.mail) {
+    // Participants' letters (the roadmap's reminders to the curator and the director are checked with the roadmap).
+    for (const m of ws.mail.filter((x) => !x.subject.includes('Дорожная карта'))) {
       if (links.includes(m)) expect(m.body).toMatch(/https:\/\/docs\.google\.com\/forms\/d\/e\/\S+\/viewform\?usp=pp_url&entry\./);
       else expect(plain(m.body)).toMatch(/от \d\d\.\d\d\.20\d\d № \d+-о\/д/);
       expect(plain(m.body)).toContain(centre.shortName);

@@ -90,7 +90,24 @@ export interface DemoVariant {
 
 export function playDemoYear(ws: Workspace, runner: ScriptRunner, variant: DemoVariant = {}): DemoStep[] {
   const steps: DemoStep[] = [];
+  // Each morning between two steps Google runs the document's daily triggers (the deadline
+  // reminders once the curator switched them on); the day's mail quota starts afresh.
+  let morning = moscow(2026, 8, 26, 8);
+  const mornings = (until: Date) => {
+    while (morning.getTime() <= until.getTime()) {
+      const at = morning;
+      ws.now = () => at;
+      ws.mailRecipientsToday = 0;
+      const before = ws.mail.length;
+      runner.fireClockTriggers();
+      const letters = ws.mail.slice(before);
+      if (letters.length)
+        steps.push({ date: at.toISOString().slice(0, 10), title: 'Напоминания о сроках дорожной карты (ежедневный триггер)', result: letters.map((m) => `${m.to}: «${m.subject}»`).join('; ') });
+      morning = new Date(morning.getTime() + 86400000);
+    }
+  };
   const step = (when: Date, title: string, act: () => unknown) => {
+    mornings(when);
     ws.now = () => when;
     // Participants answer from the step's date on.
     clock = when;
@@ -127,6 +144,7 @@ export function playDemoYear(ws: Workspace, runner: ScriptRunner, variant: DemoV
     setSetting(ws, 'Куратор (ФИО полностью)', fullName(cast.curator));
     setSetting(ws, 'Телефон куратора', '+7 (81531) 5-00-00');
     setSetting(ws, 'E-mail куратора', 'kurator@cdt-hibiny.ru');
+    setSetting(ws, 'E-mail руководителя', 'director@cdt-hibiny.ru');
     setSetting(ws, 'Учебный год', '2026/2027');
     setSetting(ws, 'Положение о наставничестве утверждено приказом (от … № …)', 'от 31.08.2021 № 97-о/д');
     setSetting(ws, 'Программа наставничества утверждена приказом (от … № …)', 'от 31.08.2021 № 97-о/д');
@@ -173,6 +191,12 @@ export function playDemoYear(ws: Workspace, runner: ScriptRunner, variant: DemoV
     const forms = runner.call('createQuestionnaires');
     runner.call('enableAutoImport');
     return forms;
+  });
+
+  step(moscow(2026, 9, 1, 11), 'Дорожная карта: сроки на 2026/2027 учебный год, ежедневные напоминания о сроках включены', () => {
+    const roadmap = runner.call('refreshRoadmap') as { message: string };
+    const reminders = runner.call('installDeadlineTrigger') as { message: string };
+    return { message: `${roadmap.message} ${reminders.message}` };
   });
 
   /** A parent's e-mail for every fourth pupil, a phone for the rest. */
@@ -443,5 +467,13 @@ export function playDemoYear(ws: Workspace, runner: ScriptRunner, variant: DemoV
   playPairWork({ ws, runner, step, at: moscow });
 
   step(moscow(2027, 6, 16), 'Повторная настройка на заполненной книге ничего не меняет', () => runner.call('setupWorkbook'));
+  step(moscow(2027, 6, 16, 12), 'Куратор обновляет дорожную карту: сроки и статусы по документам книги', () => runner.call('refreshRoadmap'));
+  step(moscow(2027, 6, 16, 12, 5), 'Панель куратора: год одним взглядом', () => {
+    const data = runner.call('dashboardData') as { ok: boolean; figures?: { pairs: number; groups: number; overdue: unknown[]; upcoming: unknown[] }; message?: string };
+    if (!data.ok || !data.figures) return data;
+    const f = data.figures;
+    return { message: `Пар: ${f.pairs}, групп: ${f.groups}; просрочено пунктов дорожной карты: ${f.overdue.length}; ближайших сроков: ${f.upcoming.length}.` };
+  });
+  step(moscow(2027, 6, 16, 12, 10), 'Проверка сроков ещё раз: всё уже отправлено', () => runner.call('checkDeadlines'));
   return steps;
 }

@@ -59,7 +59,7 @@ const CASES: Record<string, { done?: Change[]; work?: Change[]; text: RegExp }> 
     text: /^Утверждены \(по «Настройкам»\): положение — № 12 от 01\.09\.2026/,
   },
   '1.2': { done: [signedOrder(EVIDENCE_KINDS.orderLists)], work: [madeOn(EVIDENCE_KINDS.orderLists)], text: /^Приказ об утверждении списков: / },
-  '1.6': { done: [madeOn(stageKind(1))], text: /^Справка по этапу 1: сформирован 05\.10\.2026$/ },
+  '1.6': { done: [madeOn(stageKind(1))], text: /^Справка по этапу 1: дата формирования 05\.10\.2026$/ },
   '2.1': {
     done: [people('mentees', { total: 66, consented: 63 })],
     work: [people('mentees', { total: 66, consented: 60, pending: 3 })],
@@ -109,7 +109,7 @@ const CASES: Record<string, { done?: Change[]; work?: Change[]; text: RegExp }> 
   },
   '6.2': { work: [(f) => ({ ...f, feedback: { thisMonth: 1, thisYear: 25 } })], text: /^Обратная связь: в этом месяце 1 ответ, за учебный год 25$/ },
   '6.3': { done: [madeOn(stageKind(6))], text: /^Справка по этапу 6: / },
-  '7.1': { done: [madeOn(EVIDENCE_KINDS.swot)], text: /^SWOT-анализ: сформирован 05\.10\.2026$/ },
+  '7.1': { done: [madeOn(EVIDENCE_KINDS.swot)], text: /^SWOT-анализ: дата формирования 05\.10\.2026$/ },
   '7.2': { done: [madeOn(EVIDENCE_KINDS.satisfaction)], text: /^Отчёт об удовлетворённости: / },
   '7.3': {
     done: [madeOn(EVIDENCE_KINDS.effectiveness, d(2026, 11, 16), { periodDate: d(2026, 11, 15) }), madeOn(EVIDENCE_KINDS.effectiveness, d(2027, 6, 16), { periodDate: d(2027, 6, 15) })],

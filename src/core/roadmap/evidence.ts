@@ -135,7 +135,8 @@ function report(kind: string | ((d: DocumentFact) => boolean), what: string): Ru
   const matches = typeof kind === 'string' ? (d: DocumentFact) => d.kind === kind : kind;
   return (f) => {
     const doc = latest(f, matches);
-    return doc ? evidence('выполнено', `${what}: сформирован ${numericDate(doc.created!)}`, doc.url, doc.created) : null;
+    // «сформирован» would have to agree with справка, анализ, отчёт, банк: the date says it without a verb.
+    return doc ? evidence('выполнено', `${what}: дата формирования ${numericDate(doc.created!)}`, doc.url, doc.created) : null;
   };
 }
 
