@@ -3,6 +3,7 @@
  * google.script.run wired to the built add-on in the emulator: values escaped, axe-core finds
  * nothing critical or serious, and the keyboard reaches a next step whose Enter runs it.
  */
+import { editRows } from '../local/demo/hands';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
@@ -25,6 +26,8 @@ function workbook() {
   p.ws.now = () => new Date('2026-11-30T09:00:00Z');
   const pair = table(p.ws, SHEET.pairs).find((r) => r['Статус'] === 'утверждена' && !r['Группа'])!;
   setCells(p.ws, SHEET.pairs, 'ID', String(pair.ID), { Форма: HOSTILE });
+  // One overdue row, typed as markup (the approvals' own refresh dated every row: cleared here).
+  editRows(p.ws, SHEET.roadmap, () => ({ 'Срок (дата)': '', Статус: 'не начато' }));
   setCells(p.ws, SHEET.roadmap, '№', '2.2', { 'Свой срок': new Date('2026-10-15T09:00:00Z'), Мероприятие: `${HOSTILE} анализ` });
   return p;
 }

@@ -11,6 +11,7 @@ import { Outcome, setCells, table, typeRows } from './helpers/programme';
 import { addApprovedPairs } from './helpers/reports';
 import { workspaceState } from './helpers/faults';
 import { snapshotSetup } from './helpers/clone';
+import { editRows } from '../local/demo/hands';
 import type { Workspace } from '../local/emulator/workspace';
 
 type Answer = ({ ok: true } & DashboardView) | { ok: false; message: string };
@@ -32,7 +33,8 @@ const ready = snapshotSetup(() => {
     { 'Пара / группа': units[0], Дата: new Date('2026-11-23T09:00:00Z'), 'Тип встречи': 'знакомство' },
     { 'Пара / группа': units[0], Дата: new Date('2026-11-26T09:00:00Z'), 'Тип встречи': 'пробная' },
   ]);
-  // The tracker's dates (until it writes them, the curator's own): 2.2 overdue, 3.1 done, 7.3 a report, 6.2 without a date.
+  // A roadmap of known dates (the approvals' own refresh dated every row: cleared here): 2.2 overdue, 3.1 done, 7.3 a report, 6.2 without a date.
+  editRows(p.ws, SHEET.roadmap, () => ({ 'Срок (дата)': '', Статус: 'не начато' }));
   setCells(p.ws, SHEET.roadmap, '№', '2.2', { 'Срок (дата)': new Date('2026-10-15T09:00:00Z') });
   setCells(p.ws, SHEET.roadmap, '№', '3.1', { 'Срок (дата)': new Date('2026-10-15T09:00:00Z'), Статус: 'выполнено' });
   setCells(p.ws, SHEET.roadmap, '№', '7.3', { 'Срок (дата)': new Date('2026-06-15T09:00:00Z'), 'Свой срок': new Date('2026-12-01T09:00:00Z') });

@@ -400,8 +400,30 @@ export const OPERATIONS: BenchOperation[] = [
     },
     run: (runner) => runner.call('refreshMonitoring'),
   },
+  {
+    name: 'refreshRoadmap (pairs = rows, a meeting and a feedback each)',
+    prepare(ws, runner, rows) {
+      ws.now = () => AFTER_THE_YEAR;
+      runner.call('setupWorkbook');
+      approvedPairs(ws, rows);
+      yearOfWork(ws, null, rows, rows);
+    },
+    run: (runner) => runner.call('refreshRoadmap'),
+  },
+  {
+    name: 'dashboardData (pairs = rows, a meeting and a feedback each)',
+    prepare(ws, runner, rows) {
+      ws.now = () => AFTER_THE_YEAR;
+      runner.call('setupWorkbook');
+      approvedPairs(ws, rows);
+      yearOfWork(ws, null, rows, rows);
+    },
+    run: (runner) => runner.call('dashboardData'),
+  },
   reportOperation('effectiveness', '2027-06-15', 'Отчёт о реализации целевой модели наставничества'),
   reportOperation('satisfaction', '2026', 'Отчёт об удовлетворённости участников'),
   reportOperation('stage-6', '2026', 'Справка по итогам мониторинга'),
   reportOperation('order-lists', '2026', 'Приказ об утверждении списков'),
+  reportOperation('best-mentors', '2026', 'Справка о лучших наставниках'),
+  reportOperation('cases', '2026', 'Банк кейсов'),
 ];
