@@ -1,4 +1,5 @@
 import { server } from '../server';
+import { $, el, status } from '../dom';
 
 /**
  * The «Панель куратора» sidebar. The server says everything in Russian (core/dashboard/view.ts);
@@ -6,24 +7,9 @@ import { server } from '../server';
  * shown as typed. Each next step is one button that asks the server to run it by its key.
  */
 
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-
 type Answer = Awaited<ReturnType<typeof server.dashboardData>>;
 type View = Extract<Answer, { ok: true }>;
 type Step = NonNullable<View['sections'][number]['items'][number]['step']>;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
-
-function status(text: string, error = false): void {
-  const node = $('status');
-  node.textContent = text;
-  node.className = error ? 'status error' : 'status';
-}
 
 function busy(on: boolean): void {
   document.querySelectorAll<HTMLButtonElement>('button').forEach((b) => (b.disabled = on));

@@ -1,23 +1,9 @@
 import { server } from '../server';
+import { $, el, status } from '../dom';
 import type { ChangePreview, MatchingRow, MatchingView, PairChangeRequest } from '../../shared/matching';
 import { decimal, signed } from '../../shared/numbers';
 
 /** The «Подбор пар» sidebar. Every value is set as text (never HTML), so names are shown as typed. */
-
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
-
-function status(text: string, error = false): void {
-  const node = $('status');
-  node.textContent = text;
-  node.className = error ? 'status error' : 'status';
-}
 
 /** While the server works, nothing can be pressed or changed: buttons, selects and fields alike. */
 function busy(on: boolean): void {
