@@ -250,8 +250,22 @@ const OF_TEN = `из${NBSP}10`;
 
 const wholeSetting = (v: number, fallback: number) => (Number.isInteger(v) && v >= 1 ? v : fallback);
 
-function factsOf(mentor: MentorInput, units: readonly UnitInput[], input: BestMentorsInput): Facts {
-  const ids = new Set(units.map((u) => u.id));
+/** The mentees' answers by pair, built once: a district's thousands of mentors stay linear. */
+function menteeAnswersByPair<T extends { pairId: string; role: string }>(rows: readonly T[]): Map<string, T[]> {
+  const index = new Map<string, T[]>();
+  for (const r of rows) {
+    if (String(r.role).trim().toLowerCase() !== 'наставляемый') continue;
+    const key = String(r.pairId).trim();
+    const own = index.get(key);
+    if (own) own.push(r);
+    else index.set(key, [r]);
+  }
+  return index;
+}
+
+type AnswersByPair = { feedback: Map<string, BestMentorsInput['feedback'][number][]>; diagnostics: Map<string, BestMentorsInput['diagnostics'][number][]> };
+
+function factsOf(mentor: MentorInput, units: readonly UnitInput[], input: BestMentorsInput, answers: AnswersByPair): Facts {
   const meetings = { held: 0, expected: 0, unchecked: 0 };
   for (const u of units) {
     const day = u.end && compareDates(u.end, input.today) < 0 ? u.end : input.today;
@@ -262,10 +276,10 @@ function factsOf(mentor: MentorInput, units: readonly UnitInput[], input: BestMe
       meetings.expected += c.expectedAtLeast;
     }
   }
-  const mine = <T extends { pairId: string; role: string }>(rows: readonly T[]) => rows.filter((r) => ids.has(String(r.pairId).trim()) && String(r.role).trim().toLowerCase() === 'наставляемый');
-  const fb = feedbackStats(mine(input.feedback)).groups.find((g) => g.scope === 'all' && g.key === ALL_KEY && g.role === 'наставляемый');
+  const mine = <T>(index: Map<string, T[]>) => [...new Set(units.map((u) => u.id))].flatMap((id) => index.get(id) ?? []);
+  const fb = feedbackStats(mine(answers.feedback)).groups.find((g) => g.scope === 'all' && g.key === ALL_KEY && g.role === 'наставляемый');
   const sat = fb?.items.find((i) => i.code === 'satisfaction');
-  const dg = diagnosticsStats(mine(input.diagnostics)).deltas.find((d) => d.scope === 'all' && d.role === 'наставляемый' && d.code === ALL_ITEMS);
+  const dg = diagnosticsStats(mine(answers.diagnostics)).deltas.find((d) => d.scope === 'all' && d.role === 'наставляемый' && d.code === ALL_ITEMS);
   const forms = [...new Set(units.map((u) => u.form.trim()).filter(Boolean))];
   return {
     units: units.length,
@@ -358,6 +372,7 @@ export function scoreMentors(input: BestMentorsInput): BestMentorsResult {
     byMentor.set(id, [...(byMentor.get(id) ?? []), u]);
   }
   let withoutConsent = 0;
+  const answers: AnswersByPair = { feedback: menteeAnswersByPair(input.feedback), diagnostics: menteeAnswersByPair(input.diagnostics) };
   const scored: Array<{ mentor: MentorInput; facts: Facts }> = [];
   const seen = new Set<string>();
   for (const mentor of input.mentors) {
@@ -366,7 +381,7 @@ export function scoreMentors(input: BestMentorsInput): BestMentorsResult {
     if (!id || !units || seen.has(id)) continue;
     seen.add(id);
     if (!consentAllows(mentor.consent.trim())) withoutConsent += 1;
-    else scored.push({ mentor, facts: factsOf(mentor, units, input) });
+    else scored.push({ mentor, facts: factsOf(mentor, units, input, answers) });
   }
   // Units of a mentor missing from the base: counted as without consent (nobody to name).
   for (const id of byMentor.keys()) if (!seen.has(id)) withoutConsent += 1;
