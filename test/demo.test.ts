@@ -5,14 +5,10 @@ import { documentText } from '../local/emulator/docs/model';
 import type { DocumentModel } from '../local/emulator/docs/model';
 import { SHEET } from '../src/core/workbook/sheets';
 import { table } from './helpers/programme';
-import fs from 'fs';
-import os from 'os';
-import path from 'path';
-import { execFileSync } from 'child_process';
-import { documentToDocx } from '../local/persist/docx';
 import { GROUPS, MENTEES, PAIRS, declineName, plural, sexOf } from '../src/core/language';
 import { countUnits } from '../src/core/pairing/units';
 import { cloneDeep } from './helpers/clone';
+import { firstLine, printable, printedPages } from './helpers/print';
 
 describe('the demo programme year (npm start)', () => {
   const ws = new Workspace({ seed: 'demo-2026' });
@@ -411,37 +407,10 @@ describe('another centre, other people, another curator', () => {
 
 /** The orders as LibreOffice prints them (the .docx of the local workspace), page by page. */
 function printChecks(ws: Workspace) {
-  const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
-  const writer = fs.existsSync('/usr/lib/libreoffice/program/libswlo.so');
-  const pdftotext = ['/usr/bin/pdftotext'].find((p) => fs.existsSync(p));
-  const ready = !!(soffice && writer && pdftotext);
-  if (!ready) console.warn('LibreOffice Writer or pdftotext not installed: the printed-pages check is skipped (.ci/run installs them).');
+  if (!printable) console.warn('LibreOffice Writer or pdftotext not installed: the printed-pages check is skipped (.ci/run installs them).');
+  const pages = (prefix: string) => printedPages(ws.drive.byMime('application/vnd.google-apps.document').find((d) => !d.trashed && d.name.startsWith(prefix))!);
 
-  /** Each page's text, from a Doc of the workspace. */
-  async function pages(prefix: string): Promise<string[]> {
-    const doc = ws.drive.byMime('application/vnd.google-apps.document').find((d) => !d.trashed && d.name.startsWith(prefix))!;
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'print-'));
-    try {
-      const file = path.join(dir, 'order.docx');
-      fs.writeFileSync(file, await documentToDocx(doc.content as DocumentModel, { title: doc.name }));
-      execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, file], {
-        env: { ...process.env, HOME: dir },
-        timeout: 180000,
-        stdio: 'pipe',
-      });
-      const text = execFileSync(pdftotext!, ['-layout', path.join(dir, 'order.pdf'), '-'], { encoding: 'utf8' });
-      return text.split('\f').filter((p, i, all) => i < all.length - 1 || p.trim());
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  const firstLine = (page: string) =>
-    page
-      .split('\n')
-      .find((l) => l.trim())
-      ?.trim() ?? '';
-
-  (ready ? test : test.skip).each([
+  (printable ? test : test.skip).each([
     ['Приказ об утверждении наставнических', 'Наставляемый(-е)'],
     ['Приказ об организации', 'Должность / класс'],
   ])(

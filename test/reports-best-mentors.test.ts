@@ -4,15 +4,10 @@ import { BEST_SETTING } from '../src/core/reports/best-mentors';
 import { decimal } from '../src/core/language';
 import { Outcome, table } from './helpers/programme';
 import { approvedAfterMeeting, setConsent } from './helpers/people';
+import { printable, printedPages } from './helpers/print';
 import { cachedSetup, faultSweep } from './helpers/faults';
 import { editRows, setSetting, typeRows } from '../local/demo/hands';
 import type { Workspace } from '../local/emulator/workspace';
-import type { DocumentModel } from '../local/emulator/docs/model';
-import { documentToDocx } from '../local/persist/docx';
-import { execFileSync } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 
 // This kind only reads the sheets before the shared generateReport path, whose sweep runs in every CI run
 // (effectiveness; the covering letter and the case bank add their own writes and run too): FULL_SWEEP=1 runs this one.
@@ -209,8 +204,6 @@ describe('generateReport(best-mentors)', () => {
     expect(plain(big.ws)).toContain('Итого (наставляемых — 302, пар и групп — 301)');
   });
 
-  const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((f) => fs.existsSync(f));
-  const printable = !!soffice && fs.existsSync('/usr/bin/pdftotext') && fs.existsSync('/usr/lib/libreoffice/program/libswlo.so');
   (printable ? test : test.skip)(
     'printed by LibreOffice: the director reads whole words, the figures and the signature',
     async () => {
@@ -219,27 +212,14 @@ describe('generateReport(best-mentors)', () => {
       setSetting(ws, 'Куратор (ФИО полностью)', 'Петрова Анна Викторовна');
       expect((runner.call('generateReport', ['best-mentors']) as Outcome).ok).toBe(true);
       const doc = docs(ws, TITLE)[0];
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'best-mentors-'));
-      try {
-        const file = path.join(dir, 'best.docx');
-        fs.writeFileSync(file, await documentToDocx(doc.content as DocumentModel, { title: doc.name }));
-        execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, file], {
-          env: { ...process.env, HOME: dir },
-          timeout: 180000,
-          stdio: 'pipe',
-        });
-        if (process.env.PRINT_BEST) fs.copyFileSync(path.join(dir, 'best.pdf'), process.env.PRINT_BEST);
-        const printed = execFileSync('/usr/bin/pdftotext', ['-layout', path.join(dir, 'best.pdf'), '-'], { encoding: 'utf8' }).replace(/\u00a0/g, ' ');
-        expect(printed).not.toMatch(/NaN|undefined|null|Infinity|\{\{/);
-        for (const word of ['Удовлетворённость', 'наставляемых', 'педагог', 'Предлагаемые', 'Школе']) expect(printed).toContain(word);
-        // No word broken across lines in the narrow columns: a line never ends in a hyphenless fragment of these.
-        expect(printed).not.toMatch(/Удовлетворённос\s*$|наставляе\s*$/m);
-        expect(printed).toContain('Н.В. Кузнецова');
-        expect(printed).toMatch(/Куратор программы наставничества\s+А\.В\. Петрова/);
-        expect(printed).not.toContain('Соколов');
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
+      const printed = (await printedPages(doc)).join('\f');
+      expect(printed).not.toMatch(/NaN|undefined|null|Infinity|\{\{/);
+      for (const word of ['Удовлетворённость', 'наставляемых', 'педагог', 'Предлагаемые', 'Школе']) expect(printed).toContain(word);
+      // No word broken across lines in the narrow columns: a line never ends in a hyphenless fragment of these.
+      expect(printed).not.toMatch(/Удовлетворённос\s*$|наставляе\s*$/m);
+      expect(printed).toContain('Н.В. Кузнецова');
+      expect(printed).toMatch(/Куратор программы наставничества\s+А\.В\. Петрова/);
+      expect(printed).not.toContain('Соколов');
     },
     240000,
   );

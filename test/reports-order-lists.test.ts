@@ -1,3 +1,4 @@
+import { firstLine, printable, printedPages } from './helpers/print';
 import { deleteTemplateTable, docs, docsCalls, text, versionedState } from './helpers/reports';
 import type { DocumentModel } from '../local/emulator/docs/model';
 import { SHEET } from '../src/core/workbook/sheets';
@@ -7,11 +8,6 @@ import { approvedAfterMeeting, setConsent } from './helpers/people';
 import { cachedSetup, faultSweep } from './helpers/faults';
 import { editRows, typeRows } from '../local/demo/hands';
 import type { Workspace } from '../local/emulator/workspace';
-import { documentToDocx } from '../local/persist/docx';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { execFileSync } from 'child_process';
 
 // This kind only reads the sheets before the shared generateReport path, whose sweep runs in every CI run
 // (effectiveness; the covering letter and the case bank add their own writes and run too): FULL_SWEEP=1 runs this one.
@@ -191,8 +187,6 @@ describe('generateReport: the 1.2 order on the lists', () => {
     expect(sweep.diffs).toEqual([]);
   });
 
-  const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((f) => fs.existsSync(f));
-  const printable = !!soffice && fs.existsSync('/usr/bin/pdftotext') && fs.existsSync('/usr/lib/libreoffice/program/libswlo.so');
   (printable ? test : test.skip)(
     'printed by LibreOffice: pages numbered from 2, the long list of mentees repeats its header on every page',
     async () => {
@@ -211,35 +205,15 @@ describe('generateReport: the 1.2 order on the lists', () => {
       );
       expect((runner.call('generateReport', ['order-lists']) as Outcome).ok).toBe(true);
       const doc = docs(ws, TITLE)[0];
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'order-lists-'));
-      try {
-        const file = path.join(dir, 'order.docx');
-        fs.writeFileSync(file, await documentToDocx(doc.content as DocumentModel, { title: doc.name }));
-        execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, file], {
-          env: { ...process.env, HOME: dir },
-          timeout: 180000,
-          stdio: 'pipe',
-        });
-        const printed = execFileSync('/usr/bin/pdftotext', ['-layout', path.join(dir, 'order.pdf'), '-'], { encoding: 'utf8' }).replace(/\u00a0/g, ' ');
-        if (process.env.PRINT_ORDER) fs.writeFileSync(process.env.PRINT_ORDER, printed);
-        expect(printed).toContain('ПРИКАЗЫВАЮ:');
-        expect(printed).not.toMatch(/NaN|undefined|Infinity|\{\{/);
-        const pages = printed.split('\f').filter((p, i, all) => i < all.length - 1 || p.trim());
-        pages.slice(1).forEach((page, i) =>
-          expect(
-            page
-              .split('\n')
-              .find((l) => l.trim())
-              ?.trim(),
-          ).toBe(String(i + 2)),
-        );
-        // Every page holding rows of the mentee list shows the header row again.
-        const listPages = pages.filter((p) => /Иванова\d+/.test(p));
-        expect(listPages.length).toBeGreaterThan(1);
-        for (const page of listPages) expect(page).toMatch(/Объединение, год/);
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
+      const pages = await printedPages(doc);
+      const printed = pages.join('\f');
+      expect(printed).toContain('ПРИКАЗЫВАЮ:');
+      expect(printed).not.toMatch(/NaN|undefined|Infinity|\{\{/);
+      pages.slice(1).forEach((page, i) => expect(firstLine(page)).toBe(String(i + 2)));
+      // Every page holding rows of the mentee list shows the header row again.
+      const listPages = pages.filter((p) => /Иванова\d+/.test(p));
+      expect(listPages.length).toBeGreaterThan(1);
+      for (const page of listPages) expect(page).toMatch(/Объединение, год/);
     },
     300000,
   );
