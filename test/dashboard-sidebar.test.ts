@@ -6,9 +6,9 @@
 import { editRows } from '../local/demo/hands';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { SHEET } from '../src/core/workbook/sheets';
-import { chromiumMissing, launch, wireScriptRun } from './helpers/browser';
+import { axeViolations, chromiumMissing, launch, openSidebarPage } from './helpers/browser';
 import { approvedAfterMeeting } from './helpers/people';
 import { setCells, table } from './helpers/programme';
 import type { ScriptRunner } from '../local/emulator/runner';
@@ -17,7 +17,6 @@ const missing = chromiumMissing();
 if (missing) console.warn(`Тесты панели куратора пропущены: ${missing}`);
 const suite = missing ? describe.skip : describe;
 const ARTIFACTS = path.join(__dirname, '..', 'test-results');
-const AXE = require.resolve('axe-core/axe.min.js');
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
 /** Approved pairs, one of them with a form typed as markup; the clock at 30.11.2026. */
@@ -32,34 +31,10 @@ function workbook() {
   return p;
 }
 
-async function openPanel(browser: Browser, runner: ScriptRunner): Promise<{ page: Page; dialogs: string[]; calls: Array<{ name: string; args: unknown[] }> }> {
-  const calls: Array<{ name: string; args: unknown[] }> = [];
-  const call = runner.call.bind(runner);
-  runner.call = (name, args, options) => {
-    calls.push({ name, args: args ?? [] });
-    return call(name, args, options);
-  };
-  const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
-  const dialogs: string[] = [];
-  page.on('dialog', async (d) => {
-    dialogs.push(d.message());
-    await d.dismiss();
-  });
-  await wireScriptRun(page, runner);
-  const html = fs.readFileSync(path.join(__dirname, '..', 'dist', 'Dashboard.html'), 'utf8');
-  await page.route('https://sidebar.test/**', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
-  await page.goto('https://sidebar.test/Dashboard.html');
-  await page.waitForSelector('#sections li');
-  return { page, dialogs, calls };
-}
-
-async function axeViolations(page: Page, impacts: string[]): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
-    return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-  });
-  return violations.filter((v) => impacts.includes(v.impact)).map((v) => `${v.impact} ${v.id} (${v.nodes})`);
+async function openPanel(browser: Browser, runner: ScriptRunner) {
+  const opened = await openSidebarPage(browser, runner, 'Dashboard.html');
+  await opened.page.waitForSelector('#sections li');
+  return opened;
 }
 
 suite('«Панель куратора» in headless Chromium', () => {

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { SHEET } from '../src/core/workbook/sheets';
-import { chromiumMissing, launch, wireScriptRun } from './helpers/browser';
+import { axeViolations, chromiumMissing, launch, openSidebarPage } from './helpers/browser';
 import { withPeople } from './helpers/people';
 import { table } from './helpers/programme';
 import type { ScriptRunner } from '../local/emulator/runner';
@@ -17,39 +17,18 @@ const ARTIFACTS = path.join(__dirname, '..', 'test-results');
  * The page exactly as HtmlService serves it (dist/Matching.html), with google.script.run wired to
  * the built add-on in the emulator by Google's rules (helpers/browser.ts).
  */
-async function openSidebar(browser: Browser, runner: ScriptRunner): Promise<{ page: Page; dialogs: string[]; calls: string[] }> {
-  // Every server function the page calls, in order (the wire calls runner.call at call time).
-  const calls: string[] = [];
-  const call = runner.call.bind(runner);
-  runner.call = (name, args, options) => {
-    calls.push(name);
-    return call(name, args, options);
+/** The «Подбор пар» sidebar; `calls` are the names of the server functions it called, in order. */
+async function openSidebar(browser: Browser, runner: ScriptRunner) {
+  const { page, dialogs, calls } = await openSidebarPage(browser, runner, 'Matching.html');
+  return {
+    page,
+    dialogs,
+    calls: {
+      get names() {
+        return calls.map((c) => c.name);
+      },
+    },
   };
-  const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
-  const dialogs: string[] = [];
-
-  page.on('dialog', async (d) => {
-    dialogs.push(d.message());
-    await d.dismiss();
-  });
-  await wireScriptRun(page, runner);
-  const html = fs.readFileSync(path.join(__dirname, '..', 'dist', 'Matching.html'), 'utf8');
-  // A real navigation (served from memory, no network), so the init script runs before the page.
-  await page.route('https://sidebar.test/**', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
-  await page.goto('https://sidebar.test/Matching.html');
-  return { page, dialogs, calls };
-}
-
-const AXE = require.resolve('axe-core/axe.min.js');
-
-/** axe-core's violations on the page as it is now, as «impact rule (nodes)». */
-async function axeViolations(page: Page, impacts: string[]): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
-    return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-  });
-  return violations.filter((v) => impacts.includes(v.impact)).map((v) => `${v.impact} ${v.id} (${v.nodes})`);
 }
 
 /** The focused element as «TAG#id.class», to say in a failure where the keyboard is. */
@@ -206,12 +185,12 @@ suite('«Подбор пар» sidebar in headless Chromium', () => {
     const mentee = (await card.getAttribute('data-mentee'))!;
     const select = card.getByRole('combobox', { name: 'Заменить наставника' });
     await select.focus();
-    const before = calls.length;
+    const before = calls.names.length;
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.waitForTimeout(300);
     expect(await select.inputValue()).not.toBe('');
-    expect(calls.slice(before)).toEqual([]);
+    expect(calls.names.slice(before)).toEqual([]);
 
     // While the server works every control is disabled, selects and fields too (busy starts in the click).
     const disabledDuring = await page.evaluate((id) => {
@@ -221,7 +200,7 @@ suite('«Подбор пар» sidebar in headless Chromium', () => {
     }, mentee);
     expect(disabledDuring).toBe(true);
     await card.locator('.preview').filter({ hasText: /\S/ }).waitFor();
-    expect(calls.slice(before)).toEqual(['previewPairChange']);
+    expect(calls.names.slice(before)).toEqual(['previewPairChange']);
 
     // «Отклонить» by keyboard, then «Применить» by keyboard: focus lands on this mentee's card or the status line.
     await card.getByRole('button', { name: 'Отклонить' }).focus();
@@ -263,18 +242,18 @@ suite('«Подбор пар» sidebar in headless Chromium', () => {
     expect(text).toContain(`(наставляемых: ${proposed})`);
     expect(text).toContain('Письма участникам отправляются отдельно, после подписания приказа.');
     await expect(focused(page)).resolves.toBe('BUTTON#confirm-yes.primary');
-    expect(calls).not.toContain('approvePairs');
+    expect(calls.names).not.toContain('approvePairs');
 
     await page.getByRole('button', { name: 'Отмена' }).click();
     await expect(question.isHidden()).resolves.toBe(true);
     await expect(focused(page)).resolves.toBe('BUTTON#approve.primary');
-    expect(calls).not.toContain('approvePairs');
+    expect(calls.names).not.toContain('approvePairs');
     expect(table(ws, SHEET.pairs).filter((p) => p['Статус'] === 'утверждена')).toEqual([]);
 
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
     await page.locator('#order a').waitFor();
-    expect(calls.filter((c) => c === 'approvePairs')).toEqual(['approvePairs']);
+    expect(calls.names.filter((c) => c === 'approvePairs')).toEqual(['approvePairs']);
     expect(table(ws, SHEET.pairs).filter((p) => p['Статус'] === 'утверждена').length).toBeGreaterThan(0);
     await expect(focused(page)).resolves.toMatch(/^P#status/);
     expect(dialogs).toEqual([]);

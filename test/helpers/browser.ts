@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import type { ScriptRunner } from '../../local/emulator/runner';
 import { scriptRunResult, scriptRunWire } from '../../local/emulator/services/script-run';
@@ -62,4 +63,47 @@ export async function wireScriptRun(page: Page, runner: ScriptRunner): Promise<v
       );
     (window as unknown as { google: unknown }).google = { script: { run: make(null, null) } };
   });
+}
+
+/** A server call the page made, in order (the wire calls runner.call at call time). */
+export interface ServerCall {
+  name: string;
+  args: unknown[];
+}
+
+/**
+ * A sidebar of dist/ (`file`, e.g. «Matching.html») opened in a real navigation served from
+ * memory (no network), so the google.script.run wire is in place before the page runs; every
+ * server call and every alert recorded.
+ */
+export async function openSidebarPage(browser: Browser, runner: ScriptRunner, file: string): Promise<{ page: Page; dialogs: string[]; calls: ServerCall[] }> {
+  const calls: ServerCall[] = [];
+  const call = runner.call.bind(runner);
+  runner.call = (name, args, options) => {
+    calls.push({ name, args: args ?? [] });
+    return call(name, args, options);
+  };
+  const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+  const dialogs: string[] = [];
+  page.on('dialog', async (d) => {
+    dialogs.push(d.message());
+    await d.dismiss();
+  });
+  await wireScriptRun(page, runner);
+  const html = fs.readFileSync(path.join(__dirname, '..', '..', 'dist', file), 'utf8');
+  await page.route('https://sidebar.test/**', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  await page.goto(`https://sidebar.test/${file}`);
+  return { page, dialogs, calls };
+}
+
+const AXE = require.resolve('axe-core/axe.min.js');
+
+/** axe-core's violations on the page as it is now, as «impact rule (nodes)», of the given impacts. */
+export async function axeViolations(page: Page, impacts: string[]): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
+    return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+  });
+  return violations.filter((v) => impacts.includes(v.impact)).map((v) => `${v.impact} ${v.id} (${v.nodes})`);
 }
