@@ -87,11 +87,11 @@ describe('the deadline 15.10 is 15.10 in the spreadsheet’s zone, whatever the 
     expect(row(ws, '1.1')['Статус']).toBe('выполнено');
     expect(dayIn(row(ws, '1.1')['Дата выполнения'], zone)).toBe('15.10.2026');
     // Late: 1.6 (20.09) and 5.2 (01.10); the four open 15.10 rows are due today, not late.
-    expect(outcome.message).toMatch(/Просрочено: 2; срок в ближайшие 7 дн\.: 4\./);
+    expect(outcome.message).toMatch(/Просрочено: 2; срок в ближайшие 7\sдней: 4\./);
     // A day later in the spreadsheet's zone (still 15.10 in UTC) they are late.
     const later = new Date('2026-10-15T21:30:00Z');
     ws.now = () => later;
-    expect(call(runner, 'refreshRoadmap').message).toMatch(/Просрочено: 6; срок в ближайшие 7 дн\.: 0\./);
+    expect(call(runner, 'refreshRoadmap').message).toMatch(/Просрочено: 6; срок в ближайшие 7\sдней: 0\./);
   });
 });
 

@@ -6,6 +6,8 @@
  * куратора», a status without evidence) are never touched. Idempotent: it writes only the cells
  * that differ, so a second run (or a re-run after a fault) changes nothing more.
  */
+import { NounForms, plural } from '../core/language';
+import { withinDays } from '../core/roadmap/reminders';
 import { CalendarDate } from '../core/documents/dates';
 import { parseDateText, readCalendarDate } from '../core/documents/cell-date';
 import { ROADMAP, ROADMAP_STAGES } from '../core/domain/roadmap';
@@ -31,7 +33,7 @@ export const ROADMAP_TEXT = {
   menu: 'Обновить дорожную карту',
   action: 'Обновление дорожной карты',
   summary: (c: { rows: number; statuses: number; dates: number; overdue: number; soon: number; days: number }) =>
-    `«Дорожная карта»: ${c.rows} пунктов; сроков обновлено — ${c.dates}, статусов по данным рабочей книги — ${c.statuses}. Просрочено: ${c.overdue}; срок в ближайшие ${c.days} дн.: ${c.soon}.`,
+    `«Дорожная карта»: ${plural(c.rows, ITEMS)}; сроков обновлено — ${c.dates}, статусов по данным рабочей книги — ${c.statuses}. Просрочено: ${c.overdue}; срок ${withinDays(c.days)}: ${c.soon}.`,
   restored: (numbers: string[]) => `Восстановлены удалённые строки: ${numbers.join(', ')} (добавлены внизу листа, статус «не начато»).`,
   badOverride: (number: string, row: number, value: string) =>
     `Пункт ${number} (строка ${row}): в столбце «Свой срок» «${value}» — не дата. Значение оставлено; введите дату как 15.10.2026, иначе действует срок по правилу.`,
@@ -41,6 +43,7 @@ export const ROADMAP_TEXT = {
   notRefreshed: (reason: string) => `«Дорожная карта» не обновлена (${reason}); выберите «Обновить дорожную карту».`,
 } as const;
 
+const ITEMS: NounForms = ['пункт', 'пункта', 'пунктов'];
 const VALID_CONSENTS: readonly string[] = [CONSENT.valid, CONSENT.validNoPublication];
 const SETTLED_CONSENTS: readonly string[] = [...VALID_CONSENTS, CONSENT.refused, CONSENT.withdrawn];
 const OVERDUE_COLOR = '#f4c7c3';
